@@ -1,0 +1,2 @@
+// Placeholder entry point; the worker host and the bench verb replace it.
+return 0;
