@@ -1,0 +1,50 @@
+using Microsoft.OpenApi;
+using Prebias.Api.Auth;
+using Prebias.Api.Health;
+using Prebias.Core.Hosting;
+
+namespace Prebias.Api.Extensions;
+
+/// <summary>Every registration of the API process.</summary>
+public static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPrebiasSerilog(builder.Configuration);
+        services.AddPrebiasCore(builder.Configuration);
+
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        services.AddSingleton<ApiKeyValidator>();
+        services.AddSingleton<HangfireDashboardAuthorization>();
+
+        // Single-machine default: the API also runs a Hangfire server (Prebias:Worker:InProcess=true).
+        var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        if (worker.InProcess) services.AddPrebiasHangfireServer(worker with { Name = worker.Name ?? "api" });
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
+            .AddCheck<TorchHealthCheck>("torch", tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Prebias API", Version = "v1",
+                Description = "How pretraining data shapes small language models: corpora, tokenizers, datasets, sample metrics, training runs, evaluations and experiments.",
+            });
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Prebias.*.xml"))
+                swagger.IncludeXmlComments(xml);
+            swagger.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyOptions.HeaderName,
+                Description = "Needed for POST, PUT and DELETE. ./run.sh prints it at start.",
+            });
+            swagger.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", doc)] = [] });
+        });
+    }
+}

@@ -1,0 +1,56 @@
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Prebias.Api.Apis;
+using Prebias.Api.Auth;
+using Prebias.Api.Health;
+using Prebias.Core.Persistence;
+using Serilog;
+
+namespace Prebias.Api.Extensions;
+
+/// <summary>Middleware order, the route table, and start-up.</summary>
+public static class PipelineExtensions
+{
+    public static void UsePrebiasPipeline(this WebApplication app)
+    {
+        // Serving behind a path prefix (e.g. /prebias) for reverse proxies.
+        if (app.Configuration["Prebias:PathBase"] is { Length: > 0 } pathBase) app.UsePathBase(pathBase);
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "Prebias API");
+    }
+
+    public static void MapPrebiasEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [app.Services.GetRequiredService<HangfireDashboardAuthorization>()],
+            DashboardTitle = "Prebias jobs",
+        });
+        app.MapJobsApi();
+        app.MapDiagnosticsApi();
+    }
+
+    /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>
+    public static async Task<int> RunPrebiasAsync(this WebApplication app)
+    {
+        try
+        {
+            var timeout = TimeSpan.FromSeconds(app.Configuration.GetValue("Prebias:DatabaseWaitSeconds", 30));
+            await DatabaseStartup.WaitForDatabaseAsync(app.Services, timeout);
+            await DatabaseStartup.MigrateAsync(app.Services);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            app.Logger.LogCritical("{Message}", ex.Message);
+            return 2;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Prebias.Core.Diagnostics;
+using Prebias.Core.Jobs;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+using Prebias.Core.Torch;
+
+namespace Prebias.Core.Hosting;
+
+/// <summary>Registrations shared by the API and the workers: options, Postgres, artifact store, jobs.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Prebias";
+
+    public static IServiceCollection AddPrebiasCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings__Prebias (./run.sh does this for its embedded cluster).");
+
+        services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.Section);
+        services.AddOptions<TorchOptions>().BindConfiguration(TorchOptions.Section);
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
+
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddDbContext<PrebiasDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .UseSnakeCaseNamingConvention());
+
+        services.AddSingleton<IArtifactStore, FileArtifactStore>();
+        services.AddSingleton<JobRecordStore>();
+        services.AddSingleton<JobProgress>();
+        services.AddSingleton<JobStateFilter>();
+        services.AddScoped<JobScheduler>();
+        services.AddScoped<TorchDiagnosticJob>();
+
+        services.AddPrebiasHangfire(connectionString);
+        return services;
+    }
+}

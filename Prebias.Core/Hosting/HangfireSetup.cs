@@ -1,0 +1,58 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Prebias.Core.Jobs;
+
+namespace Prebias.Core.Hosting;
+
+/// <summary>Hangfire storage and filters, shared by the API (client, dashboard, optional server) and the workers.</summary>
+public static class HangfireSetup
+{
+    public const string Schema = "hangfire";
+
+    public static IServiceCollection AddPrebiasHangfire(this IServiceCollection services, string connectionString)
+    {
+        // Our filter goes into this host's filter provider, not Hangfire's static global list: several hosts in one
+        // process (tests: API + worker) must each write through their own database connection. Registered before
+        // AddHangfire, whose TryAdd then keeps it for the job factory, state changer and performer.
+        services.AddSingleton<IJobFilterProvider>(provider => new JobFilterProviderCollection(
+            JobFilterProviders.Providers, new JobFilterCollection { provider.GetRequiredService<JobStateFilter>() }));
+        services.AddHangfire((_, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), StorageOptions()));
+        return services;
+    }
+
+    /// <summary>
+    /// Sliding invisibility: a running job keeps extending its lease, so a job longer than the timeout is not
+    /// handed to a second worker (the default is a fixed 30 minutes). A crashed worker's job reappears after
+    /// <see cref="PostgreSqlStorageOptions.InvisibilityTimeout"/>, and every job is written to be reentrant.
+    /// </summary>
+    public static PostgreSqlStorageOptions StorageOptions() => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(2),
+        QueuePollInterval = TimeSpan.FromMilliseconds(500),
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+    };
+
+    public static IServiceCollection AddPrebiasHangfireServer(this IServiceCollection services, WorkerOptions options)
+    {
+        services.AddHangfireServer(server =>
+        {
+            server.Queues = options.Queues;
+            server.WorkerCount = Math.Max(1, options.WorkerCount);
+            server.ServerName = $"{options.Name ?? Environment.MachineName}:{Environment.ProcessId}";
+            // How often a running job checks whether it was deleted (cancelled); 5 s by default.
+            server.CancellationCheckInterval = TimeSpan.FromSeconds(1);
+            server.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            server.ServerTimeout = TimeSpan.FromMinutes(2);
+        });
+        return services;
+    }
+}

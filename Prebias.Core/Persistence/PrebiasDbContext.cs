@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Diagnostics;
+using Prebias.Core.Jobs;
+
+namespace Prebias.Core.Persistence;
+
+/// <summary>
+/// The Prebias schema (<c>public</c>); Hangfire keeps its own tables in the <c>hangfire</c> schema.
+/// </summary>
+/// <remarks>
+/// Add a migration with:
+/// <c>dotnet ef migrations add &lt;Name&gt; --project Prebias.Core --startup-project Prebias.Core --output-dir Persistence/Migrations</c>
+/// (design-time factory: <see cref="PrebiasDbContextFactory"/>). The API applies migrations at start.
+/// </remarks>
+public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options) : DbContext(options)
+{
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+    public DbSet<TorchDiagnostic> TorchDiagnostics => Set<TorchDiagnostic>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);
+}

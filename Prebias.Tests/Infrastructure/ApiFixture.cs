@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Prebias.Core.Persistence;
+using Prebias.Workers;
+
+namespace Prebias.Tests.Infrastructure;
+
+/// <summary>
+/// The API on a fresh database of the test cluster, with no in-process Hangfire server: jobs run only in the
+/// worker hosts that tests start with <see cref="StartWorkerAsync"/>, as on a scaled-out deployment.
+/// </summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string ApiKey = "test-key-0123456789";
+
+    public string ConnectionString { get; } = TestPostgres.NewDatabase();
+    public string ArtifactsPath { get; } = Directory.CreateTempSubdirectory("prebias-artifacts-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+    }
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("ConnectionStrings:Prebias", ConnectionString),
+        new("Prebias:Auth:ApiKey", ApiKey),
+        new("Prebias:Artifacts:Path", ArtifactsPath),
+        new("Prebias:Worker:InProcess", "false"),
+        new("Prebias:Torch:Threads", "2"),
+    ];
+
+    /// <summary>A client that sends the API key.</summary>
+    public HttpClient CreateAuthorizedClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>Starts a separate worker host (its own DI container and Hangfire server) on the same database.</summary>
+    public async Task<IHost> StartWorkerAsync(params string[] queues)
+    {
+        var host = WorkerHost.Build([], config => config.AddInMemoryCollection(Settings().Concat(
+            queues.Select((q, i) => new KeyValuePair<string, string?>($"Prebias:Worker:Queues:{i}", q)))));
+        await host.StartAsync();
+        return host;
+    }
+
+    public async Task InitializeAsync()
+    {
+        // Creating the server runs Program: migrations are applied by the API at start.
+        _ = Server;
+        await DatabaseStartup.WaitForDatabaseAsync(Services, TimeSpan.FromSeconds(10));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(ArtifactsPath, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Prebias.Workers.Demo;
+
+/// <summary>A small HTTP client for the demo: posts work, polls jobs, reads results. Uses only the public REST API.</summary>
+public sealed class PrebiasClient(HttpClient http) : IDisposable
+{
+    public static PrebiasClient Create(string baseUrl, string apiKey)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return new PrebiasClient(http);
+    }
+
+    /// <summary>Waits until /health/ready answers 200, or fails when the API process exits.</summary>
+    public async Task WaitUntilReadyAsync(int? apiPid, TimeSpan timeout, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            if (apiPid is { } pid && !ProcessIsAlive(pid)) throw new InvalidOperationException("The API process exited during start-up; see its log.");
+            try
+            {
+                using var response = await http.GetAsync("health/ready", ct);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            if (sw.Elapsed > timeout) throw new TimeoutException($"The API was not ready after {timeout.TotalSeconds:F0} s.");
+            await Task.Delay(500, ct);
+        }
+    }
+
+    public async Task<(string Id, string JobId)> PostAsync(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, ct);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {json}");
+        return (json.GetProperty("id").GetString()!, json.GetProperty("jobId").GetString()!);
+    }
+
+    public async Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
+        await http.GetFromJsonAsync<JsonElement>(path.TrimStart('/'), ct);
+
+    public async Task<string> GetTextAsync(string path, CancellationToken ct) => await http.GetStringAsync(path.TrimStart('/'), ct);
+
+    /// <summary>Polls a job to its end, printing progress messages as they change; throws if it did not succeed.</summary>
+    public async Task<JsonElement> WaitForJobAsync(string jobId, string label, CancellationToken ct)
+    {
+        string? lastMessage = null;
+        while (true)
+        {
+            var job = await GetAsync($"api/jobs/{jobId}", ct);
+            var state = job.GetProperty("state").GetString();
+            var message = job.GetProperty("message").GetString();
+            if (message is not null && message != lastMessage)
+            {
+                Console.WriteLine($"  [{label}] {job.GetProperty("progress").GetDouble():P0} {message}");
+                lastMessage = message;
+            }
+            if (state == "Succeeded") return job;
+            if (state is "Failed" or "Deleted")
+                throw new InvalidOperationException($"{label} job {jobId} {state}: {job.GetProperty("error").GetString()}");
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try { return !Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,43 @@
+# Sourced by run.sh and test.sh: installs the Debian packages Prebias needs when they are missing.
+#   postgresql     embedded Postgres cluster (run.sh) and throwaway test clusters (test.sh)
+#   gcc, patchelf  the TorchSharp GLIBCXX_3.4.32 fix done at build time (build/glibcxx-shim)
+#   sentencepiece  spm_train / spm_encode: vocabulary training and the tokenizer agreement tests
+#   nodejs, npm    lexicon and chart packages restored from the npm registry at build time
+prebias_pg_bindir() {
+  local d
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
+    [ -x "$d/initdb" ] && { echo "$d"; return 0; }
+  done
+  command -v initdb >/dev/null && { dirname "$(command -v initdb)"; return 0; }
+  return 1
+}
+
+prebias_ensure_prereqs() {
+  local missing=()
+  prebias_pg_bindir >/dev/null || missing+=(postgresql)
+  command -v cc >/dev/null || missing+=(gcc libc6-dev)
+  command -v patchelf >/dev/null || missing+=(patchelf)
+  command -v readelf >/dev/null || missing+=(binutils)
+  command -v spm_train >/dev/null || missing+=(sentencepiece)
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  command -v runuser >/dev/null || missing+=(util-linux)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing packages: ${missing[*]}. Install them (sudo apt-get install ${missing[*]}) or run as root." >&2
+    return 1
+  fi
+  echo "Installing ${missing[*]} with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian's postgresql package creates and starts a default cluster; we use our own, so stop that one.
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null; then
+    pg_lsclusters -h 2>/dev/null | while read -r ver name _; do pg_ctlcluster "$ver" "$name" stop 2>/dev/null || true; done
+  fi
+}
+
+# Runs a PostgreSQL tool as the postgres user when we are root (initdb refuses root).
+prebias_pg() {
+  local tool=$1; shift
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$(prebias_pg_bindir)/$tool" "$@"; else "$(prebias_pg_bindir)/$tool" "$@"; fi
+}

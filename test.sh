@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Integration tests start their own throwaway Postgres cluster (in /tmp, on a free
+# loopback port) and remove it when the test process exits; anything a killed run left behind is removed here.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prereqs.sh
+prebias_ensure_prereqs
+
+cleanup() {
+  for d in /tmp/prebias-test-pg-*; do
+    [ -d "$d" ] || continue
+    [ -f "$d/postmaster.pid" ] && prebias_pg pg_ctl -D "$d" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$d"
+  done
+}
+trap cleanup EXIT
+
+dotnet build Prebias.sln -c Release -nologo -v q
+set +e
+dotnet test Prebias.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/prebias-test.log
+status=${PIPESTATUS[0]}
+set -e
+# One closing line in the plain 'N passed, N failed' form.
+awk '/(Passed|Failed)! +- +Failed: /{ gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' /tmp/prebias-test.log
+exit "$status"
