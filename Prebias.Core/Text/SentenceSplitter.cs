@@ -7,7 +7,8 @@ namespace Prebias.Core.Text;
 /// <list type="bullet">
 /// <item>the terminator is a single '.' after an abbreviation (Mr., Mrs., Dr., St., e.g.) or an initial ("J.");</item>
 /// <item>the next word starts lower-case (<c>"Why are you sad?" asked Tom.</c>, <c>Then... she ran.</c>);</item>
-/// <item>a closing quote is followed by a speech tag (<c>"Look!" Tom said.</c>, <c>"Hi!" Said Sue.</c>).</item>
+/// <item>a closing quote is followed by a speech tag (<c>"Look!" Tom said.</c>, <c>"Hi!" Said Sue.</c>), unless the
+/// tag opens the next quote (<c>"Why?" Tom replied, "Because."</c> is two sentences).</item>
 /// </list>
 /// A newline always ends a sentence (stories separate paragraphs with newlines; a heading without a full stop
 /// is its own sentence). '.' inside tokens ("3.5", "p.m") never splits. Spans are trimmed; empty ones are dropped.
@@ -59,9 +60,20 @@ public static class SentenceSplitter
         if (char.IsLower(text[m])) return true;
         if (!closedQuote) return false;
         var first = WordAt(text, m, out var afterFirst);
-        if (IsSpeechVerb(first)) return true;
+        if (IsSpeechVerb(first)) return !IntroducesQuote(text, afterFirst);
         while (afterFirst < text.Length && text[afterFirst] == ' ') afterFirst++;
-        return first.Length > 0 && IsSpeechVerb(WordAt(text, afterFirst, out _));
+        return first.Length > 0 && IsSpeechVerb(WordAt(text, afterFirst, out var afterVerb)) && !IntroducesQuote(text, afterVerb);
+    }
+
+    // `"Why?" Tom replied, "Because."`: a tag followed by ", "" or ": "" opens the next quote, so it starts the
+    // next sentence rather than closing the previous one.
+    private static bool IntroducesQuote(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && text[at] == ' ') at++;
+        if (at >= text.Length || text[at] is not (',' or ':')) return false;
+        at++;
+        while (at < text.Length && text[at] == ' ') at++;
+        return at < text.Length && text[at] is '"' or '\u201C';
     }
 
     private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> text, int at, out int end)

@@ -24,6 +24,13 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Split_StartsNewSentenceAtTag_WhenTagIntroducesNextQuote()
+    {
+        Assert.Equal(["\"Why are you sad, Tom?\"", "Tom replied, \"I can't find my belt.\""],
+            Sentences("\"Why are you sad, Tom?\" Tom replied, \"I can't find my belt.\""));
+    }
+
+    [Fact]
     public void Split_SplitsAfterClosingQuote_WhenNextSentenceStartsCapitalised()
     {
         Assert.Equal(["Mom said, \"Go to bed.\"", "Lily went to bed."], Sentences("Mom said, \"Go to bed.\" Lily went to bed."));
