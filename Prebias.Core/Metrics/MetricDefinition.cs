@@ -1,0 +1,14 @@
+namespace Prebias.Core.Metrics;
+
+/// <summary>
+/// One metric column. <see cref="Name"/> is snake_case, a valid unquoted SQL identifier, stable across versions
+/// (it is the column name in <c>sample_metrics</c>). <see cref="HigherMeans"/> says what a higher value means.
+/// <see cref="Index"/> is the position in <see cref="MetricRegistry.All"/>.
+/// </summary>
+public sealed record MetricDefinition(string Name, string Description, MetricRange Range, string HigherMeans, MetricKind Kind)
+{
+    public int Index { get; internal init; }
+
+    /// <summary>Which formula computes it (text metrics only).</summary>
+    internal TextMetricId? TextId { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Prebias.Core.Metrics;
+
+public enum MetricKind
+{
+    /// <summary>Computed from the text alone by <see cref="TextMetricsScorer"/>.</summary>
+    Text,
+    /// <summary>Needs a language model (e.g. perplexity); computed by evaluation code, not by the text scorer.</summary>
+    Model,
+}
