@@ -9,6 +9,7 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Benchmarks = new()
     {
         ["matmul"] = MatmulBench.RunAsync,
+        ["metrics"] = MetricsBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
