@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Diagnostics;
+using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 
 namespace Prebias.Core.Persistence;
@@ -16,6 +17,10 @@ public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options)
 {
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
     public DbSet<TorchDiagnostic> TorchDiagnostics => Set<TorchDiagnostic>();
+    public DbSet<CorpusRecord> Corpora => Set<CorpusRecord>();
+    public DbSet<TokenizerRecord> Tokenizers => Set<TokenizerRecord>();
+    public DbSet<DatasetRecord> Datasets => Set<DatasetRecord>();
+    public DbSet<SampleRecord> Samples => Set<SampleRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);

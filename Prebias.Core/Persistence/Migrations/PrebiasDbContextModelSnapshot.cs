@@ -79,6 +79,275 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("torch_diagnostics", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.CorpusRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DocumentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_count");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("text")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("SkipReport")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skip_report");
+
+                    b.Property<int>("SkippedDocuments")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped_documents");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_kind");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_corpora");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_corpora_created_at");
+
+                    b.ToTable("corpora", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.DatasetRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CorpusId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corpus_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("text")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("MaxSeqLen")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_seq_len");
+
+                    b.Property<int?>("PadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pad_id");
+
+                    b.Property<int?>("SampleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_count");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("TokenCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("token_count");
+
+                    b.Property<string>("TokenStoreSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("token_store_sha256");
+
+                    b.Property<Guid>("TokenizerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tokenizer_id");
+
+                    b.Property<int?>("TrainCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("train_count");
+
+                    b.Property<int?>("TruncatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("truncated_count");
+
+                    b.Property<int?>("ValCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("val_count");
+
+                    b.Property<double>("ValFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("val_fraction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_datasets");
+
+                    b.HasIndex("CorpusId")
+                        .HasDatabaseName("ix_datasets_corpus_id");
+
+                    b.HasIndex("TokenizerId")
+                        .HasDatabaseName("ix_datasets_tokenizer_id");
+
+                    b.ToTable("datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.SampleRecord", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DocumentIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_index");
+
+                    b.Property<string>("Split")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("split");
+
+                    b.Property<int>("TokenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("token_count");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("truncated");
+
+                    b.HasKey("DatasetId", "Id")
+                        .HasName("pk_samples");
+
+                    b.HasIndex("DatasetId", "Split")
+                        .HasDatabaseName("ix_samples_dataset_id_split");
+
+                    b.ToTable("samples", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.TokenizerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BosId")
+                        .HasColumnType("integer")
+                        .HasColumnName("bos_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CorpusId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corpus_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("EosId")
+                        .HasColumnType("integer")
+                        .HasColumnName("eos_id");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("text")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("VocabSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("vocab_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tokenizers");
+
+                    b.HasIndex("CorpusId")
+                        .HasDatabaseName("ix_tokenizers_corpus_id");
+
+                    b.ToTable("tokenizers", (string)null);
+                });
+
             modelBuilder.Entity("Prebias.Core.Jobs.JobRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -136,6 +405,42 @@ namespace Prebias.Core.Persistence.Migrations
                         .HasDatabaseName("ix_jobs_type_created_at");
 
                     b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.DatasetRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.CorpusRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CorpusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_datasets_corpora_corpus_id");
+
+                    b.HasOne("Prebias.Core.Domain.TokenizerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TokenizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_datasets_tokenizers_tokenizer_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.SampleRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.DatasetRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_samples_datasets_dataset_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.TokenizerRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.CorpusRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CorpusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tokenizers_corpora_corpus_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,89 @@
+using Npgsql;
+using NpgsqlTypes;
+using Prebias.Core.Metrics;
+
+namespace Prebias.Core.SampleMetrics;
+
+/// <summary>
+/// The wide <c>sample_metrics</c> table: one row per (dataset, sample), one double column per registered metric,
+/// NULL where a metric is undefined (NaN) or not computed. Column names come from <see cref="MetricRegistry"/>
+/// definitions only, never from requests.
+/// </summary>
+public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Replaces the given metric columns of a dataset in one transaction: binary COPY into a temporary table, then
+    /// one upsert. Other columns (say, a model-based perplexity) keep their values; a retried job writes the same
+    /// values again, never duplicates, and a failure leaves the previous values untouched.
+    /// </summary>
+    /// <param name="values">Row-major, <c>sampleIds.Count × metrics.Count</c>.</param>
+    public async Task ReplaceAsync(Guid datasetId, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<int> sampleIds,
+        ReadOnlyMemory<double> values, CancellationToken ct)
+    {
+        if (values.Length != sampleIds.Count * metrics.Count)
+            throw new ArgumentException($"Expected {sampleIds.Count}×{metrics.Count} values, got {values.Length}.");
+        var columns = metrics.Select(m => Quote(m.Name)).ToList();
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await Exec(connection, $"CREATE TEMP TABLE staged_metrics (sample_id integer NOT NULL, {string.Join(", ", columns.Select(c => $"{c} double precision"))}) ON COMMIT DROP", ct);
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            $"COPY staged_metrics (sample_id, {string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            for (var row = 0; row < sampleIds.Count; row++)
+            {
+                // Synchronous writes: they only fill Npgsql's buffer (flushed as it fills); per-value awaits cost 2×.
+                ct.ThrowIfCancellationRequested();
+                importer.StartRow();
+                importer.Write(sampleIds[row], NpgsqlDbType.Integer);
+                var offset = row * metrics.Count;
+                for (var c = 0; c < metrics.Count; c++)
+                {
+                    var v = values.Span[offset + c];
+                    if (double.IsFinite(v)) importer.Write(v, NpgsqlDbType.Double);
+                    else importer.WriteNull();
+                }
+            }
+            await importer.CompleteAsync(ct);
+        }
+
+        await using (var upsert = new NpgsqlCommand($"""
+            INSERT INTO sample_metrics (dataset_id, sample_id, {string.Join(", ", columns)})
+            SELECT @dataset, sample_id, {string.Join(", ", columns)} FROM staged_metrics
+            ON CONFLICT (dataset_id, sample_id) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = EXCLUDED.{c}"))}
+            """, connection, tx))
+        {
+            upsert.Parameters.AddWithValue("dataset", datasetId);
+            upsert.CommandTimeout = 0;
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Which metric columns have at least one value for the dataset.</summary>
+    public async Task<IReadOnlyList<string>> ComputedMetricsAsync(Guid datasetId, CancellationToken ct)
+    {
+        var all = MetricRegistry.All;
+        await using var cmd = dataSource.CreateCommand(
+            $"SELECT {string.Join(", ", all.Select(m => $"count({Quote(m.Name)})"))} FROM sample_metrics WHERE dataset_id = @d");
+        cmd.Parameters.AddWithValue("d", datasetId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return [.. all.Where((_, i) => reader.GetInt64(i) > 0).Select(m => m.Name)];
+    }
+
+    /// <summary>A registry name as a SQL identifier. Names are snake_case ASCII by construction; checked anyway.</summary>
+    public static string Quote(string metricName)
+    {
+        if (!MetricRegistry.TryGet(metricName, out var definition))
+            throw new UnknownMetricException([metricName], MetricRegistry.Names);
+        return $"\"{definition.Name}\"";
+    }
+
+    private static async Task Exec(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}
