@@ -7,16 +7,20 @@ namespace Prebias.Core.Tokenization;
 /// encoded with Microsoft.ML.Tokenizers. Encoding follows the model's own normalizer spec (dummy prefix "▁",
 /// whitespace handling, byte fallback), so ids equal the sentencepiece library's <c>sp.encode(text)</c> /
 /// <c>spm_encode --output_format=id</c>; BOS/EOS are never added here (the caller adds BOS).
+/// BPE models with the identity normalizer (llama2.c vocabularies, Llama 2) are encoded by
+/// <see cref="SentencePieceBpeEncoder"/>, which matches spm exactly; other models go through Microsoft.ML.Tokenizers.
 /// Newlines are ordinary characters: with byte fallback they become &lt;0x0A&gt;, as in sentencepiece's Python API.
 /// </summary>
 public sealed class SentencePieceTextTokenizer : ITextTokenizer
 {
     private readonly SentencePieceTokenizer _tokenizer;
+    private readonly SentencePieceBpeEncoder? _bpe;
 
     private SentencePieceTextTokenizer(SentencePieceModelFile model, SentencePieceTokenizer tokenizer)
     {
         Model = model;
         _tokenizer = tokenizer;
+        _bpe = SentencePieceBpeEncoder.IsSupported(model, out _) ? new SentencePieceBpeEncoder(model) : null;
         BosId = SpecialId(tokenizer.BeginningOfSentenceId);
         EosId = SpecialId(tokenizer.EndOfSentenceId);
     }
@@ -63,7 +67,19 @@ public sealed class SentencePieceTextTokenizer : ITextTokenizer
         }
     }
 
-    public IReadOnlyList<int> Encode(string text) =>
+    /// <summary>True when encoding uses Prebias's spm-exact BPE encoder rather than Microsoft.ML.Tokenizers.</summary>
+    public bool UsesExactBpeEncoder => _bpe is not null;
+
+    public IReadOnlyList<int> Encode(string text)
+    {
+        if (_bpe is null) return EncodeWithLibrary(text);
+        var ids = new List<int>(text.Length / 3 + 4);
+        _bpe.Encode(text, ids);
+        return ids;
+    }
+
+    // Fallback for models our encoder does not cover (unigram, nmt_nfkc normalizer, user-defined pieces).
+    private IReadOnlyList<int> EncodeWithLibrary(string text) =>
         _tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false,
             considerPreTokenization: true, considerNormalization: true);
 
