@@ -1,7 +1,8 @@
 namespace Prebias.Core.Datasets;
 
-/// <summary>Totals of a finished pretokenization; the store is at <see cref="StorePath"/>.</summary>
-/// <param name="TotalTokens">Sum of TokenCount (BOS included, before truncation).</param>
+/// <summary>Totals of a finished pretokenization; the store is at StorePath.
+/// TotalTokens = sum of TokenCount (BOS included, before truncation).
+/// </summary>
 public sealed record PretokenizeResult(
     string StorePath, TokenStoreHeader Header, long SampleCount, long TrainCount, long ValCount,
     long TruncatedCount, long TotalTokens);

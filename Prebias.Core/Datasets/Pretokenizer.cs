@@ -18,6 +18,7 @@ public sealed class Pretokenizer(ITextTokenizer tokenizer, PretokenizeOptions? o
     /// <param name="onChunk">Receives each chunk's samples in order (for batched inserts into the samples table).</param>
     /// <param name="progress">Reported after every chunk.</param>
     /// <param name="totalDocuments">Optional, only for progress reports.</param>
+    /// <param name="ct">Checked between chunks and inside the parallel encode; the temp file is removed.</param>
     public PretokenizeResult Run(
         IEnumerable<string> documents, string storePath,
         Action<IReadOnlyList<PretokenizedSample>>? onChunk = null,
