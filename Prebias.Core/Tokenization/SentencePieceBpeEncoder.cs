@@ -10,9 +10,9 @@ namespace Prebias.Core.Tokenization;
 /// ' ' → '▁'), split into code points, then repeatedly merge the adjacent pair whose concatenation is a vocabulary
 /// piece with the highest score, the leftmost first on ties; leftover symbols that are not pieces become byte-fallback
 /// pieces &lt;0xXX&gt; (or &lt;unk&gt;, consecutive ones collapsed, when byte fallback is off).</para>
-/// <para>Speed: the normalized text is cut before every "▁" that follows a non-"▁" character; no vocabulary piece
-/// contains such a boundary (checked in <see cref="IsSupported"/>), so no merge can cross it and the words can be
-/// encoded independently and cached per thread.</para>
+/// <para>Speed: the normalized text is cut before every "▁" that follows a non-"▁" character. When no vocabulary
+/// piece contains such a boundary (true for vocabularies trained with split_by_whitespace, spm's default), no merge can
+/// cross it, so the words are encoded independently and cached per thread; otherwise the whole text is one unit.</para>
 /// </summary>
 public sealed class SentencePieceBpeEncoder
 {
@@ -26,8 +26,8 @@ public sealed class SentencePieceBpeEncoder
     private readonly int _unknownId;
     private readonly bool _byteFallback, _addDummyPrefix, _removeExtraWhitespaces;
 
-    [ThreadStatic] private static Dictionary<string, int[]>? t_cache;
-    [ThreadStatic] private static SentencePieceBpeEncoder? t_cacheOwner;
+    private readonly bool _splitWords;
+    private readonly ThreadLocal<Dictionary<string, int[]>> _wordCache = new(() => new(StringComparer.Ordinal));
 
     public SentencePieceBpeEncoder(SentencePieceModelFile model)
     {
@@ -48,6 +48,7 @@ public sealed class SentencePieceBpeEncoder
         _byteFallback = model.ByteFallback && _byteIds.All(id => id >= 0);
         _addDummyPrefix = model.AddDummyPrefix;
         _removeExtraWhitespaces = model.RemoveExtraWhitespaces;
+        _splitWords = !model.Pieces.Any(p => p.Type == SentencePieceType.Normal && HasInnerWordBoundary(p.Piece));
     }
 
     /// <summary>True when this encoder reproduces spm exactly for <paramref name="model"/>.</summary>
@@ -56,7 +57,6 @@ public sealed class SentencePieceBpeEncoder
         reason = model.ModelType != "bpe" ? "only BPE models"
             : model.NormalizerName is not ("identity" or "") ? $"only the identity normalizer (model uses '{model.NormalizerName}')"
             : model.Pieces.Any(p => p.Type is SentencePieceType.UserDefined or SentencePieceType.Unused) ? "no user-defined or unused pieces"
-            : model.Pieces.Any(p => p.Type == SentencePieceType.Normal && HasInnerWordBoundary(p.Piece)) ? "no piece spanning a word boundary"
             : model.Pieces.Any(p => p.Type == SentencePieceType.Unknown) ? "" : "an <unk> piece";
         return reason.Length == 0;
     }
@@ -65,26 +65,36 @@ public sealed class SentencePieceBpeEncoder
     public void Encode(string text, List<int> output)
     {
         var normalized = Normalize(text);
-        var cache = CacheForThisEncoder();
+        if (!_splitWords)
+        {
+            if (normalized.Length > 0) AppendIds(EncodeWord(normalized), output);
+            return;
+        }
+        var cache = _wordCache.Value!;
+        var wordLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         var start = 0;
         for (var i = 1; i <= normalized.Length; i++)
         {
             if (i < normalized.Length && !(normalized[i] == SpaceSymbol && normalized[i - 1] != SpaceSymbol)) continue;
             var word = normalized.AsSpan(start, i - start);
-            var wordLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!wordLookup.TryGetValue(word, out var ids))
             {
                 ids = EncodeWord(word);
                 if (cache.Count >= MaxCachedWords) cache.Clear();
                 cache[word.ToString()] = ids;
             }
-            foreach (var id in ids)
-            {
-                // Without byte fallback spm merges consecutive unknown pieces into one <unk>.
-                if (id == _unknownId && output.Count > 0 && output[^1] == _unknownId) continue;
-                output.Add(id);
-            }
+            AppendIds(ids, output);
             start = i;
+        }
+    }
+
+    private void AppendIds(int[] ids, List<int> output)
+    {
+        foreach (var id in ids)
+        {
+            // Without byte fallback spm merges consecutive unknown pieces into one <unk>.
+            if (id == _unknownId && !_byteFallback && output.Count > 0 && output[^1] == _unknownId) continue;
+            output.Add(id);
         }
     }
 
@@ -151,16 +161,6 @@ public sealed class SentencePieceBpeEncoder
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(symbol.Length)];
         var count = Encoding.UTF8.GetBytes(symbol, utf8);
         foreach (var b in utf8[..count]) ids.Add(_byteIds[b]);
-    }
-
-    private Dictionary<string, int[]> CacheForThisEncoder()
-    {
-        if (t_cache is null || !ReferenceEquals(t_cacheOwner, this))
-        {
-            t_cache = new Dictionary<string, int[]>(StringComparer.Ordinal);
-            t_cacheOwner = this;
-        }
-        return t_cache;
     }
 
     private static bool HasInnerWordBoundary(string piece)

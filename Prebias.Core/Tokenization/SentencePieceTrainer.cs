@@ -100,6 +100,7 @@ public sealed partial class SentencePieceTrainer(SentencePieceTrainerOptions? op
             args.Add($"--input_sentence_size={max}");
             args.Add("--shuffle_input_sentence=true");
         }
+        args.AddRange(_options.ExtraArguments);
         return args;
     }
 

@@ -30,4 +30,7 @@ public sealed record SentencePieceTrainerOptions
     /// i.e. " ⁇ " (U+2047 between spaces), which is also spm's default.
     /// </summary>
     public string UnknownSurface { get; init; } = " \u2047 ";
+
+    /// <summary>Further "--flag=value" arguments appended verbatim (e.g. "--remove_extra_whitespaces=false"). Default none.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 }

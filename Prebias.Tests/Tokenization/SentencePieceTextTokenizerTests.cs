@@ -7,7 +7,7 @@ public sealed class SentencePieceTextTokenizerTests(SentencePieceFixture fixture
 {
     // Lines the trainer never saw: unseen characters (byte fallback), tabs, repeated/leading/trailing spaces,
     // repeated letters (equal-score merge ties: spm merges the leftmost pair first), digits and emoji.
-    private static readonly string[] ExtraLines =
+    internal static readonly string[] ExtraLines =
     [
         "weee, sooo goooood!!!", "  leading and trailing spaces  ", "double  spaces   inside", "tab\tseparated\twords",
         "Ωμέγα and 日本語 text", "numbers 1234567890 and 3.14159", "emoji 🙂🙂 and 🚀", "aaaaaaaa bbbbbbb", "x",
@@ -19,14 +19,7 @@ public sealed class SentencePieceTextTokenizerTests(SentencePieceFixture fixture
     {
         // spm_encode reads one sentence per line, so the comparison is on single lines (no '\n' inside).
         var lines = fixture.Corpus.Take(300).Concat(TestCorpus.Sentences(200, seed: 7)).Concat(ExtraLines).ToList();
-        var input = Path.Combine(fixture.Directory, "lines.txt");
-        var output = Path.Combine(fixture.Directory, "lines.ids");
-        await File.WriteAllTextAsync(input, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
-        var run = await ExternalTool.RunAsync("spm_encode",
-            [$"--model={fixture.ModelPath}", "--output_format=id", $"--input={input}", $"--output={output}"], CancellationToken.None);
-        Assert.Equal(0, run.ExitCode);
-        var expected = (await File.ReadAllLinesAsync(output)).ToList();
-        Assert.Equal(lines.Count, expected.Count);
+        var expected = await SpmEncode.IdsAsync(fixture.ModelPath, lines, fixture.Directory);
 
         var tokenizer = fixture.Load();
         Assert.True(tokenizer.UsesExactBpeEncoder);

@@ -18,7 +18,7 @@ public static class TokenizeBenchmark
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var options = BenchmarkArgs.Parse(args);
+        var options = TokenizeBenchmarkArgs.Parse(args);
         var modelPath = options.Required("--tokenizer");
         var inputPath = options.Required("--input");
         var repeat = options.Int("--repeat", 1);

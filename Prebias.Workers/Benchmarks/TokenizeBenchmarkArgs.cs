@@ -1,13 +1,13 @@
 namespace Prebias.Workers.Benchmarks;
 
-/// <summary>Tiny "--name value" / "--flag" parser for bench verbs.</summary>
-internal sealed class BenchmarkArgs
+/// <summary>Tiny "--name value" / "--flag" parser for <c>bench tokenize</c> (named per benchmark to avoid clashes).</summary>
+internal sealed class TokenizeBenchmarkArgs
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
-    public static BenchmarkArgs Parse(string[] args)
+    public static TokenizeBenchmarkArgs Parse(string[] args)
     {
-        var parsed = new BenchmarkArgs();
+        var parsed = new TokenizeBenchmarkArgs();
         for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{args[i]}'.");
