@@ -7,19 +7,19 @@ using Prebias.Core.Tokenization;
 namespace Prebias.Workers.Benchmarks;
 
 /// <summary>
-/// <c>bench tokenize --tokenizer &lt;.model&gt; --input &lt;file.jsonl&gt; [--repeat N] [--threads T] [--max-seq-len L]
-/// [--one-line] [--compare-spm]</c>: pretokenizes the stories (JSONL, field "story" or "text") into a temporary token
+/// <c>bench tokenize (--tokenizer &lt;.model&gt; | --train-vocab N) --input &lt;file.jsonl&gt; [--repeat N] [--threads T]
+/// [--max-seq-len L] [--one-line] [--compare-spm]</c>: pretokenizes the stories (JSONL, field "story" or "text") into a temporary token
 /// store with <see cref="Pretokenizer"/> and prints stories/s and, last, <c>tokens_per_second</c>.
 /// <c>--one-line</c> replaces each story's newlines with spaces (what spm_encode, which is line-based, sees);
 /// <c>--compare-spm</c> implies it, runs <c>spm_encode --output_format=id</c> as T processes on T slices of the same
-/// lines, and checks that every line's ids agree exactly.
+/// lines, and checks that every line's ids agree exactly. <c>--train-vocab N</c> first trains an N-piece vocabulary on
+/// the input stories with spm_train and llama2.c's options (<see cref="SentencePieceTrainer"/>) into a temp folder.
 /// </summary>
 public static class TokenizeBenchmark
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         var options = TokenizeBenchmarkArgs.Parse(args);
-        var modelPath = options.Required("--tokenizer");
         var inputPath = options.Required("--input");
         var repeat = options.Int("--repeat", 1);
         var threads = options.Int("--threads", Environment.ProcessorCount);
@@ -28,6 +28,12 @@ public static class TokenizeBenchmark
         var oneLine = compare || options.Flag("--one-line");
 
         var stories = ReadStories(inputPath, oneLine);
+        var trainVocab = options.Int("--train-vocab", 0);
+        var vocabDirectory = trainVocab > 0 ? Directory.CreateTempSubdirectory("prebias-bench-vocab-").FullName : null;
+        var modelPath = vocabDirectory is not null
+            ? await new SentencePieceTrainer().TrainAsync(ReadStories(inputPath, oneLine: false), trainVocab,
+                Path.Combine(vocabDirectory, $"tok{trainVocab}"), ct)
+            : options.Required("--tokenizer");
         var documents = Enumerable.Repeat(stories, repeat).SelectMany(s => s).ToList();
         var megabytes = documents.Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d)) / 1e6;
         var tokenizer = SentencePieceTextTokenizer.Load(modelPath);
@@ -63,6 +69,7 @@ public static class TokenizeBenchmark
         finally
         {
             File.Delete(storePath);
+            if (vocabDirectory is not null) Directory.Delete(vocabDirectory, recursive: true);
         }
     }
 
