@@ -62,6 +62,17 @@ public sealed class PretokenizerTests(SentencePieceFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Run_StartsRowsWithEndOfText_WhenGpt2()
+    {
+        var path = Path.Combine(fixture.Directory, "gpt2.bin");
+        new Pretokenizer(Prebias.Core.Tokenization.TextTokenizers.Gpt2(), new PretokenizeOptions { MaxSeqLen = 4 }).Run(["Hello world"], path);
+        using var store = TokenStore.Open(path);
+        Assert.Equal(2, store.Header.ElementSize); // 50257 ids fit in uint16
+        Assert.Equal([50256, 15496, 995, 50256, 50256], store.Read(0));
+        Assert.Equal(3, store.GetLength(0));
+    }
+
+    [Fact]
     public void Run_Throws_WhenCancelled()
     {
         using var cancelled = new CancellationTokenSource();
