@@ -10,6 +10,7 @@ public static class BenchCommand
     {
         ["matmul"] = MatmulBench.RunAsync,
         ["metrics"] = MetricsBenchmark.RunAsync,
+        ["tokenize"] = TokenizeBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
