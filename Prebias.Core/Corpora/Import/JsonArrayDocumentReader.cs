@@ -22,6 +22,7 @@ internal sealed class JsonArrayDocumentReader
     private long _elementLine;
     private string? _text;
     private bool _textWrongType;
+    private bool _expectText;      // the text field's name was read; its value is the next token (maybe in the next block)
     private bool _elementRejected; // already reported (e.g. invalid UTF-8), so not reported again at its end
     private bool _sawArray;
 
@@ -78,6 +79,12 @@ internal sealed class JsonArrayDocumentReader
     private void Handle(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
+        if (_expectText)
+        {
+            _expectText = false;
+            ReadText(ref reader);
+            return;
+        }
         switch (reader.TokenType)
         {
             case JsonTokenType.StartArray when depth == 0:
@@ -94,8 +101,7 @@ internal sealed class JsonArrayDocumentReader
                 _elementRejected = false;
                 break;
             case JsonTokenType.PropertyName when depth == 2 && reader.ValueTextEquals(_field):
-                if (!reader.Read()) throw new InvalidOperationException("unreachable: property values are read together");
-                ReadText(ref reader);
+                _expectText = true;
                 break;
             case JsonTokenType.EndObject when depth == 1:
                 FinishElement();
