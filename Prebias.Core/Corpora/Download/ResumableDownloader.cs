@@ -95,9 +95,20 @@ public sealed class ResumableDownloader(HttpClient http, ResumableDownloadOption
         var buffer = new byte[1 << 16];
         var reportedAt = done;
         progress?.Report(new DownloadProgress(done, total));
-        int read;
-        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        while (true)
         {
+            idle.CancelAfter(_options.IdleTimeout);
+            int read;
+            try
+            {
+                read = await body.ReadAsync(buffer, idle.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new IOException($"No data received for {_options.IdleTimeout.TotalSeconds:F0} s.");
+            }
+            if (read == 0) break;
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
             done += read;
             if (done - reportedAt >= _options.ProgressEveryBytes)
