@@ -11,6 +11,7 @@ public static class BenchCommand
         ["matmul"] = MatmulBench.RunAsync,
         ["metrics"] = MetricsBenchmark.RunAsync,
         ["tokenize"] = TokenizeBenchmark.RunAsync,
+        ["corpora"] = CorporaBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

@@ -62,7 +62,6 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
     {
         var options = CorpusSpecValidator.ToImportOptions(spec);
         var source = spec.Source;
-        var documents = new Progress<int>(n => progress.Report(0.1, $"{n:N0} documents"));
         switch (source.Kind)
         {
             case "synthetic":
@@ -72,15 +71,16 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
                 return new CorpusImportReport(summary.DocumentCount, 0, new Dictionary<BadDocumentReason, int>(), [], summary);
 
             case "file":
+                progress.Report(0.1, "importing");
                 var path = source.Upload is { } upload ? store.GetPath(upload) : source.Path!;
-                return CorpusFileImporter.ImportToDirectory(path, staging, options, documents, ct);
+                return CorpusFileImporter.ImportToDirectory(path, staging, options, ct);
 
             case "url":
                 var download = Path.Combine(store.GetPath(corpus.ArtifactKey + ".download"), FileNameOf(source.Url!));
                 Directory.CreateDirectory(Path.GetDirectoryName(download)!);
                 if (!File.Exists(download))
                     await new ResumableDownloader(httpClients.CreateClient("downloads")).DownloadAsync(new Uri(source.Url!), download, DownloadProgress(), ct);
-                return CorpusFileImporter.ImportToDirectory(download, staging, options, documents, ct);
+                return CorpusFileImporter.ImportToDirectory(download, staging, options, ct);
 
             case "tinystories":
                 var tiny = new TinyStoriesOptions { ShardLimit = source.ShardLimit, Import = options with { Format = CorpusFileFormat.JsonArray } };

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Prebias.Core.Corpora;
+
+/// <summary>
+/// Streams documents into a corpus directory (format: <see cref="CorpusFiles"/>). Everything is written to
+/// <c>*.tmp</c> files and renamed into place by <see cref="Complete"/>; the manifest goes last, so a directory
+/// with a <c>corpus.json</c> is always a whole corpus. Disposing without completing deletes the temp files.
+/// Not thread-safe: one producer writes in order.
+/// </summary>
+public sealed class CorpusWriter : IDisposable
+{
+    private readonly string _directory;
+    private readonly FileStream _documents;
+    private readonly FileStream _index;
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly ArrayBufferWriter<byte> _line = new(4096);
+    private readonly byte[] _offset = new byte[sizeof(long)];
+    private bool _completed;
+    private bool _disposed;
+
+    private CorpusWriter(string directory)
+    {
+        _directory = directory;
+        _documents = OpenTemp(CorpusFiles.Documents);
+        _index = OpenTemp(CorpusFiles.Index);
+    }
+
+    /// <summary>Starts a corpus in <paramref name="directory"/> (created if missing; a previous corpus there is replaced on Complete).</summary>
+    public static CorpusWriter Create(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return new CorpusWriter(directory);
+    }
+
+    /// <summary>Documents written so far; also the index the next document gets.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Bytes of documents.jsonl written so far.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Appends one document and returns its index.</summary>
+    public int Write(string text, IReadOnlyDictionary<string, string>? attributes = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed) throw new InvalidOperationException("The corpus is already complete.");
+        ArgumentNullException.ThrowIfNull(text);
+
+        _line.ResetWrittenCount();
+        using (var json = CorpusDocumentCodec.CreateWriter(_line))
+            CorpusDocumentCodec.Write(json, text, attributes);
+        _line.GetSpan(1)[0] = (byte)'\n';
+        _line.Advance(1);
+
+        WriteOffset(Bytes);
+        _documents.Write(_line.WrittenSpan);
+        _sha256.AppendData(_line.WrittenSpan);
+        Bytes += _line.WrittenCount;
+        return Count++;
+    }
+
+    /// <summary>Flushes, renames the files into place, writes corpus.json and returns the summary.</summary>
+    public CorpusSummary Complete()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed) throw new InvalidOperationException("The corpus is already complete.");
+        WriteOffset(Bytes); // the end offset: document i spans [offset[i], offset[i+1])
+        _documents.Flush(flushToDisk: true);
+        _index.Flush(flushToDisk: true);
+        _documents.Dispose();
+        _index.Dispose();
+
+        var summary = new CorpusSummary(Count, Bytes, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
+        File.Delete(PathOf(CorpusFiles.Manifest)); // a replaced corpus stops being "complete" before its files change
+        MoveIntoPlace(CorpusFiles.Documents);
+        MoveIntoPlace(CorpusFiles.Index);
+        var manifestTemp = PathOf(CorpusFiles.Manifest) + CorpusFiles.TempSuffix;
+        File.WriteAllBytes(manifestTemp, JsonSerializer.SerializeToUtf8Bytes(summary));
+        MoveIntoPlace(CorpusFiles.Manifest);
+        _completed = true;
+        return summary;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _documents.Dispose();
+        _index.Dispose();
+        _sha256.Dispose();
+        if (_completed) return;
+        File.Delete(PathOf(CorpusFiles.Documents) + CorpusFiles.TempSuffix);
+        File.Delete(PathOf(CorpusFiles.Index) + CorpusFiles.TempSuffix);
+    }
+
+    private void WriteOffset(long offset)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_offset, offset);
+        _index.Write(_offset);
+    }
+
+    private string PathOf(string name) => Path.Combine(_directory, name);
+
+    private FileStream OpenTemp(string name) =>
+        new(PathOf(name) + CorpusFiles.TempSuffix, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+
+    private void MoveIntoPlace(string name) =>
+        File.Move(PathOf(name) + CorpusFiles.TempSuffix, PathOf(name), overwrite: true);
+}

@@ -1,0 +1,66 @@
+namespace Prebias.Core.Corpora.Import;
+
+/// <summary>
+/// Imports a user corpus file (JSON array, JSONL or plain text; see <see cref="CorpusImportOptions"/>) by streaming it
+/// into a <see cref="CorpusWriter"/>. Bad documents follow <see cref="CorpusImportOptions.Policy"/>; an import that
+/// yields no documents always fails. Errors are <see cref="CorpusImportException"/>s with a readable message.
+/// </summary>
+public static class CorpusFileImporter
+{
+    private const int SniffBytes = 4096;
+
+    /// <summary>Imports <paramref name="path"/> into a new corpus directory, completing it only when the import
+    /// succeeds (on failure nothing is left there but what was there before).</summary>
+    public static CorpusImportReport ImportToDirectory(string path, string corpusDirectory, CorpusImportOptions? options = null,
+        CancellationToken ct = default)
+    {
+        using var writer = CorpusWriter.Create(corpusDirectory);
+        var report = Import(path, writer, options, ct);
+        return report with { Corpus = writer.Complete() };
+    }
+
+    /// <summary>Imports <paramref name="path"/> into <paramref name="writer"/> (which the caller completes).</summary>
+    public static CorpusImportReport Import(string path, CorpusWriter writer, CorpusImportOptions? options = null,
+        CancellationToken ct = default)
+    {
+        if (!File.Exists(path))
+            throw new CorpusImportException(BadDocumentReason.EmptyCorpus, path, "the file does not exist");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Import(stream, Path.GetFileName(path), writer, options, ct);
+    }
+
+    /// <summary>Imports from a readable stream; <paramref name="fileName"/> (may be null) helps format detection.</summary>
+    public static CorpusImportReport Import(Stream input, string? fileName, CorpusWriter writer, CorpusImportOptions? options = null,
+        CancellationToken ct = default)
+    {
+        options ??= new CorpusImportOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentChars, 1);
+        var sink = new ImportSink(writer, options);
+        var format = options.Format;
+        var buffered = new BufferedStream(input, 1 << 16);
+        if (format == CorpusFileFormat.Auto)
+            format = CorpusFormatDetector.Detect(fileName, Peek(buffered, out var head) ? head : []);
+        switch (format)
+        {
+            case CorpusFileFormat.JsonArray: JsonArrayDocumentReader.Read(buffered, sink, ct); break;
+            case CorpusFileFormat.JsonLines: JsonLinesDocumentReader.Read(buffered, sink, ct); break;
+            default: PlainTextDocumentReader.Read(buffered, sink, ct); break;
+        }
+        sink.EnsureNotEmpty(fileName ?? "input");
+        return sink.Report();
+    }
+
+    /// <summary>Reads the first bytes without consuming them (BufferedStream cannot un-read, so seek when possible,
+    /// else the head is unavailable and detection relies on the file name).</summary>
+    private static bool Peek(Stream stream, out byte[] head)
+    {
+        head = [];
+        if (!stream.CanSeek) return false;
+        var start = stream.Position;
+        var buffer = new byte[SniffBytes];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        head = buffer[..read];
+        return true;
+    }
+}
