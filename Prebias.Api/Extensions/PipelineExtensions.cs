@@ -34,6 +34,11 @@ public static class PipelineExtensions
         });
         app.MapJobsApi();
         app.MapDiagnosticsApi();
+        app.MapCorporaApi();
+        app.MapTokenizersApi();
+        app.MapDatasetsApi();
+        app.MapMetricsApi();
+        app.MapSampleMetricsApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

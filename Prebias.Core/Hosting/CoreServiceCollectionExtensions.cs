@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Prebias.Core.Corpora.Jobs;
+using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Diagnostics;
+using Prebias.Core.SampleMetrics;
+using Prebias.Core.Tokenization.Jobs;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
@@ -37,6 +41,16 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobStateFilter>();
         services.AddScoped<JobScheduler>();
         services.AddScoped<TorchDiagnosticJob>();
+        services.AddHttpClient("downloads", c => c.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.AddSingleton<TokenizerCache>();
+        services.AddSingleton<SampleTable>();
+        services.AddSingleton<SampleMetricsStore>();
+        services.AddSingleton<SampleMetricsQueries>();
+        services.AddScoped<CorpusImportJob>();
+        services.AddScoped<TokenizerBuildJob>();
+        services.AddScoped<DatasetBuildJob>();
+        services.AddScoped<SampleMetricsJob>();
 
         services.AddPrebiasHangfire(connectionString);
         return services;

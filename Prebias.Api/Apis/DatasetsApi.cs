@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Api.Contracts;
+using Prebias.Core.Corpora;
+using Prebias.Core.Datasets;
+using Prebias.Core.Datasets.Jobs;
+using Prebias.Core.Domain;
+using Prebias.Core.Jobs;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+
+namespace Prebias.Api.Apis;
+
+/// <summary><c>/api/datasets</c>: pretokenize a corpus with a tokenizer; read samples.</summary>
+public static class DatasetsApi
+{
+    public static RouteGroupBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/datasets").WithTags("Datasets");
+        group.MapPost("", CreateDataset).WithName("CreateDataset")
+            .WithSummary("Pretokenize a corpus: one sample per document (BOS + tokens, truncated, padded), deterministic train/val split");
+        group.MapGet("", ListDatasets).WithName("ListDatasets").WithSummary("List datasets, newest first");
+        group.MapGet("{id:guid}", GetDataset).WithName("GetDataset").WithSummary("A dataset: state, sample and token counts, split sizes");
+        group.MapGet("{id:guid}/samples/{sampleId:int}", GetSample).WithName("GetSample")
+            .WithSummary("One sample: its tokens (BOS first, no padding), text, split and truncation flag");
+        return group;
+    }
+
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateDataset(
+        DatasetSpec spec, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (spec.MaxSeqLen is < 8 or > 65536) errors["maxSeqLen"] = ["maxSeqLen must be between 8 and 65536."];
+        if (spec.ValFraction is < 0 or >= 1 || double.IsNaN(spec.ValFraction)) errors["valFraction"] = ["valFraction must be in [0, 1)."];
+        var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == spec.CorpusId, ct);
+        if (corpus is null) errors["corpusId"] = [$"No corpus '{spec.CorpusId}'."];
+        else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpus.Id} failed: {corpus.Error}"];
+        var tokenizer = await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == spec.TokenizerId, ct);
+        if (tokenizer is null) errors["tokenizerId"] = [$"No tokenizer '{spec.TokenizerId}'."];
+        else if (tokenizer.State == ResourceState.Failed) errors["tokenizerId"] = [$"Tokenizer {tokenizer.Id} failed: {tokenizer.Error}"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var dataset = new DatasetRecord
+        {
+            Id = Guid.NewGuid(), CorpusId = spec.CorpusId, TokenizerId = spec.TokenizerId, MaxSeqLen = spec.MaxSeqLen,
+            ValFraction = spec.ValFraction, Seed = spec.Seed, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync(ct);
+        // A pipeline step: runs after the tokenizer's job (which, when trained, ran after the corpus's) or the corpus's.
+        var parent = tokenizer!.State == ResourceState.Pending ? tokenizer.JobId : corpus!.State == ResourceState.Pending ? corpus.JobId : null;
+        dataset.JobId = await scheduler.EnqueueAfterAsync<DatasetBuildJob>(parent, JobQueues.Cpu, j => j.RunAsync(dataset.Id, CancellationToken.None), $"/api/datasets/{dataset.Id}", ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/api/datasets/{dataset.Id}", new AcceptedJob(dataset.Id.ToString(), dataset.JobId));
+    }
+
+    public static async Task<Ok<List<DatasetResponse>>> ListDatasets(PrebiasDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Datasets.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(ct)).ConvertAll(DatasetResponse.From));
+
+    public static async Task<Results<Ok<DatasetResponse>, ProblemHttpResult>> GetDataset(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) is { } d
+            ? TypedResults.Ok(DatasetResponse.From(d))
+            : Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
+
+    public static async Task<Results<Ok<SampleResponse>, ProblemHttpResult>> GetSample(
+        Guid id, int sampleId, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
+        if (dataset.State != ResourceState.Ready) return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
+        var sample = await db.Samples.AsNoTracking().SingleOrDefaultAsync(s => s.DatasetId == id && s.Id == sampleId, ct);
+        if (sample is null) return Problems.NotFound("Sample not found", $"Dataset {id} has no sample {sampleId}.");
+        var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
+
+        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        using var documents = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        return TypedResults.Ok(new SampleResponse(sample.Id, sample.DocumentIndex, sample.Split, tokens.ReadTokens(sample.Id),
+            documents.Get(sample.DocumentIndex).Text, sample.Truncated));
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Api.Contracts;
+using Prebias.Api.Tables;
+using Prebias.Core.Corpora;
+using Prebias.Core.Domain;
+using Prebias.Core.Jobs;
+using Prebias.Core.Metrics;
+using Prebias.Core.Persistence;
+using Prebias.Core.SampleMetrics;
+using Prebias.Core.Storage;
+
+namespace Prebias.Api.Apis;
+
+/// <summary>
+/// Sample metrics of a dataset: compute them (a job), query samples sorted and filtered by a metric with keyset
+/// pagination, and summarise each metric's distribution. Tables answer JSON, CSV or Parquet.
+/// </summary>
+public static class SampleMetricsApi
+{
+    private const int PreviewChars = 160;
+
+    public static RouteGroupBuilder MapSampleMetricsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/datasets/{id:guid}").WithTags("Sample metrics");
+        group.MapPost("metrics", ComputeMetrics).WithName("ComputeSampleMetrics")
+            .WithSummary("Score every sample with the text metrics (all, or the listed ones) on all cores; replaces earlier values");
+        group.MapGet("samples", QuerySamples).WithName("QuerySamples")
+            .WithSummary("Samples sorted by a metric (keyset pagination with after=), filtered by min/max and split; ?format=json|csv|parquet");
+        group.MapGet("metrics/summary", Summary).WithName("SampleMetricsSummary")
+            .WithSummary("Per metric: count, mean, std, min, 5/25/50/75/95% quantiles, max; ?format=json|csv|parquet");
+        return group;
+    }
+
+    /// <summary>Which metrics to compute; all text metrics when omitted.</summary>
+    public sealed record ComputeMetricsRequest(string[]? Metrics);
+
+    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> ComputeMetrics(
+        Guid id, ComputeMetricsRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
+        if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
+        string[]? names = null;
+        try { names = request?.Metrics is { Length: > 0 } m ? [.. MetricRegistry.Resolve(m, MetricKind.Text).Select(d => d.Name)] : null; }
+        catch (UnknownMetricException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = [ex.Message] }); }
+
+        var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
+        var jobId = await scheduler.EnqueueAfterAsync<SampleMetricsJob>(parent, JobQueues.Cpu, j => j.RunAsync(id, names, CancellationToken.None),
+            $"/api/datasets/{id}/metrics/summary", ct);
+        return TypedResults.Accepted($"/api/datasets/{id}/metrics/summary", new AcceptedJob(id.ToString(), jobId));
+    }
+
+    /// <param name="id">Dataset id.</param>
+    /// <param name="sort">A metric name to sort by (default: sample id).</param>
+    /// <param name="order">asc (default) or desc.</param>
+    /// <param name="min">Keep samples whose sort metric is at least this.</param>
+    /// <param name="max">Keep samples whose sort metric is at most this.</param>
+    /// <param name="split">train or val.</param>
+    /// <param name="limit">Page size, 1..1000 (default 50).</param>
+    /// <param name="after">The <c>next</c> cursor of the previous page.</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="queries">Sample metric queries.</param>
+    /// <param name="store">Artifact store.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> QuerySamples(Guid id, string? sort, string? order, double? min, double? max, string? split, int? limit,
+        string? after, string? format, HttpRequest http, PrebiasDbContext db, SampleMetricsQueries queries, IArtifactStore store, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
+        var errors = new Dictionary<string, string[]>();
+        MetricDefinition? sortMetric = null;
+        if (sort is not null && !MetricRegistry.TryGet(sort, out sortMetric))
+            errors["sort"] = [$"Unknown metric '{sort}'. Valid metrics: {string.Join(", ", MetricRegistry.Names)}."];
+        if (order is not (null or "asc" or "desc")) errors["order"] = ["order must be asc or desc."];
+        if (split is not (null or "train" or "val")) errors["split"] = ["split must be train or val."];
+        if (limit is < 1 or > 1000) errors["limit"] = ["limit must be between 1 and 1000."];
+        if (min > max) errors["min"] = ["min must not exceed max."];
+        if ((min is not null || max is not null) && sortMetric is null) errors["sort"] = ["min and max filter the sort metric: give sort=<metric>."];
+        if (!SampleCursor.TryParse(after, sortMetric is not null, out var cursor)) errors["after"] = ["Invalid cursor; pass the 'next' value of the previous page."];
+        var tableFormat = TableFormats.Resolve(format, http);
+        if (tableFormat is null) errors["format"] = ["format must be json, csv or parquet."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (dataset.State != ResourceState.Ready) return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
+
+        var rows = await queries.PageAsync(new SampleQuery(id, sortMetric?.Name, order == "desc", min, max, split, limit ?? 50, cursor), ct);
+        var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
+        using var documents = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        var previews = rows.Select(r => Preview(documents.Get(r.DocumentIndex).Text)).ToList();
+        var next = rows.Count == (limit ?? 50) && rows.Count > 0
+            ? new SampleCursor(sortMetric is null ? null : rows[^1].Metrics[sortMetric.Name], rows[^1].Id).ToString() : null;
+
+        if (tableFormat == TableFormat.Json)
+            return TypedResults.Ok(new
+            {
+                items = rows.Select((r, i) => new { r.Id, r.DocumentIndex, r.Split, r.TokenCount, preview = previews[i], r.Metrics }),
+                next,
+            });
+        var columns = new List<TableColumn> { new("id", typeof(int)), new("document_index", typeof(int)), new("split", typeof(string)),
+            new("token_count", typeof(int)), new("preview", typeof(string)) };
+        columns.AddRange(MetricRegistry.All.Select(m => new TableColumn(m.Name, typeof(double))));
+        var table = new Table(columns, rows.Select((r, i) => new object?[] { r.Id, r.DocumentIndex, r.Split, r.TokenCount, previews[i] }
+            .Concat(MetricRegistry.All.Select(m => (object?)r.Metrics[m.Name])).ToArray()).ToList());
+        return new TableResult(table, tableFormat!.Value, $"samples-{id:N}");
+    }
+
+    /// <param name="id">Dataset id.</param>
+    /// <param name="split">Only train or val samples.</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="queries">Sample metric queries.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> Summary(Guid id, string? split, string? format, HttpRequest http, PrebiasDbContext db,
+        SampleMetricsQueries queries, CancellationToken ct)
+    {
+        if (!await db.Datasets.AnyAsync(d => d.Id == id, ct)) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
+        if (split is not (null or "train" or "val")) return Problems.BadRequest("Bad split", "split must be train or val.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        var summary = await queries.SummaryAsync(id, split, ct);
+        if (tableFormat == TableFormat.Json) return TypedResults.Ok(summary);
+        var columns = new[] { "metric", "count", "mean", "std", "min", "p05", "p25", "median", "p75", "p95", "max" }
+            .Select((n, i) => new TableColumn(n, i == 0 ? typeof(string) : i == 1 ? typeof(long) : typeof(double))).ToList();
+        var rows = summary.Select(s => new object?[] { s.Metric, s.Count, s.Mean, s.Std, s.Min, s.P05, s.P25, s.Median, s.P75, s.P95, s.Max }).ToList();
+        return new TableResult(new Table(columns, rows), tableFormat, $"metrics-summary-{id:N}");
+    }
+
+    private static string Preview(string text) => text.Length <= PreviewChars ? text : text[..PreviewChars] + "…";
+}

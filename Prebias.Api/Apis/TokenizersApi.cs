@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Api.Contracts;
+using Prebias.Core;
+using Prebias.Core.Domain;
+using Prebias.Core.Jobs;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+using Prebias.Core.Tokenization;
+using Prebias.Core.Tokenization.Jobs;
+
+namespace Prebias.Api.Apis;
+
+/// <summary><c>/api/tokenizers</c>: SentencePiece models (given or trained), GPT-2; encode, decode, export for llama2.c.</summary>
+public static class TokenizersApi
+{
+    public static RouteGroupBuilder MapTokenizersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/tokenizers").WithTags("Tokenizers");
+        group.MapPost("", CreateTokenizer).WithName("CreateTokenizer")
+            .WithSummary("Create a tokenizer: sentencepiece (.model from path or url), gpt2, or train (BPE on a corpus with spm_train)");
+        group.MapPost("upload", UploadTokenizer).WithName("UploadTokenizer").DisableAntiforgery()
+            .WithSummary("Create a sentencepiece tokenizer from an uploaded .model (multipart form field 'file')");
+        group.MapGet("", ListTokenizers).WithName("ListTokenizers").WithSummary("List tokenizers, newest first");
+        group.MapGet("{id:guid}", GetTokenizer).WithName("GetTokenizer").WithSummary("A tokenizer: state, vocabulary size, BOS/EOS, sha256");
+        group.MapPost("{id:guid}/encode", Encode).WithName("Encode").WithSummary("Encode text to ids and pieces (no BOS added)");
+        group.MapPost("{id:guid}/decode", Decode).WithName("Decode").WithSummary("Decode ids to text");
+        group.MapGet("{id:guid}/export/llama2c", ExportLlama2c).WithName("ExportTokenizerLlama2c")
+            .WithSummary("The tokenizer in llama2.c's tokenizer.bin format, for run.c");
+        return group;
+    }
+
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateTokenizer(
+        TokenizerSpec spec, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+    {
+        var errors = TokenizerSpecValidator.Validate(spec with { Upload = null });
+        if (spec.Kind == "train" && spec.CorpusId is { } corpusId && errors.Count == 0)
+        {
+            var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == corpusId, ct);
+            if (corpus is null) errors["corpusId"] = [$"No corpus '{corpusId}'."];
+            else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpusId} failed: {corpus.Error}"];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var id = Guid.NewGuid();
+        var parent = spec.Kind == "train" ? await db.Corpora.AsNoTracking().Where(c => c.Id == spec.CorpusId && c.State == ResourceState.Pending)
+            .Select(c => c.JobId).SingleOrDefaultAsync(ct) : null;
+        return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec with { Upload = null }, parent, db, scheduler, ct));
+    }
+
+    /// <param name="file">A SentencePiece .model file.</param>
+    /// <param name="name">Display name (defaults to the file name).</param>
+    /// <param name="db">Database.</param>
+    /// <param name="store">Artifact store.</param>
+    /// <param name="scheduler">Job scheduler.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> UploadTokenizer(
+        IFormFile? file, [FromForm] string? name, PrebiasDbContext db, IArtifactStore store, JobScheduler scheduler, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a SentencePiece .model in the multipart field 'file'."] });
+        var id = Guid.NewGuid();
+        var key = $"uploads/{id:N}/{Path.GetFileName(file.FileName)}";
+        await store.WriteAtomicAsync(key, (s, c) => file.CopyToAsync(s, c), ct);
+        var spec = new TokenizerSpec { Kind = "sentencepiece", Name = name ?? file.FileName, Upload = key };
+        return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec, null, db, scheduler, ct));
+    }
+
+    public static async Task<Ok<List<TokenizerResponse>>> ListTokenizers(PrebiasDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Tokenizers.AsNoTracking().OrderByDescending(t => t.CreatedAt).ToListAsync(ct)).ConvertAll(TokenizerResponse.From));
+
+    public static async Task<Results<Ok<TokenizerResponse>, ProblemHttpResult>> GetTokenizer(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) is { } t
+            ? TypedResults.Ok(TokenizerResponse.From(t))
+            : Problems.NotFound("Tokenizer not found", $"No tokenizer '{id}'.");
+
+    public static async Task<Results<Ok<EncodeResponse>, ProblemHttpResult>> Encode(
+        Guid id, EncodeRequest request, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
+    {
+        if (request.Text is null) return Problems.BadRequest("Missing text", "Send { \"text\": \"...\" }.");
+        var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
+        if (problem is not null) return problem;
+        var encoded = tokenizer!.EncodeToPieces(request.Text);
+        return TypedResults.Ok(new EncodeResponse(encoded.Ids, encoded.Pieces));
+    }
+
+    public static async Task<Results<Ok<DecodeResponse>, ProblemHttpResult>> Decode(
+        Guid id, DecodeRequest request, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
+    {
+        if (request.Ids is null) return Problems.BadRequest("Missing ids", "Send { \"ids\": [1, 2, 3] }.");
+        var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
+        if (problem is not null) return problem;
+        if (request.Ids.Any(i => i < 0 || i >= tokenizer!.VocabSize))
+            return Problems.BadRequest("Id out of range", $"Token ids must be in [0, {tokenizer!.VocabSize}).");
+        return TypedResults.Ok(new DecodeResponse(tokenizer!.Decode(request.Ids)));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportLlama2c(
+        Guid id, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
+    {
+        var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
+        if (problem is not null) return problem;
+        using var buffer = new MemoryStream();
+        Llama2cTokenizerExporter.Export(tokenizer!, buffer);
+        return TypedResults.File(buffer.ToArray(), "application/octet-stream", "tokenizer.bin");
+    }
+
+    private static async Task<(ITextTokenizer?, ProblemHttpResult?)> ReadyTokenizerAsync(Guid id, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
+    {
+        var record = await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (record is null) return (null, Problems.NotFound("Tokenizer not found", $"No tokenizer '{id}'."));
+        if (record.State != ResourceState.Ready) return (null, Problems.Conflict("Tokenizer not ready", $"Tokenizer {id} is {record.State}."));
+        return (cache.Get(record), null);
+    }
+
+    private static async Task<AcceptedJob> StartAsync(Guid id, TokenizerSpec spec, string? parentJobId, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+    {
+        var record = new TokenizerRecord
+        {
+            Id = id, Name = spec.Name ?? (spec.Kind == "train" ? $"bpe{spec.VocabSize}" : spec.Kind), Kind = spec.Kind,
+            Source = JsonSerializer.Serialize(spec, JsonDefaults.Options), CorpusId = spec.Kind == "train" ? spec.CorpusId : null,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Tokenizers.Add(record);
+        await db.SaveChangesAsync(ct);
+        record.JobId = await scheduler.EnqueueAfterAsync<TokenizerBuildJob>(parentJobId, JobQueues.Cpu, j => j.RunAsync(id, CancellationToken.None), $"/api/tokenizers/{id}", ct);
+        await db.SaveChangesAsync(ct);
+        return new AcceptedJob(id.ToString(), record.JobId);
+    }
+}

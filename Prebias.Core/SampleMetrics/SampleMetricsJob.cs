@@ -1,0 +1,56 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Corpora;
+using Prebias.Core.Domain;
+using Prebias.Core.Jobs;
+using Prebias.Core.Metrics;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+using Prebias.Core.Tokenization.Jobs;
+
+namespace Prebias.Core.SampleMetrics;
+
+/// <summary>
+/// Scores every sample of a dataset with the text metrics on all cores and writes them into <c>sample_metrics</c>
+/// (binary COPY, one transaction per run). Reentrant: a retry or a repeat replaces the same columns.
+/// </summary>
+public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
+    SampleMetricsStore metricsStore)
+{
+    /// <summary>Texts scored per parallel batch: large enough to keep every core busy, small enough for steady progress.</summary>
+    private const int BatchSize = 8192;
+
+    [Queue(JobQueues.Cpu)]
+    [AutomaticRetry(Attempts = 1)]
+    public async Task RunAsync(Guid datasetId, string[]? metrics, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == datasetId, ct);
+        if (dataset.State != ResourceState.Ready)
+            throw new JobFailedException($"Dataset {datasetId} is {dataset.State}; metrics need a Ready dataset.");
+        var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
+        var tokenizer = tokenizers.Get(await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct));
+        var definitions = MetricRegistry.Resolve(metrics, MetricKind.Text);
+        var scorer = new TextMetricsScorer(metrics: definitions.Select(d => d.Name));
+
+        var samples = await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.DocumentIndex, s.TokenCount, s.Truncated }).ToListAsync(ct);
+        using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        var values = new double[samples.Count * scorer.ColumnCount];
+
+        for (var start = 0; start < samples.Count; start += BatchSize)
+        {
+            ct.ThrowIfCancellationRequested();
+            var batch = samples.Skip(start).Take(BatchSize).ToList();
+            var texts = batch.Select(s => reader.Get(s.DocumentIndex).Text).ToList();
+            // compression_ratio is bytes per tokenizer token: the stored count less BOS, or the full count when the
+            // sample was truncated to maxSeqLen.
+            var tokenCounts = batch.Select((s, i) => s.Truncated ? tokenizer.Encode(texts[i]).Count : s.TokenCount - 1).ToList();
+            scorer.ScoreBatch(texts, tokenCounts, null, ct).CopyTo(values.AsSpan(start * scorer.ColumnCount));
+            progress.Report(0.9 * (start + batch.Count) / samples.Count, $"scored {start + batch.Count:N0} of {samples.Count:N0} samples");
+        }
+
+        progress.Report(0.92, $"writing {samples.Count:N0} rows × {scorer.ColumnCount} metrics");
+        await metricsStore.ReplaceAsync(datasetId, scorer.Columns, samples.ConvertAll(s => s.Id), values, ct);
+        progress.Report(1, $"{samples.Count:N0} samples scored with {scorer.ColumnCount} metrics");
+    }
+}
