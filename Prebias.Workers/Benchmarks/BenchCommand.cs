@@ -12,6 +12,7 @@ public static class BenchCommand
         ["metrics"] = MetricsBenchmark.RunAsync,
         ["tokenize"] = TokenizeBenchmark.RunAsync,
         ["corpora"] = CorporaBenchmark.RunAsync,
+        ["copy"] = CopyBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

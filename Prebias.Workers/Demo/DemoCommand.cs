@@ -16,7 +16,9 @@ public static class DemoCommand
         {
             Console.WriteLine("Waiting for the API ...");
             await client.WaitUntilReadyAsync(a.Get("api-pid") is { } pid ? int.Parse(pid) : null, TimeSpan.FromMinutes(3), ct);
+            var demo = new DemoContext();
             await TorchStage.RunAsync(client, ct);
+            await DataStage.RunAsync(client, demo, ct);
             Console.WriteLine("Demo succeeded.");
             return 0;
         }

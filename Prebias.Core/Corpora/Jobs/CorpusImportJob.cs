@@ -66,7 +66,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         {
             case "synthetic":
                 var synthetic = source.Synthetic ?? new SyntheticCorpusOptions();
-                var generated = new Progress<int>(n => progress.Report((double)n / Math.Max(1, synthetic.Documents), $"generated {n:N0} of {synthetic.Documents:N0} stories"));
+                var generated = new InlineProgress<int>(n => progress.Report((double)n / Math.Max(1, synthetic.Documents), $"generated {n:N0} of {synthetic.Documents:N0} stories"));
                 var summary = SyntheticStoryGenerator.WriteCorpus(staging, synthetic, generated, ct);
                 return new CorpusImportReport(summary.DocumentCount, 0, new Dictionary<BadDocumentReason, int>(), [], summary);
 
@@ -87,7 +87,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
                 if (source.Url is { } url) tiny = tiny with { Url = new Uri(url) };
                 var archive = Path.Combine(store.GetPath(corpus.ArtifactKey + ".download"), "TinyStories_all_data.tar.gz");
                 Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
-                var unpack = new Progress<TinyStoriesProgress>(p => progress.Report(0.5 + 0.5 * p.ShardsDone / Math.Max(1, p.ShardsTotal), $"unpacked {p.ShardsDone}/{p.ShardsTotal} shards, {p.Documents:N0} stories"));
+                var unpack = new InlineProgress<TinyStoriesProgress>(p => progress.Report(0.5 + 0.5 * p.ShardsDone / Math.Max(1, p.ShardsTotal), $"unpacked {p.ShardsDone}/{p.ShardsTotal} shards, {p.Documents:N0} stories"));
                 var report = await new TinyStoriesSource(httpClients.CreateClient("downloads")).ImportAsync(archive, staging, tiny, DownloadProgress(), unpack, ct);
                 return report.Import;
 
@@ -96,7 +96,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         }
     }
 
-    private Progress<DownloadProgress> DownloadProgress() => new(p => progress.Report(
+    private InlineProgress<DownloadProgress> DownloadProgress() => new(p => progress.Report(
         p.BytesTotal is > 0 ? 0.5 * p.BytesDone / p.BytesTotal.Value : 0.05,
         $"downloaded {p.BytesDone / 1e6:F1} MB" + (p.BytesTotal is { } t ? $" of {t / 1e6:F1} MB" : "")));
 

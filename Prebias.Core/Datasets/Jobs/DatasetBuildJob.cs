@@ -35,7 +35,7 @@ public sealed class DatasetBuildJob(PrebiasDbContext db, IArtifactStore store, J
 
             var rows = new List<PretokenizedSample>(reader.Count);
             var options = new PretokenizeOptions { MaxSeqLen = dataset.MaxSeqLen, ValFraction = dataset.ValFraction, Seed = (ulong)dataset.Seed };
-            var report = new Progress<PretokenizeProgress>(p => progress.Report(0.9 * p.DocumentsDone / Math.Max(1, reader.Count),
+            var report = new InlineProgress<PretokenizeProgress>(p => progress.Report(0.9 * p.DocumentsDone / Math.Max(1, reader.Count),
                 $"tokenized {p.DocumentsDone:N0} of {reader.Count:N0} documents ({p.TokensDone:N0} tokens)"));
             var result = new Pretokenizer(tokenizer, options).Run(reader.ReadAll().Select(d => d.Text), storePath, rows.AddRange, report, reader.Count, ct);
 
