@@ -21,6 +21,9 @@ public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options)
     public DbSet<TokenizerRecord> Tokenizers => Set<TokenizerRecord>();
     public DbSet<DatasetRecord> Datasets => Set<DatasetRecord>();
     public DbSet<SampleRecord> Samples => Set<SampleRecord>();
+    public DbSet<RunRecord> Runs => Set<RunRecord>();
+    public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
+    public DbSet<LossRecord> Losses => Set<LossRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);

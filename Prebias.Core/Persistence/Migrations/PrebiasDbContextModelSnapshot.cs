@@ -79,6 +79,59 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("torch_diagnostics", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.CheckpointRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("LearningRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("learning_rate");
+
+                    b.Property<long>("SamplesSeen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("samples_seen");
+
+                    b.Property<double?>("TokensPerSecond")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tokens_per_second");
+
+                    b.Property<long>("TokensSeen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tokens_seen");
+
+                    b.Property<double?>("TrainLoss")
+                        .HasColumnType("double precision")
+                        .HasColumnName("train_loss");
+
+                    b.Property<double?>("ValLoss")
+                        .HasColumnType("double precision")
+                        .HasColumnName("val_loss");
+
+                    b.Property<double>("WallSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wall_seconds");
+
+                    b.Property<string>("WeightsSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("weights_sha256");
+
+                    b.HasKey("RunId", "Step")
+                        .HasName("pk_checkpoints");
+
+                    b.ToTable("checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.CorpusRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -237,6 +290,159 @@ namespace Prebias.Core.Persistence.Migrations
                         .HasDatabaseName("ix_datasets_tokenizer_id");
 
                     b.ToTable("datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.LossRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<double>("GradNorm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("grad_norm");
+
+                    b.Property<double>("LearningRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("learning_rate");
+
+                    b.Property<double>("Loss")
+                        .HasColumnType("double precision")
+                        .HasColumnName("loss");
+
+                    b.HasKey("RunId", "Step")
+                        .HasName("pk_losses");
+
+                    b.ToTable("losses", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.RunRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("BranchFromStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("branch_from_step");
+
+                    b.Property<string>("BranchTransform")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("branch_transform");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("DatasetSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("dataset_sha256");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<bool>("EvaluateCheckpoints")
+                        .HasColumnType("boolean")
+                        .HasColumnName("evaluate_checkpoints");
+
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("text")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("OrderLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_length");
+
+                    b.Property<string>("OrderSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("order_sha256");
+
+                    b.Property<string>("Ordering")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ordering");
+
+                    b.Property<Guid?>("ParentRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_run_id");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<long>("StepsDone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("steps_done");
+
+                    b.Property<string>("TokenizerSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("tokenizer_sha256");
+
+                    b.Property<double?>("TokensPerSecond")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tokens_per_second");
+
+                    b.Property<string>("Training")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("training");
+
+                    b.Property<string>("Versions")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("versions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_runs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_runs_created_at");
+
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_runs_dataset_id");
+
+                    b.HasIndex("ExperimentId")
+                        .HasDatabaseName("ix_runs_experiment_id");
+
+                    b.HasIndex("ParentRunId")
+                        .HasDatabaseName("ix_runs_parent_run_id");
+
+                    b.ToTable("runs", (string)null);
                 });
 
             modelBuilder.Entity("Prebias.Core.Domain.SampleRecord", b =>
@@ -407,6 +613,16 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.CheckpointRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_checkpoints_runs_run_id");
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.DatasetRecord", b =>
                 {
                     b.HasOne("Prebias.Core.Domain.CorpusRecord", null)
@@ -422,6 +638,32 @@ namespace Prebias.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_datasets_tokenizers_tokenizer_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.LossRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_losses_runs_run_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.RunRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.DatasetRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_runs_datasets_dataset_id");
+
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ParentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_runs_runs_parent_run_id");
                 });
 
             modelBuilder.Entity("Prebias.Core.Domain.SampleRecord", b =>

@@ -1,0 +1,54 @@
+namespace Prebias.Core.Domain;
+
+/// <summary>
+/// A training run: model and training configuration, ordering rule and seed on a dataset. Everything needed to
+/// reproduce it is stored resolved (defaults filled in) with the hashes of its inputs and the library versions.
+/// </summary>
+public sealed class RunRecord
+{
+    public Guid Id { get; set; }
+    public string? Name { get; set; }
+    public Guid DatasetId { get; set; }
+    public long Seed { get; set; }
+
+    /// <summary>Resolved <c>ModelArgs</c> (JSON).</summary>
+    public required string Model { get; set; }
+
+    /// <summary>Resolved training options (JSON).</summary>
+    public required string Training { get; set; }
+
+    /// <summary>The ordering rule (JSON).</summary>
+    public required string Ordering { get; set; }
+
+    /// <summary>Pending, Running, Succeeded, Failed or Cancelled.</summary>
+    public string State { get; set; } = RunStates.Pending;
+    public string? JobId { get; set; }
+    public string? Error { get; set; }
+
+    public string? OrderSha256 { get; set; }
+    public int? OrderLength { get; set; }
+    public string? DatasetSha256 { get; set; }
+    public string? TokenizerSha256 { get; set; }
+
+    /// <summary>TorchSharp, libtorch, .NET versions (JSON).</summary>
+    public string? Versions { get; set; }
+    public long StepsDone { get; set; }
+    public double? TokensPerSecond { get; set; }
+
+    /// <summary>Evaluate each checkpoint as soon as it is written.</summary>
+    public bool EvaluateCheckpoints { get; set; }
+
+    /// <summary>A branch (intervention) continues this run from <see cref="BranchFromStep"/> with changed data.</summary>
+    public Guid? ParentRunId { get; set; }
+    public long? BranchFromStep { get; set; }
+    public string? BranchTransform { get; set; }
+
+    public Guid? ExperimentId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string ArtifactKey => $"runs/{Id:N}";
+    public string OrderKey => $"{ArtifactKey}/order.bin";
+    public string CheckpointKey(long step) => $"{ArtifactKey}/ckpt-{step:D7}";
+}
