@@ -22,8 +22,8 @@ public static class LinearCka
         var cx = MatrixKernels.CenterColumns(x, rows, xColumns, out _);
         var cy = MatrixKernels.CenterColumns(y, rows, yColumns, out _);
         var cross = MatrixKernels.SquaredNorm(MatrixKernels.TransposeMultiply(cy, yColumns, cx, xColumns, rows));
-        var selfX = Math.Sqrt(MatrixKernels.SquaredNorm(MatrixKernels.TransposeMultiply(cx, xColumns, cx, xColumns, rows)));
-        var selfY = Math.Sqrt(MatrixKernels.SquaredNorm(MatrixKernels.TransposeMultiply(cy, yColumns, cy, yColumns, rows)));
+        var selfX = Math.Sqrt(MatrixKernels.SquaredNorm(MatrixKernels.TransposeMultiplySelf(cx, xColumns, rows)));
+        var selfY = Math.Sqrt(MatrixKernels.SquaredNorm(MatrixKernels.TransposeMultiplySelf(cy, yColumns, rows)));
         var denominator = selfX * selfY;
         return denominator > 0 ? cross / denominator : double.NaN;
     }

@@ -30,7 +30,21 @@ internal static class MatrixKernels
     }
 
     /// <summary>AᵀB for A (rows × p) and B (rows × q), both row-major; result (p × q) row-major.</summary>
-    public static double[] TransposeMultiply(ReadOnlySpan<double> a, int p, ReadOnlySpan<double> b, int q, int rows)
+    public static double[] TransposeMultiply(ReadOnlySpan<double> a, int p, ReadOnlySpan<double> b, int q, int rows) =>
+        Accumulate(a, p, b, q, rows, upperOnly: false);
+
+    /// <summary>AᵀA for A (rows × p) row-major; result (p × p) row-major. Only the upper triangle is accumulated (half
+    /// the work), then mirrored.</summary>
+    public static double[] TransposeMultiplySelf(ReadOnlySpan<double> a, int p, int rows)
+    {
+        var result = Accumulate(a, p, a, p, rows, upperOnly: true);
+        for (var i = 0; i < p; i++)
+            for (var j = 0; j < i; j++) result[i * p + j] = result[j * p + i];
+        return result;
+    }
+
+    // Σ_r a_rᵀ b_r; with upperOnly, row i of the result only gets columns j ≥ i.
+    private static double[] Accumulate(ReadOnlySpan<double> a, int p, ReadOnlySpan<double> b, int q, int rows, bool upperOnly)
     {
         var result = new double[p * q];
         var r = 0;
@@ -41,13 +55,21 @@ internal static class MatrixKernels
             var b2 = b.Slice((r + 2) * q, q);
             var b3 = b.Slice((r + 3) * q, q);
             for (var i = 0; i < p; i++)
-                AddScaledRows(result.AsSpan(i * q, q), a[r * p + i], b0, a[(r + 1) * p + i], b1,
-                    a[(r + 2) * p + i], b2, a[(r + 3) * p + i], b3);
+            {
+                var from = upperOnly ? i : 0;
+                AddScaledRows(result.AsSpan(i * q + from, q - from), a[r * p + i], b0[from..], a[(r + 1) * p + i], b1[from..],
+                    a[(r + 2) * p + i], b2[from..], a[(r + 3) * p + i], b3[from..]);
+            }
         }
         for (; r < rows; r++)
         {
             var row = b.Slice(r * q, q);
-            for (var i = 0; i < p; i++) AddScaledRows(result.AsSpan(i * q, q), a[r * p + i], row, 0, row, 0, row, 0, row);
+            for (var i = 0; i < p; i++)
+            {
+                var from = upperOnly ? i : 0;
+                var tail = row[from..];
+                AddScaledRows(result.AsSpan(i * q + from, q - from), a[r * p + i], tail, 0, tail, 0, tail, 0, tail);
+            }
         }
         return result;
     }

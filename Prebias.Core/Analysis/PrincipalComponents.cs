@@ -24,7 +24,7 @@ public static class PrincipalComponents
         ArgumentOutOfRangeException.ThrowIfGreaterThan(components, columns);
 
         var centered = MatrixKernels.CenterColumns(matrix, rows, columns, out var mean);
-        var covariance = MatrixKernels.TransposeMultiply(centered, columns, centered, columns, rows);
+        var covariance = MatrixKernels.TransposeMultiplySelf(centered, columns, rows);
         for (var i = 0; i < covariance.Length; i++) covariance[i] /= rows - 1;
         double totalVariance = 0;
         for (var i = 0; i < columns; i++) totalVariance += covariance[i * columns + i];
