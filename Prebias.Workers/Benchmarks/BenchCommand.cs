@@ -13,6 +13,7 @@ public static class BenchCommand
         ["tokenize"] = TokenizeBenchmark.RunAsync,
         ["corpora"] = CorporaBenchmark.RunAsync,
         ["copy"] = CopyBench.RunAsync,
+        ["analysis"] = AnalysisBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
