@@ -33,6 +33,7 @@ public class CurriculumOrderTests
     [InlineData(100, 4, 0.5, 250, "asc")]
     [InlineData(103, 5, 0.3, 103, "desc")]
     [InlineData(64, 3, 1.0, 64, "asc")]
+    [InlineData(5, 8, 0.5, 12, "asc")] // more buckets than samples: some are empty
     public void Compile_DrawsOnlyFromOpenBucketsAndCoversEachEpoch_WhenRandomValues(int n, int buckets, double pacing, long needed, string order)
     {
         var random = new Random(n);
