@@ -14,6 +14,7 @@ public static class BenchCommand
         ["corpora"] = CorporaBenchmark.RunAsync,
         ["copy"] = CopyBench.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
+        ["ordering"] = OrderingBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
