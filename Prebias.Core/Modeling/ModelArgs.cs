@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prebias.Core.Modeling;
 
 /// <summary>
@@ -38,9 +40,11 @@ public sealed record ModelArgs
     public double Dropout { get; init; }
 
     /// <summary>Key/value heads actually used: NKvHeads, or NHeads when unset.</summary>
+    [JsonIgnore]
     public int EffectiveKvHeads => NKvHeads ?? NHeads;
 
     /// <summary>Width of one attention head.</summary>
+    [JsonIgnore]
     public int HeadDim => Dim / NHeads;
 
     /// <summary>Throws when the arguments cannot build a model (e.g. heads do not divide the width).</summary>

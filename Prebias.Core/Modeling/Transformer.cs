@@ -64,11 +64,13 @@ public sealed partial class Transformer : nn.Module
     public long ParameterCount => UniqueParameters().Sum(p => p.numel());
 
     /// <summary>Parameters with the tied matrix listed once, in registration order, with llama2.c's names.</summary>
-    public IReadOnlyList<(string Name, Parameter Parameter)> UniqueNamedParameters()
-    {
-        var seen = new HashSet<IntPtr>();
-        return named_parameters().Where(np => seen.Add(np.parameter.Handle)).Select(np => (np.name, np.parameter)).ToList();
-    }
+    public IReadOnlyList<(string Name, Parameter Parameter)> UniqueNamedParameters() =>
+        // output.weight is the same autograd variable as tok_embeddings.weight (TorchSharp hands out a second wrapper
+        // with its own handle, so identity cannot be compared): skip it by name, as PyTorch's dedup keeps the first.
+        named_parameters().Where(np => np.name != TiedOutputName).Select(np => (np.name, np.parameter)).ToList();
+
+    /// <summary>Name of the output projection, tied to <c>tok_embeddings.weight</c>.</summary>
+    public const string TiedOutputName = "output.weight";
 
     /// <summary>Parameters with the tied matrix listed once.</summary>
     public IEnumerable<Parameter> UniqueParameters() => UniqueNamedParameters().Select(np => np.Parameter);
@@ -98,16 +100,23 @@ public sealed partial class Transformer : nn.Module
         // llama2.c _init_weights: every Linear and Embedding weight ~ N(0, 0.02).
         foreach (var (_, module) in named_modules())
         {
-            if (module is Linear linear) nn.init.normal_(linear.weight!, 0.0, InitStd, generator);
-            else if (module is Embedding embedding) nn.init.normal_(embedding.weight!, 0.0, InitStd, generator);
+            if (module is Linear linear) FillNormal(linear.weight!, InitStd, generator);
+            else if (module is Embedding embedding) FillNormal(embedding.weight!, InitStd, generator);
         }
         // GPT-2's scaled init of the residual projections: N(0, 0.02/sqrt(2·n_layers)) for wo and w3.
         var residualStd = InitStd / Math.Sqrt(2.0 * Args.NLayers);
         foreach (var (name, parameter) in named_parameters())
         {
             if (name.EndsWith("w3.weight", StringComparison.Ordinal) || name.EndsWith("wo.weight", StringComparison.Ordinal))
-                nn.init.normal_(parameter, 0.0, residualStd, generator);
+                FillNormal(parameter, residualStd, generator);
         }
+    }
+
+    // In-place N(0, std²). nn.init.normal_ ignores its generator argument in TorchSharp 0.107, so draw with randn.
+    private static void FillNormal(Tensor parameter, double std, Generator? generator)
+    {
+        using var sample = randn(parameter.shape, dtype: parameter.dtype, device: parameter.device, generator: generator);
+        parameter.copy_(sample.mul_(std));
     }
 
     protected override void Dispose(bool disposing)
