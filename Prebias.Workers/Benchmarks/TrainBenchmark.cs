@@ -46,13 +46,16 @@ public static class TrainBenchmark
         }
         if (timings.Count == 0) return Task.FromResult(1);
 
-        var perStep = timings.Average();
+        // The median resists the spikes of a shared machine; mean and best are printed alongside.
+        var sorted = timings.Order().ToList();
+        var perStep = sorted[sorted.Count / 2];
         var tokensPerSecond = batch * seq / perStep;
         // nanoGPT estimate_mfu: 6N per token (forward + backward) + 12·L·dim·T for attention scores.
         var flopsPerToken = 6.0 * model.ParameterCount + 12.0 * modelArgs.NLayers * modelArgs.Dim * seq;
         var mfu = flopsPerToken * tokensPerSecond / peak;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"params: {model.ParameterCount}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean step: {perStep * 1000:F1} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"step ms: median {perStep * 1000:F1}, mean {timings.Average() * 1000:F1}, best {sorted[0] * 1000:F1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mfu: {mfu * 100:F1}% of measured matmul peak"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tokens_per_second: {tokensPerSecond:F1}"));
         return Task.FromResult(0);

@@ -147,9 +147,10 @@ def main():
         print(f"step {step}{' (warm-up)' if step < args.warmup else ''}: {elapsed * 1000:.0f} ms, loss {loss.item():.4f}")
         if step >= args.warmup:
             times.append(elapsed)
-    per_step = sum(times) / len(times)
+    ordered = sorted(times)
+    per_step = ordered[len(ordered) // 2]  # median, as the C# bench: robust to a busy machine
     print(f"params: {sum(q.numel() for q in params.values())}")
-    print(f"mean step: {per_step * 1000:.1f} ms")
+    print(f"step ms: median {per_step * 1000:.1f}, mean {sum(times) / len(times) * 1000:.1f}, best {ordered[0] * 1000:.1f}")
     print(f"tokens_per_second: {args.batch * seq / per_step:.1f}")
 
 
