@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Prebias.Core.Modeling;
+using Transformer = Prebias.Core.Modeling.Transformer;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Prebias.Core.Training;
+
+/// <summary>
+/// Checkpoint directories: <c>model.safetensors</c>, <c>optimizer.bin</c>, <c>rng.bin</c> and <c>manifest.json</c>
+/// (step, model args, sha256 of each file, caller metadata). Written into a temporary sibling directory, fsynced, then
+/// renamed into place, so a reader (or a resumed job after kill -9) sees either the whole checkpoint or none.
+/// </summary>
+public static class CheckpointStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static CheckpointManifest Save(
+        string directory, Transformer model, OptimizerHelper optimizer, long step,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var final = Path.GetFullPath(directory);
+        var temp = $"{final}.tmp-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(temp);
+        try
+        {
+            WriteDurably(Path.Combine(temp, CheckpointManifest.WeightsFile), s => ModelWeights.Save(model, s));
+            WriteDurably(Path.Combine(temp, CheckpointManifest.OptimizerFile), s =>
+            {
+                using var writer = new BinaryWriter(s, System.Text.Encoding.UTF8, leaveOpen: true);
+                optimizer.save_state_dict(writer);
+            });
+            WriteDurably(Path.Combine(temp, CheckpointManifest.RngFile), s =>
+            {
+                using var state = random.get_rng_state();
+                s.Write(state.data<byte>().ToArray());
+            });
+            var files = new[] { CheckpointManifest.WeightsFile, CheckpointManifest.OptimizerFile, CheckpointManifest.RngFile }
+                .ToDictionary(name => name, name => FileHashing.Sha256(Path.Combine(temp, name)));
+            var manifest = new CheckpointManifest(step, model.Args, files,
+                metadata ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow);
+            WriteDurably(Path.Combine(temp, CheckpointManifest.ManifestFile),
+                s => JsonSerializer.Serialize(s, manifest, Json));
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // re-saving the same step
+            Directory.Move(temp, final);
+            return manifest;
+        }
+        catch
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>The manifest of a complete checkpoint, or null when the directory has none.</summary>
+    public static CheckpointManifest? ReadManifest(string directory)
+    {
+        var path = Path.Combine(directory, CheckpointManifest.ManifestFile);
+        if (!File.Exists(path)) return null;
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<CheckpointManifest>(stream, Json);
+    }
+
+    /// <summary>
+    /// Loads weights into <paramref name="model"/>, optimiser state into <paramref name="optimizer"/> (built for the
+    /// same model, e.g. by <see cref="OptimizerFactory"/>) and restores torch's generator. Verifies every sha256 first.
+    /// </summary>
+    public static CheckpointManifest Load(string directory, Transformer model, OptimizerHelper optimizer)
+    {
+        var manifest = ReadManifest(directory)
+            ?? throw new InvalidDataException($"No complete checkpoint in '{directory}' (manifest.json missing).");
+        foreach (var (name, expected) in manifest.Files)
+        {
+            var actual = FileHashing.Sha256(Path.Combine(directory, name));
+            if (actual != expected)
+                throw new InvalidDataException($"Checkpoint file '{name}' has sha256 {actual}, manifest says {expected}.");
+        }
+        ModelWeights.Load(model, Path.Combine(directory, CheckpointManifest.WeightsFile));
+        using (var stream = File.OpenRead(Path.Combine(directory, CheckpointManifest.OptimizerFile)))
+        using (var reader = new BinaryReader(stream))
+            optimizer.load_state_dict(reader);
+        var rng = File.ReadAllBytes(Path.Combine(directory, CheckpointManifest.RngFile));
+        using (var state = tensor(rng, dtype: ScalarType.Byte))
+            random.set_rng_state(state);
+        return manifest;
+    }
+
+    /// <summary>Among the subdirectories of <paramref name="root"/>, the complete checkpoint with the highest step.</summary>
+    public static (string Directory, CheckpointManifest Manifest)? FindLatest(string root)
+    {
+        if (!Directory.Exists(root)) return null;
+        return Directory.EnumerateDirectories(root)
+            .Where(d => !Path.GetFileName(d).Contains(".tmp-", StringComparison.Ordinal))
+            .Select(d => (Directory: d, Manifest: ReadManifest(d)))
+            .Where(c => c.Manifest is not null)
+            .OrderByDescending(c => c.Manifest!.Step)
+            .Select(c => ((string, CheckpointManifest)?)(c.Directory, c.Manifest!))
+            .FirstOrDefault();
+    }
+
+    private static void WriteDurably(string path, Action<Stream> write)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        write(stream);
+        stream.Flush(flushToDisk: true);
+    }
+}
