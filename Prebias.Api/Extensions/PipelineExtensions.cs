@@ -39,6 +39,7 @@ public static class PipelineExtensions
         app.MapDatasetsApi();
         app.MapMetricsApi();
         app.MapSampleMetricsApi();
+        app.MapRunsApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

@@ -5,6 +5,7 @@ using Npgsql;
 using Prebias.Core.Corpora.Jobs;
 using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Diagnostics;
+using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Tokenization.Jobs;
 using Prebias.Core.Jobs;
@@ -51,8 +52,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TokenizerBuildJob>();
         services.AddScoped<DatasetBuildJob>();
         services.AddScoped<SampleMetricsJob>();
+        services.AddScoped<RunOrders>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<EvaluationTrigger>();
+        services.AddScoped<TrainingJob>();
 
-        services.AddPrebiasHangfire(connectionString);
+        services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", 120)));
         return services;
     }
 }

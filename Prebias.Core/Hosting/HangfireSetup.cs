@@ -11,7 +11,7 @@ public static class HangfireSetup
 {
     public const string Schema = "hangfire";
 
-    public static IServiceCollection AddPrebiasHangfire(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddPrebiasHangfire(this IServiceCollection services, string connectionString, TimeSpan invisibilityTimeout)
     {
         // Our filter goes into this host's filter provider, not Hangfire's static global list: several hosts in one
         // process (tests: API + worker) must each write through their own database connection. Registered before
@@ -22,21 +22,22 @@ public static class HangfireSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), StorageOptions()));
+            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), StorageOptions(invisibilityTimeout)));
         return services;
     }
 
     /// <summary>
     /// Sliding invisibility: a running job keeps extending its lease, so a job longer than the timeout is not
     /// handed to a second worker (the default is a fixed 30 minutes). A crashed worker's job reappears after
-    /// <see cref="PostgreSqlStorageOptions.InvisibilityTimeout"/>, and every job is written to be reentrant.
+    /// <see cref="PostgreSqlStorageOptions.InvisibilityTimeout"/> (Prebias:Hangfire:InvisibilityTimeoutSeconds,
+    /// 120 by default), and every job is written to be reentrant.
     /// </summary>
-    public static PostgreSqlStorageOptions StorageOptions() => new()
+    public static PostgreSqlStorageOptions StorageOptions(TimeSpan invisibilityTimeout) => new()
     {
         SchemaName = Schema,
         PrepareSchemaIfNecessary = true,
         UseSlidingInvisibilityTimeout = true,
-        InvisibilityTimeout = TimeSpan.FromMinutes(2),
+        InvisibilityTimeout = invisibilityTimeout,
         QueuePollInterval = TimeSpan.FromMilliseconds(500),
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };

@@ -32,6 +32,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         new("Prebias:Artifacts:Path", ArtifactsPath),
         new("Prebias:Worker:InProcess", "false"),
         new("Prebias:Torch:Threads", "2"),
+        // A killed worker's job comes back to another worker after this (the crash-resume test waits for it).
+        new("Prebias:Hangfire:InvisibilityTimeoutSeconds", "8"),
     ];
 
     /// <summary>A client that sends the API key.</summary>

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Prebias.Core.Modeling;
+using Prebias.Core.Tokenization;
+using static TorchSharp.torch;
+
+namespace Prebias.Core.Runs;
+
+/// <summary>
+/// The fixed probe input whose attention weights are saved with every checkpoint (the original's visualize_attn.py
+/// view): BOS + the tokens of <see cref="Text"/>. Stored as <c>attention.f32</c> (float32, little-endian,
+/// shape (n_layers, n_heads, T, T)) and <c>attention.json</c> (shape, token ids, pieces).
+/// </summary>
+public static class AttentionProbe
+{
+    public const string Text = "Once upon a time, there was a little girl named Lily. She";
+    public const string WeightsFile = "attention.f32";
+    public const string IndexFile = "attention.json";
+
+    /// <summary>Probe tokens for a tokenizer (BOS first), cut to the model's context.</summary>
+    public static int[] Tokens(ITextTokenizer tokenizer, int maxSeqLen) =>
+        [.. new[] { tokenizer.BosId ?? tokenizer.EosId ?? 0 }.Concat(tokenizer.Encode(Text)).Take(Math.Min(64, maxSeqLen))];
+
+    public static void Save(Transformer model, ITextTokenizer tokenizer, string checkpointDirectory)
+    {
+        var ids = Tokens(tokenizer, model.Args.MaxSeqLen);
+        float[] weights;
+        long[] shape;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            model.eval();
+            var input = tensor(ids.Select(i => (long)i).ToArray(), [1, ids.Length], device: model.Device);
+            var attention = model.AttentionWeights(input).select(1, 0).cpu(); // (L, 1, H, T, T) → (L, H, T, T)
+            weights = attention.data<float>().ToArray();
+            shape = attention.shape;
+            model.train();
+        }
+        var bytes = new byte[weights.Length * sizeof(float)];
+        Buffer.BlockCopy(weights, 0, bytes, 0, bytes.Length);
+        WriteAtomic(Path.Combine(checkpointDirectory, WeightsFile), bytes);
+        var index = new { shape, tokens = ids, pieces = ids.Select(tokenizer.IdToPiece).ToArray(), text = Text };
+        WriteAtomic(Path.Combine(checkpointDirectory, IndexFile), JsonSerializer.SerializeToUtf8Bytes(index, JsonDefaults.Options));
+    }
+
+    private static void WriteAtomic(string path, byte[] bytes)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Prebias.Core.Domain;
+using Prebias.Core.Ordering;
+using Prebias.Core.Persistence;
+using Prebias.Core.SampleMetrics;
+using Prebias.Core.Storage;
+
+namespace Prebias.Core.Runs;
+
+/// <summary>
+/// Compiles a run's ordering once (train sample ids and, for metric orderings, their values from sample_metrics)
+/// and stores it as <c>order.bin</c> with its hash; later calls and resumed jobs load the same file.
+/// </summary>
+public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, IArtifactStore store)
+{
+    public async Task<CompiledOrder> GetOrCompileAsync(RunRecord run, OrderingSpec spec, long samplesNeeded, CancellationToken ct)
+    {
+        var path = store.GetPath(run.OrderKey);
+        if (File.Exists(path)) return OrderFile.Load(path);
+
+        var trainIds = await TrainIdsAsync(run.DatasetId, ct);
+        var values = spec.ResolveMetric() is { } metric ? await MetricValuesAsync(run.DatasetId, metric.Name, trainIds, ct) : [];
+        var order = OrderingCompiler.Compile(spec, trainIds, values, run.Seed, samplesNeeded);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OrderFile.Save(order, path);
+        return order;
+    }
+
+    public async Task<int[]> TrainIdsAsync(Guid datasetId, CancellationToken ct) =>
+        await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId && s.Split == "train").OrderBy(s => s.Id).Select(s => s.Id).ToArrayAsync(ct);
+
+    public async Task<int[]> ValIdsAsync(Guid datasetId, CancellationToken ct) =>
+        await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId && s.Split == "val").OrderBy(s => s.Id).Select(s => s.Id).ToArrayAsync(ct);
+
+    /// <summary>The metric for each id (NaN where missing), aligned with <paramref name="ids"/>.</summary>
+    public async Task<double[]> MetricValuesAsync(Guid datasetId, string metric, int[] ids, CancellationToken ct)
+    {
+        var byId = new Dictionary<int, double>(ids.Length);
+        await using var cmd = dataSource.CreateCommand(
+            $"SELECT sample_id, {SampleMetricsStore.Quote(metric)} FROM sample_metrics WHERE dataset_id = @d AND {SampleMetricsStore.Quote(metric)} IS NOT NULL");
+        cmd.Parameters.AddWithValue("d", datasetId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) byId[reader.GetInt32(0)] = reader.GetDouble(1);
+        return Array.ConvertAll(ids, id => byId.TryGetValue(id, out var v) ? v : double.NaN);
+    }
+}

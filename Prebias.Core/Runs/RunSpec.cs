@@ -1,0 +1,21 @@
+using Prebias.Core.Ordering;
+
+namespace Prebias.Core.Runs;
+
+/// <summary>A training run request (<c>POST /api/runs</c>).</summary>
+public sealed record RunSpec
+{
+    public string? Name { get; init; }
+    public Guid DatasetId { get; init; }
+    public ModelSpec? Model { get; init; }
+    public TrainingSpec? Training { get; init; }
+
+    /// <summary>How the train samples are ordered into batches; a seeded shuffle by default.</summary>
+    public OrderingSpec? Ordering { get; init; }
+
+    /// <summary>Seeds the initialisation, dropout and the shuffle.</summary>
+    public long Seed { get; init; } = 1337;
+
+    /// <summary>Evaluate every checkpoint as soon as it is written.</summary>
+    public bool Evaluate { get; init; }
+}

@@ -1,0 +1,54 @@
+using Prebias.Core.Modeling;
+using Prebias.Core.Ordering;
+using Prebias.Core.Torch;
+using Prebias.Core.Training;
+
+namespace Prebias.Core.Runs;
+
+/// <summary>Fills a run request's defaults and checks it: the exact configuration is then stored with the run.</summary>
+public static class RunSpecResolver
+{
+    public static (ModelArgs Model, ResolvedTraining Training, OrderingSpec Ordering, Dictionary<string, string[]> Errors) Resolve(
+        RunSpec spec, int vocabSize, int datasetSeqLen, TorchOptions torch)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var m = spec.Model ?? new ModelSpec();
+        var model = new ModelArgs();
+        if (!ModelPresets.TryGet(m.Preset, out var preset))
+            errors["model.preset"] = [$"Unknown preset '{m.Preset}'; use one of {string.Join(", ", ModelPresets.Names)}."];
+        else
+        {
+            model = preset with
+            {
+                Dim = m.Dim ?? preset.Dim, NLayers = m.NLayers ?? preset.NLayers, NHeads = m.NHeads ?? preset.NHeads,
+                NKvHeads = m.NKvHeads ?? preset.NKvHeads, HiddenDim = m.HiddenDim ?? preset.HiddenDim,
+                MultipleOf = m.MultipleOf ?? preset.MultipleOf, Dropout = m.Dropout ?? preset.Dropout,
+                VocabSize = m.VocabSize ?? vocabSize, MaxSeqLen = m.MaxSeqLen ?? datasetSeqLen,
+            };
+            try { model.Validate(); }
+            catch (ArgumentException ex) { errors["model"] = [ex.Message]; }
+            if (model.VocabSize < vocabSize) errors["model.vocabSize"] = [$"vocabSize {model.VocabSize} is smaller than the tokenizer's {vocabSize}."];
+            if (model.MaxSeqLen < datasetSeqLen) errors["model.maxSeqLen"] = [$"maxSeqLen {model.MaxSeqLen} is shorter than the dataset's {datasetSeqLen}."];
+        }
+
+        var t = spec.Training ?? new TrainingSpec();
+        var maxIters = t.MaxIters ?? 200;
+        var options = new TrainingOptions
+        {
+            BatchSize = t.BatchSize ?? 32, GradientAccumulationSteps = t.GradientAccumulationSteps ?? 1, MaxIters = maxIters,
+            LearningRate = t.LearningRate ?? 5e-4, MinLr = t.MinLr ?? 0, WarmupIters = t.WarmupIters ?? Math.Min(1000, maxIters / 10),
+            LrDecayIters = t.LrDecayIters, WeightDecay = t.WeightDecay ?? 0.1, Beta1 = t.Beta1 ?? 0.9, Beta2 = t.Beta2 ?? 0.95,
+            GradClip = t.GradClip ?? 1.0, EvalInterval = t.EvalInterval ?? Math.Max(1, maxIters / 4), EvalIters = t.EvalIters ?? 10,
+            Seed = spec.Seed, Threads = t.Threads ?? torch.Threads, Device = t.Device ?? torch.Device,
+        };
+        if (options.BatchSize < 1 || options.GradientAccumulationSteps < 1) errors["training.batchSize"] = ["batchSize and gradientAccumulationSteps must be positive."];
+        if (options.MaxIters < 1) errors["training.maxIters"] = ["maxIters must be positive."];
+        if (options.EvalInterval < 1 || options.EvalIters < 1) errors["training.evalInterval"] = ["evalInterval and evalIters must be positive."];
+        if (options.LearningRate <= 0 || options.MinLr < 0 || options.MinLr > options.LearningRate) errors["training.learningRate"] = ["Need 0 <= minLr <= learningRate and learningRate > 0."];
+        if (options.Device is not ("auto" or "cpu" or "cuda")) errors["training.device"] = ["device must be auto, cpu or cuda."];
+
+        var ordering = spec.Ordering ?? new OrderingSpec();
+        if (ordering.Problems() is { Count: > 0 } problems) errors["ordering"] = [.. problems];
+        return (model, new ResolvedTraining(options, t.LogSpacedCheckpoints), ordering, errors);
+    }
+}

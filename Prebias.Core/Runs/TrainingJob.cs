@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Datasets;
+using Prebias.Core.Domain;
+using Prebias.Core.Jobs;
+using Prebias.Core.Modeling;
+using Prebias.Core.Ordering;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Torch;
+using Prebias.Core.Training;
+
+namespace Prebias.Core.Runs;
+
+/// <summary>
+/// Trains a run on the gpu queue (a CPU-only worker serves it too). Reentrant and resumable: the order is compiled
+/// once into order.bin; a retried or re-delivered job (a worker killed with kill -9) loads the latest complete
+/// checkpoint, forgets the rows written after it, and continues, so on CPU it ends with the same weights as an
+/// uninterrupted run. Cancelling (DELETE /api/jobs/{id}) stops before the next step and keeps the last checkpoint.
+/// </summary>
+public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
+    RunOrders orders, RunStore runs, EvaluationTrigger evaluations)
+{
+    [Queue(JobQueues.Gpu)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 60])]
+    public async Task RunAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
+        if (run.State is RunStates.Succeeded or RunStates.Cancelled) return;
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
+        var tokenizerRecord = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
+        var model = JsonSerializer.Deserialize<ModelArgs>(run.Model, JsonDefaults.Options)!;
+        var training = JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!;
+        var ordering = JsonSerializer.Deserialize<OrderingSpec>(run.Ordering, JsonDefaults.Options)!;
+
+        CompiledOrder order;
+        try
+        {
+            if (dataset.State != ResourceState.Ready) throw new OrderingException($"Dataset {dataset.Id} is {dataset.State}, not Ready.");
+            progress.Report(0, "compiling the batch order");
+            order = await orders.GetOrCompileAsync(run, ordering, training.SamplesNeeded, ct);
+        }
+        catch (OrderingException ex)
+        {
+            await FailAsync(run, ex.Message);
+            throw new JobFailedException($"Run {run.Id} failed: {ex.Message}", ex);
+        }
+
+        run.OrderSha256 = order.Hash;
+        run.OrderLength = order.SampleIds.Length;
+        run.DatasetSha256 = dataset.TokenStoreSha256;
+        run.TokenizerSha256 = tokenizerRecord.Sha256;
+        run.Versions = JsonSerializer.Serialize(new { torchSharp = TorchRuntime.TorchSharpVersion, libtorch = TorchRuntime.LibTorchVersion, dotnet = Environment.Version.ToString() });
+        run.State = RunStates.Running;
+        run.StartedAt ??= DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+
+        var completed = Train(run, model, training, order, dataset, tokenizerRecord, ct);
+
+        run.State = completed ? RunStates.Succeeded : RunStates.Cancelled;
+        run.CompletedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(CancellationToken.None);
+        progress.Report(1, completed ? $"trained {training.Options.MaxIters} steps" : $"cancelled at step {run.StepsDone}");
+    }
+
+    private bool Train(RunRecord run, ModelArgs args, ResolvedTraining training, CompiledOrder order, DatasetRecord dataset,
+        TokenizerRecord tokenizerRecord, CancellationToken ct)
+    {
+        var options = training.Options;
+        var ledger = new OrderLedger(order, options.BatchSize, options.GradientAccumulationSteps);
+        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        var trainIds = orders.TrainIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
+        var valIds = orders.ValIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
+        var batches = new OrderedBatchProvider(tokens, ledger, trainIds, valIds, run.Seed, options.BatchSize);
+
+        using var model = new Transformer(args, run.Seed);
+        using var trainer = new Trainer(model, options, OrderedBatchProvider.IgnoreIndex);
+        if (CheckpointStore.FindLatest(store.GetPath(run.ArtifactKey)) is { } latest)
+        {
+            trainer.LoadCheckpoint(latest.Directory);
+            runs.ForgetAfter(run.Id, trainer.Iteration);
+            progress.Report((double)trainer.Iteration / options.MaxIters, $"resumed from checkpoint {trainer.Iteration}");
+        }
+        else runs.ForgetAfter(run.Id, -1);
+
+        var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizers.Get(tokenizerRecord), store, runs, progress,
+            step => { if (run.EvaluateCheckpoints) evaluations.Enqueue(run.Id, step); });
+        return TrainingLoop.Run(trainer, batches, observer, ct);
+    }
+
+    private async Task FailAsync(RunRecord run, string error)
+    {
+        run.State = RunStates.Failed;
+        run.Error = error;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
