@@ -1,0 +1,27 @@
+using ScottPlot;
+
+namespace Prebias.Core.Plots;
+
+/// <summary>Bias probe score per checkpoint, one line per occupation or per ordering, legend on the right.</summary>
+public static class BiasPlot
+{
+    public static PlotImage Render(BiasPlotData data, BiasPlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new BiasPlotOptions();
+        PlotStyle.RequireNonEmpty(data.Checkpoints, nameof(data), "Checkpoints");
+        PlotStyle.RequireNonEmpty(data.Series, nameof(data), "Series");
+        foreach (var series in data.Series)
+            PlotStyle.RequireSameLength(data.Checkpoints.Count, series.Values.Count, nameof(data), $"Series '{series.Name}'");
+
+        var plot = PlotStyle.NewPlot(options.Title ?? "Bias probe over checkpoints", options.XLabel, options.YLabel);
+        if (options.ZeroLine) plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.5), LinePattern.Dashed);
+        for (var i = 0; i < data.Series.Count; i++)
+        {
+            var line = PlotStyle.AddLine(plot, data.Checkpoints, data.Series[i].Values, data.Series[i].Name, PlotStyle.SeriesColor(i));
+            if (line is not null) line.LinePattern = PlotStyle.SeriesPattern(i);
+        }
+        plot.ShowLegend(Edge.Right);
+        return PlotCanvas.Render(options, [plot]);
+    }
+}

@@ -1,0 +1,54 @@
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace Prebias.Core.Plots;
+
+/// <summary>
+/// Shared heatmap set-up: cells of size 1 laid over [0, columns] × [0, rows] with row 0 at the top (as matrices and
+/// attention maps are read), a colour range taken from the finite values only, NaN cells white, a colorbar, and
+/// helpers for the centre of a row or column in plot coordinates.
+/// </summary>
+internal static class HeatmapStyle
+{
+    public static Heatmap Add(Plot plot, double[,] values, string colorbarLabel)
+    {
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.NaNCellColor = Colors.White;
+        heatmap.Extent = new CoordinateRect(0, values.GetLength(1), 0, values.GetLength(0));
+        heatmap.ManualRange = FiniteRange(values);
+        var colorbar = plot.Add.ColorBar(heatmap);
+        colorbar.Label = colorbarLabel;
+        colorbar.LabelStyle.FontSize = 13;
+        colorbar.LabelStyle.FontName = PlotFonts.Family;
+        plot.Axes.Margins(0, 0);
+        plot.HideGrid();
+        return heatmap;
+    }
+
+    /// <summary>y coordinate of the centre of matrix row <paramref name="row"/> (row 0 drawn at the top).</summary>
+    public static double RowCentre(int row, int rows) => rows - row - 0.5;
+
+    public static double ColumnCentre(int column) => column + 0.5;
+
+    /// <summary>Min and max of the finite values; (0, 1) when there are none, widened by ±0.5 when all are equal.</summary>
+    public static ScottPlot.Range FiniteRange(double[,] values)
+    {
+        var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v)) continue;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        if (min > max) return new ScottPlot.Range(0, 1);
+        return min == max ? new ScottPlot.Range(min - 0.5, max + 0.5) : new ScottPlot.Range(min, max);
+    }
+
+    public static void SetTicks(IAxis axis, IEnumerable<(double Position, string Label)> ticks)
+    {
+        var generator = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in ticks) generator.AddMajor(position, label);
+        axis.TickGenerator = generator;
+    }
+}
