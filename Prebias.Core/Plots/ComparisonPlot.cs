@@ -51,7 +51,7 @@ public static class ComparisonPlot
             var line = PlotStyle.AddLine(plot, panel.Checkpoints, summary.Mean, label, colour);
             if (line is not null && isBaseline) line.LinePattern = LinePattern.Dashed;
         }
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

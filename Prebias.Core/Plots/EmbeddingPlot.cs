@@ -45,7 +45,7 @@ public static class EmbeddingPlot
             if (!double.IsFinite(data.Pc1[i]) || !double.IsFinite(data.Pc2[i])) continue;
             var marker = plot.Add.Marker(data.Pc1[i], data.Pc2[i], MarkerShape.FilledCircle, 6, PlotStyle.SeriesColor(1));
             marker.LegendText = "";
-            var text = plot.Add.Text(tokens[i].Replace('▁', '·'), data.Pc1[i], data.Pc2[i]);
+            var text = plot.Add.Text(tokens[i].Replace('▁', ' ').Trim(), data.Pc1[i], data.Pc2[i]);
             text.LabelFontSize = 12;
             text.LabelFontName = PlotFonts.Family;
             text.LabelFontColor = Colors.Black;

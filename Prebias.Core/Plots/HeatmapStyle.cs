@@ -15,12 +15,15 @@ internal static class HeatmapStyle
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = Colors.White;
-        heatmap.Extent = new CoordinateRect(0, values.GetLength(1), 0, values.GetLength(0));
+        // Rectangle = the outer edges of the cells (Extent would put cell centres on these bounds).
+        heatmap.Rectangle = new CoordinateRect(0, values.GetLength(1), 0, values.GetLength(0));
         heatmap.ManualRange = FiniteRange(values);
         var colorbar = plot.Add.ColorBar(heatmap);
-        colorbar.Label = colorbarLabel;
-        colorbar.LabelStyle.FontSize = 13;
-        colorbar.LabelStyle.FontName = PlotFonts.Family;
+        // The colorbar's own Label is drawn over its tick labels in ScottPlot 5.1; its axis label is laid out properly.
+        colorbar.Axis.Label.Text = colorbarLabel;
+        colorbar.Axis.Label.FontSize = 13;
+        colorbar.Axis.Label.FontName = PlotFonts.Family;
+        colorbar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6 };
         plot.Axes.Margins(0, 0);
         plot.HideGrid();
         return heatmap;
