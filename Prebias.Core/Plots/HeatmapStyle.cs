@@ -12,12 +12,16 @@ internal static class HeatmapStyle
 {
     public static Heatmap Add(Plot plot, double[,] values, string colorbarLabel)
     {
-        var heatmap = plot.Add.Heatmap(values);
+        // ScottPlot's Heatmap.Update() takes the range of the data and throws when no value is finite, so infinities
+        // become NaN (drawn white) and an all-NaN map is drawn as an invisible map of zeros over the white background.
+        var (cells, anyFinite) = Sanitize(values);
+        var heatmap = plot.Add.Heatmap(cells);
+        if (!anyFinite) heatmap.Opacity = 0;
+        heatmap.ManualRange = FiniteRange(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = Colors.White;
         // Rectangle = the outer edges of the cells (Extent would put cell centres on these bounds).
         heatmap.Rectangle = new CoordinateRect(0, values.GetLength(1), 0, values.GetLength(0));
-        heatmap.ManualRange = FiniteRange(values);
         var colorbar = plot.Add.ColorBar(heatmap);
         // The colorbar's own Label is drawn over its tick labels in ScottPlot 5.1; its axis label is laid out properly.
         colorbar.Axis.Label.Text = colorbarLabel;
@@ -46,6 +50,20 @@ internal static class HeatmapStyle
         }
         if (min > max) return new ScottPlot.Range(0, 1);
         return min == max ? new ScottPlot.Range(min - 0.5, max + 0.5) : new ScottPlot.Range(min, max);
+    }
+
+    private static (double[,] Cells, bool AnyFinite) Sanitize(double[,] values)
+    {
+        var cells = (double[,])values.Clone();
+        var anyFinite = false;
+        for (var r = 0; r < cells.GetLength(0); r++)
+        for (var c = 0; c < cells.GetLength(1); c++)
+        {
+            if (double.IsFinite(cells[r, c])) anyFinite = true;
+            else cells[r, c] = double.NaN;
+        }
+        if (!anyFinite) Array.Clear(cells);
+        return (cells, anyFinite);
     }
 
     public static void SetTicks(IAxis axis, IEnumerable<(double Position, string Label)> ticks)
