@@ -43,7 +43,8 @@ public static class AttentionGridPlot
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            plot.Axes.Bottom.MinimumSize = labels.Max(s => s.Length) * 8 + 10;
+            // ScottPlot sizes the axis for unrotated labels: reserve the rotated labels' length plus the axis label.
+            plot.Axes.Bottom.MinimumSize = labels.Max(s => s.Length) * 8 + 45;
         }
         return plot;
     }

@@ -49,7 +49,7 @@ public static class ComparisonPlot
             AddBand(plot, panel.Checkpoints, summary, colour);
             var label = $"{ordering.Ordering}{(isBaseline ? " (baseline)" : "")}, {ordering.Seeds.Count} seed{(ordering.Seeds.Count == 1 ? "" : "s")}";
             var line = PlotStyle.AddLine(plot, panel.Checkpoints, summary.Mean, label, colour);
-            if (line is not null && isBaseline) line.LinePattern = LinePattern.Dashed;
+            if (line is not null && isBaseline) line.LinePattern = PlotStyle.Pattern(LinePattern.Dashed, options.Format);
         }
         plot.ShowLegend(Edge.Bottom);
         return plot;

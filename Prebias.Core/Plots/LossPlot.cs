@@ -21,7 +21,7 @@ public static class LossPlot
             if (line is not null)
             {
                 line.Axes.YAxis = plot.Axes.Right;
-                line.LinePattern = LinePattern.Dashed;
+                line.LinePattern = PlotStyle.Pattern(LinePattern.Dashed, options.Format);
                 line.MarkerSize = 0;
                 plot.Axes.Right.Label.Text = "learning rate";
                 plot.Axes.Right.Label.FontSize = 14;

@@ -17,7 +17,14 @@ internal static class PlotStyle
     // Past the palette's 10 colours, lines differ by pattern too (solid, dashed, dotted, ...), so 40 occupations stay apart.
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
-    public static LinePattern SeriesPattern(int index) => Patterns[index / Palette.Colors.Length % Patterns.Length];
+    public static LinePattern SeriesPattern(int index, PlotFormat format) =>
+        Pattern(Patterns[index / Palette.Colors.Length % Patterns.Length], format);
+
+    /// <summary>
+    /// The wanted pattern for PNG; solid for SVG, because Skia's SVG canvas cannot write dash path effects: it draws
+    /// them solid anyway and prints "Unsupported path effect in addPaint." to stderr for every dashed stroke.
+    /// </summary>
+    public static LinePattern Pattern(LinePattern wanted, PlotFormat format) => format == PlotFormat.Svg ? LinePattern.Solid : wanted;
 
     /// <summary>A new plot whose labels all use the embedded font.</summary>
     public static Plot NewPlot(string? title = null, string? xLabel = null, string? yLabel = null)
