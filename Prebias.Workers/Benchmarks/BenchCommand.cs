@@ -15,6 +15,7 @@ public static class BenchCommand
         ["copy"] = CopyBench.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ordering"] = OrderingBenchmark.RunAsync,
+        ["plots"] = PlotsBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
