@@ -46,7 +46,7 @@ public static class HangfireSetup
     {
         services.AddHangfireServer(server =>
         {
-            server.Queues = options.Queues;
+            server.Queues = options.EffectiveQueues;
             server.WorkerCount = Math.Max(1, options.WorkerCount);
             server.ServerName = $"{options.Name ?? Environment.MachineName}:{Environment.ProcessId}";
             // How often a running job checks whether it was deleted (cancelled); 5 s by default.

@@ -8,8 +8,13 @@ public sealed record WorkerOptions
     /// <summary>Run a Hangfire server inside the API process (the single-machine default of <c>./run.sh</c>).</summary>
     public bool InProcess { get; init; }
 
-    /// <summary>Queues served, highest priority first.</summary>
-    public string[] Queues { get; init; } = ["gpu", "cpu", "default"];
+    /// <summary>
+    /// Queues served, highest priority first; empty means all (gpu, cpu, default). No default array here: the
+    /// configuration binder appends configured items to an array's initial values instead of replacing them.
+    /// </summary>
+    public string[] Queues { get; init; } = [];
+
+    public string[] EffectiveQueues => Queues.Where(q => !string.IsNullOrWhiteSpace(q)).ToArray() is { Length: > 0 } q ? q : Jobs.JobQueues.All;
 
     /// <summary>
     /// Concurrent jobs. Training sets torch threads to all cores, so more than one training job per CPU set only

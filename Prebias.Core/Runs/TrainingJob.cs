@@ -24,7 +24,8 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
     RunOrders orders, RunStore runs, EvaluationTrigger evaluations)
 {
     [Queue(JobQueues.Gpu)]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 60])]
+    // A user-facing failure (bad ordering, missing input) is final; anything else (a crash) is retried and resumes.
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 60], ExceptOn = [typeof(JobFailedException)])]
     public async Task RunAsync(Guid runId, CancellationToken ct)
     {
         var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);

@@ -21,7 +21,7 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
     private const int BatchSize = 8192;
 
     [Queue(JobQueues.Cpu)]
-    [AutomaticRetry(Attempts = 1)]
+    [AutomaticRetry(Attempts = 1, ExceptOn = [typeof(JobFailedException)])]
     public async Task RunAsync(Guid datasetId, string[]? metrics, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == datasetId, ct);

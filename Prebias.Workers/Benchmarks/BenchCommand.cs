@@ -16,6 +16,7 @@ public static class BenchCommand
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ordering"] = OrderingBenchmark.RunAsync,
         ["plots"] = PlotsBenchmark.RunAsync,
+        ["train"] = TrainBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace Prebias.Core.Datasets.Jobs;
 public sealed class DatasetBuildJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers, SampleTable samples)
 {
     [Queue(JobQueues.Cpu)]
-    [AutomaticRetry(Attempts = 1)]
+    [AutomaticRetry(Attempts = 1, ExceptOn = [typeof(JobFailedException)])]
     public async Task RunAsync(Guid datasetId, CancellationToken ct)
     {
         var dataset = await db.Datasets.SingleAsync(d => d.Id == datasetId, ct);
