@@ -40,6 +40,8 @@ public static class PipelineExtensions
         app.MapMetricsApi();
         app.MapSampleMetricsApi();
         app.MapRunsApi();
+        app.MapEvaluationsApi();
+        app.MapCheckpointViewsApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

@@ -24,6 +24,10 @@ public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options)
     public DbSet<RunRecord> Runs => Set<RunRecord>();
     public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
     public DbSet<LossRecord> Losses => Set<LossRecord>();
+    public DbSet<EvaluationRecord> Evaluations => Set<EvaluationRecord>();
+    public DbSet<CheckpointMetricRecord> CheckpointMetrics => Set<CheckpointMetricRecord>();
+    public DbSet<GenerationRecord> Generations => Set<GenerationRecord>();
+    public DbSet<BiasScoreRecord> BiasScores => Set<BiasScoreRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);

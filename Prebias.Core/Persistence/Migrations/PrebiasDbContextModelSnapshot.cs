@@ -79,6 +79,66 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("torch_diagnostics", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.BiasScoreRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Probe")
+                        .HasColumnType("text")
+                        .HasColumnName("probe");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("RunId", "Step", "Probe", "Subject")
+                        .HasName("pk_bias_scores");
+
+                    b.ToTable("bias_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.CheckpointMetricRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Metric")
+                        .HasColumnType("text")
+                        .HasColumnName("metric");
+
+                    b.Property<double?>("InputCumulative")
+                        .HasColumnType("double precision")
+                        .HasColumnName("input_cumulative");
+
+                    b.Property<double?>("InputWindow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("input_window");
+
+                    b.Property<double?>("Output")
+                        .HasColumnType("double precision")
+                        .HasColumnName("output");
+
+                    b.HasKey("RunId", "Step", "Metric")
+                        .HasName("pk_checkpoint_metrics");
+
+                    b.ToTable("checkpoint_metrics", (string)null);
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.CheckpointRecord", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -290,6 +350,85 @@ namespace Prebias.Core.Persistence.Migrations
                         .HasDatabaseName("ix_datasets_tokenizer_id");
 
                     b.ToTable("datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.EvaluationRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double?>("ExplainedVariance1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explained_variance1");
+
+                    b.Property<double?>("ExplainedVariance2")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explained_variance2");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("seconds");
+
+                    b.Property<double?>("ValLoss")
+                        .HasColumnType("double precision")
+                        .HasColumnName("val_loss");
+
+                    b.Property<double?>("ValPerplexity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("val_perplexity");
+
+                    b.HasKey("RunId", "Step")
+                        .HasName("pk_evaluations");
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.GenerationRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prompt");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TokenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("token_count");
+
+                    b.HasKey("RunId", "Step", "Index")
+                        .HasName("pk_generations");
+
+                    b.ToTable("generations", (string)null);
                 });
 
             modelBuilder.Entity("Prebias.Core.Domain.LossRecord", b =>
@@ -613,6 +752,26 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.BiasScoreRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bias_scores_runs_run_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.CheckpointMetricRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_checkpoint_metrics_runs_run_id");
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.CheckpointRecord", b =>
                 {
                     b.HasOne("Prebias.Core.Domain.RunRecord", null)
@@ -638,6 +797,26 @@ namespace Prebias.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_datasets_tokenizers_tokenizer_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.EvaluationRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_runs_run_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.GenerationRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.RunRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_generations_runs_run_id");
                 });
 
             modelBuilder.Entity("Prebias.Core.Domain.LossRecord", b =>

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Evaluation.Results;
+using Prebias.Core.Persistence;
+using Prebias.Core.Plots;
+using Prebias.Core.Storage;
+
+namespace Prebias.Api.Apis;
+
+/// <summary>Per-checkpoint views: attention on the probe input, token-embedding PCA, layer similarity (JSON and plots).</summary>
+public static class CheckpointViewsApi
+{
+    public static RouteGroupBuilder MapCheckpointViewsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/runs/{id:guid}/checkpoints/{step:long}").WithTags("Checkpoint views");
+        group.MapGet("attention", Attention).WithName("GetAttention")
+            .WithSummary("Attention weights of every layer and head on the probe input: { shape [L,H,T,T], tokens, pieces, weights }");
+        group.MapGet("attention.png", AttentionPng).WithName("GetAttentionPlot")
+            .WithSummary("Attention heatmaps: the layer × head grid, or one map with ?layer=&head=");
+        group.MapGet("embeddings", Embeddings).WithName("GetEmbeddings").WithSummary("Token-embedding PCA: 2 components, explained variance, one point per token");
+        group.MapGet("embeddings.png", EmbeddingsPng).WithName("GetEmbeddingsPlot").WithSummary("Token-embedding PCA scatter (?labels=30 most frequent tokens)");
+        group.MapGet("layers", Layers).WithName("GetLayerSimilarity").WithSummary("Cosine similarity between layers' attention maps");
+        group.MapGet("layers.png", LayersPng).WithName("GetLayerSimilarityPlot").WithSummary("Layer similarity heatmap");
+        return group;
+    }
+
+    public static async Task<IResult> Attention(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        return CheckpointViews.ReadAttention(directory!) is { } view ? TypedResults.Ok(view) : Problems.NotFound("No attention probe", $"Checkpoint {step} has no attention probe.");
+    }
+
+    /// <param name="id">Run id.</param>
+    /// <param name="step">Checkpoint step.</param>
+    /// <param name="layer">One layer (0-based); with head, a single map with token labels.</param>
+    /// <param name="head">One head (0-based).</param>
+    /// <param name="format">png (default) or svg.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="store">Artifact store.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> AttentionPng(Guid id, long step, int? layer, int? head, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        if (CheckpointViews.ReadAttention(directory!) is not { } view) return Problems.NotFound("No attention probe", $"Checkpoint {step} has no attention probe.");
+        var weights = new AttentionWeights(view.Weights, (int)view.Shape[0], (int)view.Shape[1], (int)view.Shape[2], view.Pieces);
+        if (layer < 0 || layer >= weights.Layers || head < 0 || head >= weights.Heads)
+            return Problems.BadRequest("No such layer or head", $"The model has {weights.Layers} layers and {weights.Heads} heads.");
+        return EvaluationsApi.Render(() => AttentionGridPlot.Render(weights, new AttentionPlotOptions { Layer = layer, Head = head, Format = EvaluationsApi.PlotFormatOf(format), Width = 1200, Height = 900 }));
+    }
+
+    public static async Task<IResult> Embeddings(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        return CheckpointViews.ReadEmbeddings(directory!) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
+    }
+
+    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        if (CheckpointViews.ReadEmbeddings(directory!) is not { } view) return NotEvaluated(id, step);
+        var data = new EmbeddingPlotData(view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
+            view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList());
+        return EvaluationsApi.Render(() => EmbeddingPlot.Render(data, new EmbeddingPlotOptions { LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format) }));
+    }
+
+    public static async Task<IResult> Layers(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        return CheckpointViews.ReadLayers(directory!) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
+    }
+
+    public static async Task<IResult> LayersPng(Guid id, long step, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        if (CheckpointViews.ReadLayers(directory!) is not { } view) return NotEvaluated(id, step);
+        var matrix = new double[view.Layers, view.Layers];
+        for (var i = 0; i < view.Layers; i++) for (var j = 0; j < view.Layers; j++) matrix[i, j] = view.Similarity[i][j];
+        return EvaluationsApi.Render(() => LayerSimilarityPlot.Render(matrix, new LayerSimilarityPlotOptions { Format = EvaluationsApi.PlotFormatOf(format), Width = 800, Height = 700 }));
+    }
+
+    private static ProblemHttpResult NotEvaluated(Guid id, long step) =>
+        Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
+
+    private static async Task<(string?, ProblemHttpResult?)> DirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    {
+        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (run is null) return (null, Problems.NotFound("Run not found", $"No run '{id}'."));
+        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
+            return (null, Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}."));
+        return (store.GetPath(run.CheckpointKey(step)), null);
+    }
+}

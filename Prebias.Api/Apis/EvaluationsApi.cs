@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Api.Tables;
+using Prebias.Core.Domain;
+using Prebias.Core.Evaluation.Results;
+using Prebias.Core.Persistence;
+using Prebias.Core.Plots;
+
+namespace Prebias.Api.Apis;
+
+/// <summary>
+/// Results of checkpoint evaluations: saturation curves (input vs output metrics), bias probes, generations,
+/// and their plots.
+/// </summary>
+public static class EvaluationsApi
+{
+    public static RouteGroupBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluations");
+        group.MapGet("saturation", Saturation).WithName("GetSaturation")
+            .WithSummary("One row per checkpoint × metric: input window, input cumulative and output means, raw and min–max normalised; ?format=json|csv|parquet");
+        group.MapGet("saturation.png", SaturationPng).WithName("GetSaturationPlot")
+            .WithSummary("Saturation curves: input and output panels (?metrics=a,b&normalize=true&format=svg)");
+        group.MapGet("bias", Bias).WithName("GetBias").WithSummary("Bias probe scores per checkpoint; ?format=json|csv|parquet");
+        group.MapGet("bias.png", BiasPng).WithName("GetBiasPlot").WithSummary("Bias probes over checkpoints (?probe=she_he)");
+        group.MapGet("losses.png", LossesPng).WithName("GetLossesPlot").WithSummary("Train and validation loss over steps, with the learning rate");
+        group.MapGet("checkpoints/{step:long}/generations", Generations).WithName("GetGenerations")
+            .WithSummary("Texts the checkpoint generated from the evaluation prompts, greedy and sampled");
+        return group;
+    }
+
+    public static async Task<IResult> Saturation(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        var rows = await SaturationQuery.ReadAsync(db, id, ct);
+        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows);
+        var columns = new List<TableColumn> { new("step", typeof(long)), new("samples_seen", typeof(long)), new("metric", typeof(string)) };
+        columns.AddRange(new[] { "input_window", "input_cumulative", "output", "input_window_norm", "input_cumulative_norm", "output_norm" }.Select(n => new TableColumn(n, typeof(double))));
+        var table = new Table(columns, rows.Select(r => new object?[]
+            { r.Step, r.SamplesSeen, r.Metric, r.InputWindow, r.InputCumulative, r.Output, r.InputWindowNorm, r.InputCumulativeNorm, r.OutputNorm }).ToList());
+        return new TableResult(table, tableFormat, $"saturation-{id:N}");
+    }
+
+    /// <param name="id">Run id.</param>
+    /// <param name="metrics">Comma-separated metrics (default: sentiment, flesch_kincaid_grade, vocabulary_diversity, gender_ratio, profanity_rate).</param>
+    /// <param name="normalize">Min–max normalise each curve (default true).</param>
+    /// <param name="format">png (default) or svg.</param>
+    /// <param name="width">Pixels (default 1200).</param>
+    /// <param name="height">Pixels (default 600).</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        var rows = await SaturationQuery.ReadAsync(db, id, ct);
+        if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no evaluated checkpoints yet: POST /api/runs/{id}/evaluations.");
+        var wanted = (metrics ?? "sentiment,flesch_kincaid_grade,vocabulary_diversity,gender_ratio,profanity_rate").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var steps = rows.Select(r => r.Step).Distinct().Order().ToList();
+        NamedSeries Series(string metric, Func<SaturationRow, double?> pick) => new(metric, steps.Select(s =>
+            rows.FirstOrDefault(r => r.Metric == metric && r.Step == s) is { } r && pick(r) is { } v ? v : double.NaN).ToList());
+        var present = wanted.Where(m => rows.Any(r => r.Metric == m)).ToList();
+        if (present.Count == 0) return Problems.BadRequest("Unknown metrics", $"None of {string.Join(", ", wanted)} is in the saturation table.");
+        var data = new SaturationPlotData(steps.Select(s => (double)s).ToList(),
+            present.Select(m => Series(m, r => r.InputCumulative)).ToList(), present.Select(m => Series(m, r => r.Output)).ToList());
+        return Render(() => SaturationPlot.Render(data, new SaturationPlotOptions { Normalize = normalize ?? true, Format = PlotFormatOf(format), Width = width ?? 1200, Height = height ?? 600 }));
+    }
+
+    public static async Task<IResult> Bias(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id).OrderBy(b => b.Step).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ToListAsync(ct);
+        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows.Select(b => new { b.Step, b.Probe, b.Subject, b.Score }));
+        var table = new Table([new("step", typeof(long)), new("probe", typeof(string)), new("subject", typeof(string)), new("score", typeof(double))],
+            rows.Select(b => new object?[] { b.Step, b.Probe, b.Subject, b.Score }).ToList());
+        return new TableResult(table, tableFormat, $"bias-{id:N}");
+    }
+
+    /// <param name="id">Run id.</param>
+    /// <param name="probe">she_he (default), her_his or minimal_pairs.</param>
+    /// <param name="format">png (default) or svg.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> BiasPng(Guid id, string? probe, string? format, PrebiasDbContext db, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        probe ??= "she_he";
+        var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id && b.Probe == probe).ToListAsync(ct);
+        if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no '{probe}' bias scores yet.");
+        var steps = rows.Select(r => r.Step).Distinct().Order().ToList();
+        var series = rows.GroupBy(r => r.Subject).OrderBy(g => g.Key).Select(g => new NamedSeries(g.Key,
+            steps.Select(s => g.FirstOrDefault(r => r.Step == s)?.Score ?? double.NaN).ToList())).ToList();
+        return Render(() => BiasPlot.Render(new BiasPlotData(steps.Select(s => (double)s).ToList(), series),
+            new BiasPlotOptions { Format = PlotFormatOf(format), YLabel = probe == "minimal_pairs" ? "share stereotyped preferred" : "log P(fem.) − log P(masc.), baseline-adjusted" }));
+    }
+
+    public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
+        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
+        if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
+        var data = new LossPlotData(losses.Select(l => new StepValue(l.Step, l.Loss)).ToList(),
+            checkpoints.Select(c => new StepValue(c.Step, c.ValLoss!.Value)).ToList(), losses.Select(l => new StepValue(l.Step, l.LearningRate)).ToList());
+        return Render(() => LossPlot.Render(data, new LossPlotOptions { Format = PlotFormatOf(format) }));
+    }
+
+    public static async Task<IResult> Generations(Guid id, long step, PrebiasDbContext db, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
+            return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
+        if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))
+            return Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
+        var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(g => new { g.Prompt, g.Mode, g.Text, g.TokenCount }));
+    }
+
+    internal static IResult Render(Func<PlotImage> render)
+    {
+        try
+        {
+            var image = render();
+            return TypedResults.File(image.Bytes, image.ContentType);
+        }
+        catch (ArgumentException ex)
+        {
+            return Problems.BadRequest("Cannot plot", ex.Message);
+        }
+    }
+
+    internal static PlotFormat PlotFormatOf(string? format) => format?.ToLowerInvariant() == "svg" ? PlotFormat.Svg : PlotFormat.Png;
+
+    private static async Task<ProblemHttpResult?> RunProblemAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        await db.Runs.AnyAsync(r => r.Id == id, ct) ? null : Problems.NotFound("Run not found", $"No run '{id}'.");
+}
