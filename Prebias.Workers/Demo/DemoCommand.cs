@@ -19,6 +19,7 @@ public static class DemoCommand
             var demo = new DemoContext();
             await TorchStage.RunAsync(client, ct);
             await DataStage.RunAsync(client, demo, ct);
+            await TrainingStage.RunAsync(client, demo, ct);
             Console.WriteLine("Demo succeeded.");
             return 0;
         }

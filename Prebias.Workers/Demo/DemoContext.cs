@@ -6,4 +6,5 @@ public sealed class DemoContext
     public string CorpusId { get; set; } = "";
     public string TokenizerId { get; set; } = "";
     public string DatasetId { get; set; } = "";
+    public List<string> RunIds { get; } = [];
 }

@@ -32,6 +32,8 @@ public sealed class PrebiasClient(HttpClient http) : IDisposable
         }
     }
 
+    public string BaseUrl => http.BaseAddress!.ToString();
+
     public async Task<(string Id, string JobId)> PostAsync(string path, object body, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync(path, body, ct);
@@ -49,15 +51,19 @@ public sealed class PrebiasClient(HttpClient http) : IDisposable
     public async Task<JsonElement> WaitForJobAsync(string jobId, string label, CancellationToken ct)
     {
         string? lastMessage = null;
+        var sinceLastPrint = Stopwatch.StartNew();
         while (true)
         {
             var job = await GetAsync($"api/jobs/{jobId}", ct);
             var state = job.GetProperty("state").GetString();
             var message = job.GetProperty("message").GetString();
-            if (message is not null && message != lastMessage)
+            // Checkpoints and final messages always; other progress at most every 10 s.
+            if (message is not null && message != lastMessage
+                && (sinceLastPrint.Elapsed > TimeSpan.FromSeconds(10) || state != "Processing" || message.StartsWith("checkpoint", StringComparison.Ordinal)))
             {
                 Console.WriteLine($"  [{label}] {job.GetProperty("progress").GetDouble():P0} {message}");
                 lastMessage = message;
+                sinceLastPrint.Restart();
             }
             if (state == "Succeeded") return job;
             if (state is "Failed" or "Deleted")
