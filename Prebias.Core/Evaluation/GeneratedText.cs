@@ -1,0 +1,13 @@
+namespace Prebias.Core.Evaluation;
+
+/// <summary>
+/// One generation. <see cref="Mode"/>: "greedy" or "sample". <see cref="Text"/>: the decoded prompt and continuation
+/// (BOS dropped); <see cref="ContinuationText"/>: the generated part only; <see cref="TokenCount"/>: generated tokens
+/// (stopped at EOS or a new BOS, neither included). <see cref="SampleIndex"/>: 0 for greedy, 0..SamplesPerPrompt−1
+/// for sampled generations of the same prompt.
+/// </summary>
+public sealed record GeneratedText(string Prompt, string Mode, string Text, string ContinuationText, int TokenCount, int SampleIndex = 0)
+{
+    public const string Greedy = "greedy";
+    public const string Sample = "sample";
+}
