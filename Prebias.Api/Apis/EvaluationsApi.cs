@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
+using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Jobs;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
@@ -17,6 +20,10 @@ public static class EvaluationsApi
     public static RouteGroupBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluations");
+        group.MapPost("evaluations", Evaluate).WithName("EvaluateCheckpoints")
+            .WithSummary("Evaluate checkpoints (default: every one not evaluated yet): generations, output and input metrics, val loss, bias probes, representations");
+        group.MapPost("checkpoints/{step:long}/perplexity", SamplePerplexity).WithName("ComputeSamplePerplexity")
+            .WithSummary("Perplexity of every sample of the run's dataset under this checkpoint, written as the sample metric 'perplexity'");
         group.MapGet("saturation", Saturation).WithName("GetSaturation")
             .WithSummary("One row per checkpoint × metric: input window, input cumulative and output means, raw and min–max normalised; ?format=json|csv|parquet");
         group.MapGet("saturation.png", SaturationPng).WithName("GetSaturationPlot")
@@ -27,6 +34,38 @@ public static class EvaluationsApi
         group.MapGet("checkpoints/{step:long}/generations", Generations).WithName("GetGenerations")
             .WithSummary("Texts the checkpoint generated from the evaluation prompts, greedy and sampled");
         return group;
+    }
+
+    /// <summary>Which checkpoints to evaluate; all not yet evaluated when omitted.</summary>
+    public sealed record EvaluateRequest(long[]? Checkpoints);
+
+    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult>> Evaluate(
+        Guid id, EvaluateRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        var steps = request?.Checkpoints;
+        if (steps is { Length: > 0 })
+        {
+            var known = await db.Checkpoints.Where(c => c.RunId == id).Select(c => c.Step).ToListAsync(ct);
+            if (steps.FirstOrDefault(s => !known.Contains(s), -1) is var missing and >= 0)
+                return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {missing}; it has {string.Join(", ", known)}.");
+        }
+        else if (!await db.Checkpoints.AnyAsync(c => c.RunId == id, ct))
+            return Problems.Conflict("No checkpoints yet", $"Run {id} has not written a checkpoint yet.");
+        var jobId = await scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(id, steps, CancellationToken.None), $"/api/runs/{id}/saturation", ct);
+        return TypedResults.Accepted($"/api/runs/{id}/saturation", new AcceptedJob(id.ToString(), jobId));
+    }
+
+    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult>> SamplePerplexity(
+        Guid id, long step, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+    {
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
+            return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
+        var datasetId = await db.Runs.Where(r => r.Id == id).Select(r => r.DatasetId).SingleAsync(ct);
+        var jobId = await scheduler.EnqueueAsync<SamplePerplexityJob>(JobQueues.Cpu, j => j.RunAsync(id, step, CancellationToken.None),
+            $"/api/datasets/{datasetId}/metrics/summary", ct);
+        return TypedResults.Accepted($"/api/datasets/{datasetId}/metrics/summary", new AcceptedJob(datasetId.ToString(), jobId));
     }
 
     public static async Task<IResult> Saturation(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)

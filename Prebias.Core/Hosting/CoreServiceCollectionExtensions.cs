@@ -5,6 +5,7 @@ using Npgsql;
 using Prebias.Core.Corpora.Jobs;
 using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Diagnostics;
+using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Tokenization.Jobs;
@@ -54,7 +55,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SampleMetricsJob>();
         services.AddScoped<RunOrders>();
         services.AddSingleton<RunStore>();
-        services.AddSingleton<EvaluationTrigger>();
+        services.AddScoped<EvaluationJob>();
+        services.AddScoped<SamplePerplexityJob>();
         services.AddScoped<TrainingJob>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", 120)));

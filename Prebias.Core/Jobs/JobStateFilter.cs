@@ -39,7 +39,15 @@ public sealed class JobStateFilter(JobRecordStore store, ILogger<JobStateFilter>
         CurrentJob.Id = null;
     }
 
-    /// <summary>The readable part of a job failure: Hangfire wraps the job's exception in JobPerformanceException.</summary>
-    private static string Describe(Exception ex) =>
-        ex is JobPerformanceException { InnerException: { } inner } ? inner.Message : ex.Message;
+    /// <summary>
+    /// The readable part of a job failure: Hangfire wraps the job's exception in JobPerformanceException, and
+    /// wrappers such as EF Core's DbUpdateException say "see the inner exception", so the innermost cause is appended.
+    /// </summary>
+    private static string Describe(Exception ex)
+    {
+        if (ex is JobPerformanceException { InnerException: { } job }) ex = job;
+        var root = ex;
+        while (root.InnerException is { } next) root = next;
+        return root == ex || ex is JobFailedException ? ex.Message : $"{ex.Message} {root.Message}";
+    }
 }

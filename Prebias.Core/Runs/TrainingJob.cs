@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
+using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Jobs;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
@@ -21,7 +22,7 @@ namespace Prebias.Core.Runs;
 /// uninterrupted run. Cancelling (DELETE /api/jobs/{id}) stops before the next step and keeps the last checkpoint.
 /// </summary>
 public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
-    RunOrders orders, RunStore runs, EvaluationTrigger evaluations)
+    RunOrders orders, RunStore runs, JobScheduler scheduler)
 {
     [Queue(JobQueues.Gpu)]
     // A user-facing failure (bad ordering, missing input) is final; anything else (a crash) is retried and resumes.
@@ -87,7 +88,13 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         else runs.ForgetAfter(run.Id, -1);
 
         var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizers.Get(tokenizerRecord), store, runs, progress,
-            step => { if (run.EvaluateCheckpoints) evaluations.Enqueue(run.Id, step); });
+            step =>
+            {
+                // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written.
+                if (run.EvaluateCheckpoints)
+                    scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(run.Id, new[] { step }, CancellationToken.None),
+                        $"/api/runs/{run.Id}/saturation", CancellationToken.None).GetAwaiter().GetResult();
+            });
         return TrainingLoop.Run(trainer, batches, observer, ct);
     }
 
