@@ -1,3 +1,4 @@
+using Prebias.Core.Datasets;
 using Prebias.Core.Evaluation;
 using Prebias.Core.Modeling;
 using Prebias.Core.Training;
@@ -47,6 +48,32 @@ public class PerplexityEvaluatorTests
         Assert.True(double.IsNaN(losses[3].Perplexity));
         // An untrained model is close to uniform over 40 tokens.
         Assert.InRange(losses[0].Perplexity, 30, 55);
+    }
+
+    [Fact]
+    public void Score_ReadsRowsAndLengthsFromTokenStore_InIdOrder()
+    {
+        using var model = new Transformer(ModelFixtures.Tiny, seed: 4);
+        var directory = Directory.CreateTempSubdirectory("prebias-eval-store-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "tokens.bin");
+            using (var writer = new TokenStoreWriter(path, rowLength: 12, vocabSize: 40, padId: Pad))
+            {
+                for (var i = 0; i < Rows.Length; i++) writer.Append(Rows[i].AsSpan(0, Lengths[i]));
+                writer.Commit();
+            }
+            using var store = TokenStore.Open(path);
+            var evaluator = new PerplexityEvaluator(model);
+            var fromStore = evaluator.Score(store, [2, 0]);
+            var fromRows = evaluator.Score(Rows, Lengths);
+            Assert.Equal(fromRows[2], fromStore[0]);
+            Assert.Equal(fromRows[0], fromStore[1]);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
