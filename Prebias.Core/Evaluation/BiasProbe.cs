@@ -20,16 +20,19 @@ public sealed class BiasProbe(BiasProbeOptions? options = null)
         var subjects = Options.Occupations.Concat(Options.NeutralSubjects).ToArray();
 
         // Pronoun readings: for each probe, template and subject, the feminine then the masculine continuation.
-        var readings = new List<(PronounProbe Probe, string Subject, string Template, ContinuationRequests Feminine, ContinuationRequests Masculine)>();
-        foreach (var probe in Options.Pronouns)
+        var readings = new List<(int Probe, string Subject, string Template, ContinuationRequests Feminine, ContinuationRequests Masculine)>();
+        for (var p = 0; p < Options.Pronouns.Count; p++)
+        {
+            var probe = Options.Pronouns[p];
             foreach (var template in probe.Templates)
                 foreach (var subject in subjects)
                 {
                     var context = ProbeTemplates.Fill(template, subject);
-                    readings.Add((probe, subject, template,
+                    readings.Add((p, subject, template,
                         ContinuationRequests.Add(requests, tokenizer, start, context, probe.Feminine),
                         ContinuationRequests.Add(requests, tokenizer, start, context, probe.Masculine)));
                 }
+        }
 
         // Minimal pairs: whole-sentence log-likelihood, BOS + tokens, every token after BOS scored.
         var pairs = Options.MinimalPairs();
@@ -42,9 +45,9 @@ public sealed class BiasProbe(BiasProbeOptions? options = null)
 
         var scores = SequenceLogLikelihood.Score(model, requests, Options.BatchSize);
 
-        var pronounResults = Options.Pronouns.Select(probe =>
+        var pronounResults = Options.Pronouns.Select((probe, p) =>
         {
-            var mine = readings.Where(r => r.Probe == probe)
+            var mine = readings.Where(r => r.Probe == p)
                 .Select(r => new PronounLogProbs(r.Subject, r.Template, r.Feminine.LogProb(scores), r.Masculine.LogProb(scores)))
                 .ToList();
             return Summarise(probe.Name, mine);

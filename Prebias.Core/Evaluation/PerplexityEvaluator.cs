@@ -1,3 +1,4 @@
+using Prebias.Core.Datasets;
 using Prebias.Core.Modeling;
 using Prebias.Core.Training;
 using static TorchSharp.torch;
@@ -36,6 +37,14 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
             }
         });
         return results;
+    }
+
+    /// <summary>One <see cref="SampleLoss"/> per sample id of a token store (e.g. a chunk of the corpus for the
+    /// <c>perplexity</c> column of sample_metrics), in id order.</summary>
+    public SampleLoss[] Score(TokenStore tokens, IReadOnlyList<long> sampleIds, CancellationToken ct = default)
+    {
+        var rows = sampleIds.Select(id => (IReadOnlyList<int>)tokens.ReadTokens(id)).ToList();
+        return Score(rows, rows.Select(r => r.Count).ToList(), ct);
     }
 
     /// <summary>Token-weighted loss over rows (e.g. the val split's rows from the token store); each row counts as a
