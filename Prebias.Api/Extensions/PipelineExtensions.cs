@@ -21,6 +21,9 @@ public static class PipelineExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.DocumentTitle = "Prebias API");
+        // The dashboard (wwwroot/index.html at /, relative URLs so it works under PathBase too).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
     }
 
     public static void MapPrebiasEndpoints(this WebApplication app)
@@ -40,6 +43,7 @@ public static class PipelineExtensions
         app.MapMetricsApi();
         app.MapSampleMetricsApi();
         app.MapRunsApi();
+        app.MapCheckpointViewsApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>
