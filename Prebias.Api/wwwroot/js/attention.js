@@ -2,7 +2,8 @@
 import { draw, layout } from './charts.js';
 import { piece } from './format.js';
 
-const colorscale = 'Blues';
+// Light to dark blue with more steps at small weights (most weights of a long row are small).
+const colorscale = [[0, '#f7fbff'], [0.05, '#deebf7'], [0.15, '#9ecae1'], [0.35, '#4292c6'], [0.6, '#2171b5'], [1, '#08306b']];
 
 /** Weight [l, h, query, key] of the flat row-major array. */
 const at = (data, l, h, q, k) => {
@@ -24,9 +25,17 @@ function grid(container, data) {
   const [L, H, T] = data.shape;
   const labels = data.pieces.map(piece);
   const traces = [], annotations = [];
-  const width = container.clientWidth || 700;
-  // Square cells: the height follows the width given to each head.
-  const cell = Math.max(70, Math.min(170, (width - 70) / H));
+  // Square cells sized from the panel's width; explicit axis domains (not layout.grid) so that the labels, in paper
+  // coordinates, land on their subplots whatever the size.
+  const margin = { l: 30, r: 70, t: 22, b: 8 };
+  const available = (container.clientWidth || 700) - margin.l - margin.r;
+  const cell = Math.max(60, Math.min(190, available / H));
+  const width = cell * H + margin.l + margin.r, height = cell * L + margin.t + margin.b;
+  const gap = 0.06; // share of a cell left empty between neighbours
+  const chartLayout = layout({
+    width, height, margin, showlegend: false, annotations, uirevision: 'attention-grid',
+    coloraxis: { colorscale, cmin: 0, cmax: 1, colorbar: { thickness: 10, len: Math.min(1, 260 / (cell * L)), title: { text: 'weight', side: 'right' } } },
+  });
   for (let l = 0; l < L; l++) {
     for (let h = 0; h < H; h++) {
       const n = l * H + h + 1, suffix = n === 1 ? '' : n;
@@ -39,24 +48,15 @@ function grid(container, data) {
         }
         z.push(zRow); text.push(textRow);
       }
-      traces.push({
-        type: 'heatmap', z, text, xaxis: `x${suffix}`, yaxis: `y${suffix}`, coloraxis: 'coloraxis',
-        hovertemplate: '%{text}<br>weight %{z:.3f}<extra></extra>', xgap: 0, ygap: 0,
-      });
+      traces.push({ type: 'heatmap', z, text, xaxis: `x${suffix}`, yaxis: `y${suffix}`, coloraxis: 'coloraxis', hovertemplate: '%{text}<br>weight %{z:.3f}<extra></extra>' });
+      const x = [(h + gap / 2) / H, (h + 1 - gap / 2) / H], y = [1 - (l + 1 - gap / 2) / L, 1 - (l + gap / 2) / L];
+      const hidden = { showticklabels: false, ticks: '', showgrid: false, zeroline: false, showline: true, linecolor: '#e3e6eb', mirror: true };
+      chartLayout[`xaxis${suffix}`] = { ...hidden, domain: x, anchor: `y${suffix}`, range: [-0.5, T - 0.5] };
+      chartLayout[`yaxis${suffix}`] = { ...hidden, domain: y, anchor: `x${suffix}`, range: [T - 0.5, -0.5] };
+      if (l === 0) annotations.push({ text: `head ${h}`, xref: 'paper', yref: 'paper', x: (x[0] + x[1]) / 2, y: 1, yanchor: 'bottom', showarrow: false, font: { size: 10.5, color: '#6b7280' } });
+      if (h === 0) annotations.push({ text: `L${l}`, xref: 'paper', yref: 'paper', x: 0, xanchor: 'right', xshift: -4, y: (y[0] + y[1]) / 2, showarrow: false, font: { size: 10.5, color: '#6b7280' } });
     }
   }
-  const chartLayout = layout({
-    grid: { rows: L, columns: H, pattern: 'independent', xgap: 0.06, ygap: 0.08 },
-    coloraxis: { colorscale, cmin: 0, cmax: 1, colorbar: { thickness: 10, len: 0.8, title: { text: 'weight', side: 'right' } } },
-    margin: { l: 34, r: 10, t: 22, b: 10 }, height: L * cell + 36, showlegend: false, annotations, uirevision: 'attention-grid',
-  });
-  for (let n = 1; n <= L * H; n++) {
-    const suffix = n === 1 ? '' : n;
-    chartLayout[`xaxis${suffix}`] = { showticklabels: false, ticks: '', showgrid: false, zeroline: false, constrain: 'domain' };
-    chartLayout[`yaxis${suffix}`] = { showticklabels: false, ticks: '', showgrid: false, zeroline: false, autorange: 'reversed', scaleanchor: `x${suffix}` };
-  }
-  for (let h = 0; h < H; h++) annotations.push({ text: `head ${h}`, xref: `x${h === 0 ? '' : h + 1} domain`, yref: 'paper', x: 0.5, y: 1, yanchor: 'bottom', showarrow: false, font: { size: 10.5 } });
-  for (let l = 0; l < L; l++) annotations.push({ text: `L${l}`, xref: 'paper', yref: `y${l * H === 0 ? '' : l * H + 1} domain`, x: 0, xanchor: 'right', y: 0.5, xshift: -6, showarrow: false, font: { size: 10.5 } });
   return draw(container, traces, chartLayout);
 }
 
@@ -75,7 +75,7 @@ function row(container, data, query) {
     colorbar: { thickness: 10, title: { text: 'weight', side: 'right' } },
   };
   return draw(container, [trace], layout({
-    height: Math.max(240, L * H * 18 + 110), margin: { l: 64, r: 10, t: 24, b: 80 },
+    width: container.clientWidth || undefined, height: Math.max(240, L * H * 18 + 110), margin: { l: 64, r: 10, t: 24, b: 80 },
     title: { text: `where "${labels[query]}" (token ${query}) attends`, font: { size: 12 } },
     xaxis: { tickvals: keys, ticktext: keys.map(k => labels[k]), tickangle: -50, showgrid: false },
     yaxis: { autorange: 'reversed', showgrid: false, type: 'category' },

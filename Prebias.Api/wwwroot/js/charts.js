@@ -10,17 +10,17 @@ export const config = {
 
 /** The base layout: small margins, light grid, legend on top. */
 export function layout(overrides = {}) {
-  return {
+  const axis = { gridcolor: '#eef0f3', zeroline: false, linecolor: '#cfd4dc' };
+  const base = {
     margin: { l: 52, r: 14, t: 28, b: 40 },
     font: { family: 'DejaVu Sans, system-ui, sans-serif', size: 11, color: '#1f2430' },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: '#ffffff',
     hovermode: 'closest',
     legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 10.5 } },
-    xaxis: { gridcolor: '#eef0f3', zeroline: false, linecolor: '#cfd4dc' },
-    yaxis: { gridcolor: '#eef0f3', zeroline: false, linecolor: '#cfd4dc' },
-    ...overrides,
   };
+  // Axes are merged (an override's xaxis adds to the base axis style instead of replacing it).
+  return { ...base, ...overrides, xaxis: { ...axis, ...overrides.xaxis }, yaxis: { ...axis, ...overrides.yaxis } };
 }
 
 /** Draws or updates a chart in place (Plotly.react keeps zoom when uirevision is unchanged). */

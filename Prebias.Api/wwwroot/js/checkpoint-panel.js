@@ -28,6 +28,8 @@ export class CheckpointPanel {
     this.selectA.addEventListener('change', () => this.render('a'));
     this.selectB.addEventListener('change', () => this.render('b'));
     this.compare.addEventListener('change', () => this.#layout());
+    let resizeTimer;
+    window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => this.#redraw(), 250); });
     this.querySelect.addEventListener('change', () => { this.query = Number(this.querySelect.value); this.renderAll(); });
     for (const button of document.querySelectorAll('.tabs button[data-tab]')) {
       button.addEventListener('click', () => {
@@ -48,7 +50,7 @@ export class CheckpointPanel {
     this.#run = run;
     this.#steps = steps;
     if (!sameRun) { this.query = -1; this.querySelect.replaceChildren(el('option', { value: -1, text: 'all (T×T per head)' })); }
-    const option = c => el('option', { value: c.step, text: `step ${c.step} · ${number(c.samplesSeen, 3)} samples${c.valLoss != null ? ` · val ${c.valLoss.toFixed(3)}` : ''}` });
+    const option = c => el('option', { value: c.step, title: `${number(c.samplesSeen)} samples seen`, text: `step ${c.step}${c.valLoss != null ? ` · val ${c.valLoss.toFixed(3)}` : ''}` });
     this.selectA.replaceChildren(...checkpoints.map(option));
     this.selectB.replaceChildren(...checkpoints.map(option));
     const a = steps.includes(previousA) ? previousA : steps.at(-1);
@@ -63,6 +65,15 @@ export class CheckpointPanel {
     this.selectB.disabled = !on;
     document.getElementById('panel-b').hidden = !on;
     document.getElementById('checkpoint-panels').classList.toggle('compare', on);
+    this.#redraw();
+  }
+
+  /** The panels' width changed: drop the charts so they are drawn again at the new size. */
+  #redraw() {
+    for (const view of document.querySelectorAll('#checkpoint-panels .view')) {
+      if (view.firstElementChild?.classList.contains('js-plotly-plot')) window.Plotly.purge(view.firstElementChild);
+      view.replaceChildren();
+    }
     this.renderAll();
   }
 

@@ -8,7 +8,7 @@ export function renderRunHeader(container, run, job) {
   const options = run.training?.options ?? {};
   const fact = (label, value) => el('span', { class: 'fact' }, `${label} `, el('b', { text: String(value) }));
   const active = job && ['Enqueued', 'Scheduled', 'Awaiting', 'Processing'].includes(job.state);
-  container.replaceChildren(
+  container.replaceChildren(...[
     el('h2', {}, el('span', { text: runLabel(run) }), badge(run.state), el('span', { class: 'id', text: run.id })),
     fact('ordering', orderingLabel(run.ordering)),
     fact('seed', run.seed),
@@ -19,7 +19,8 @@ export function renderRunHeader(container, run, job) {
     fact('dataset', shortId(run.datasetId)),
     fact('created', ago(run.createdAt)),
     active ? el('span', { class: 'fact' }, `${job.type}: ${job.message ?? job.state}`, progressBar(job.progress)) : null,
-    run.error ? el('span', { class: 'fact', style: 'color: var(--bad)', text: run.error }) : null);
+    run.error ? el('span', { class: 'fact', style: 'color: var(--bad)', text: run.error }) : null,
+  ].filter(Boolean));
 }
 
 /** Train loss per step (from api/runs/{id}/losses, or the checkpoints' estimate) and validation loss at checkpoints. */
@@ -40,6 +41,7 @@ export function renderLoss(container, checkpoints, losses) {
 
 /** One probe's scores over checkpoints: a thin line per subject (occupation) and the mean in bold. */
 export function renderBias(container, select, rows, selectedProbe) {
+  select.parentElement.hidden = !rows;
   if (!rows) { select.replaceChildren(); notice(container, 'Bias probes: not evaluated yet.'); return null; }
   const probes = [...new Set(rows.map(r => r.probe))];
   const probe = probes.includes(selectedProbe) ? selectedProbe : probes[0];
