@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Prebias.Tests.Infrastructure;
-using Prebias.Tests.Pipeline;
 using Xunit.Abstractions;
 
 namespace Prebias.Tests.Dashboard;
@@ -23,15 +22,14 @@ public sealed partial class DashboardTests(ApiFixture api, ITestOutputHelper out
     [Fact]
     public async Task Dashboard_ListsRunDrawsLossAndRedrawsAttention_WhenCheckpointChanges()
     {
-        var p = await PipelineFixture.GetAsync(api);
-        var runId = await TrainTinyRunAsync(p);
+        var runId = await DashboardRun.GetIdAsync(api);
         await using var server = new DashboardServer(api);
         await using var browser = await Browser.LaunchAsync();
         var page = browser.Page;
 
         await page.GotoAsync($"{server.Dashboard}#run/{runId}");
         await page.WaitForSelectorAsync($"#run-list li[data-run-id='{runId}'].selected");
-        Assert.Contains("dashboard e2e", await page.InnerTextAsync($"#run-list li[data-run-id='{runId}']"));
+        Assert.Contains(DashboardRun.Name, await page.InnerTextAsync($"#run-list li[data-run-id='{runId}']"));
 
         // Loss: the per-step train loss (steps 0..11) and the validation loss at the 6 checkpoints.
         await page.WaitForFunctionAsync("() => document.getElementById('loss-chart').data?.length > 0");
@@ -72,7 +70,8 @@ public sealed partial class DashboardTests(ApiFixture api, ITestOutputHelper out
         // --- end of the attention-dependent part ---
 
         await AssertEvaluationViewsAsync(page, runId);
-        await SaveScreenshotsAsync(page, "run");
+        output.WriteLine(await Screenshots.SaveAsync(page, "run"));
+        output.WriteLine(await Screenshots.SaveElementAsync(page, "#checkpoint-card", "attention-compare"));
 
         // Without the prefix the same page works too (UsePathBase leaves unprefixed paths alone).
         await page.GotoAsync($"{server.Root}#run/{runId}");
@@ -85,23 +84,8 @@ public sealed partial class DashboardTests(ApiFixture api, ITestOutputHelper out
         Assert.All(browser.ConsoleErrors, e => Assert.StartsWith("Failed to load resource: the server responded with a status of 40", e));
     }
 
-    private async Task<string> TrainTinyRunAsync(PipelineFixture p)
-    {
-        using var worker = await api.StartWorkerAsync("gpu");
-        var spec = new
-        {
-            name = "dashboard e2e", datasetId = p.DatasetId, seed = 3,
-            model = new { preset = "stories260k", dim = 32, nLayers = 2, nHeads = 4, nKvHeads = 2 },
-            training = new { batchSize = 8, maxIters = 12, evalInterval = 4, evalIters = 2, warmupIters = 2, learningRate = 3e-3, threads = 2 },
-        };
-        var (runId, job) = await p.Client.PostWorkAsync("/api/runs", spec);
-        await p.Client.WaitForSuccessAsync(job, TimeSpan.FromMinutes(3));
-        await worker.StopAsync();
-        return runId;
-    }
-
     /// <summary>Waits until side a/b shows <paramref name="step"/>, then per trace: rows, z[0][0], and the sum of z.</summary>
-    private static async Task<JsonElement> AttentionTracesAsync(IPage page, string side, string step)
+    internal static async Task<JsonElement> AttentionTracesAsync(IPage page, string side, string step)
     {
         await page.WaitForSelectorAsync($"#attention-{side}[data-step='{step}'].js-plotly-plot");
         return await page.EvaluateAsync<JsonElement>($$"""
@@ -130,23 +114,5 @@ public sealed partial class DashboardTests(ApiFixture api, ITestOutputHelper out
         }
         var experiments = await http.GetAsync("api/experiments");
         Assert.Equal(experiments.StatusCode == HttpStatusCode.NotFound, await page.Locator("#experiments-section").IsHiddenAsync());
-    }
-
-    private async Task SaveScreenshotsAsync(IPage page, string name)
-    {
-        var directory = Path.Combine(RepositoryRoot(), "TestResults", "dashboard");
-        Directory.CreateDirectory(directory);
-        var screen = Path.Combine(directory, $"dashboard-{name}.png");
-        var full = Path.Combine(directory, $"dashboard-{name}-full.png");
-        await page.ScreenshotAsync(new() { Path = screen });
-        await page.ScreenshotAsync(new() { Path = full, FullPage = true });
-        output.WriteLine($"screenshots: {screen}, {full}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Prebias.sln"))) return dir.FullName;
-        return Path.GetTempPath();
     }
 }

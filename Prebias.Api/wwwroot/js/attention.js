@@ -27,7 +27,7 @@ function grid(container, data) {
   const traces = [], annotations = [];
   // Square cells sized from the panel's width; explicit axis domains (not layout.grid) so that the labels, in paper
   // coordinates, land on their subplots whatever the size.
-  const margin = { l: 30, r: 70, t: 22, b: 8 };
+  const margin = { l: 30, r: 90, t: 22, b: 8 }; // r: room for the colour bar
   const available = (container.clientWidth || 700) - margin.l - margin.r;
   const cell = Math.max(60, Math.min(190, available / H));
   const width = cell * H + margin.l + margin.r, height = cell * L + margin.t + margin.b;
@@ -53,8 +53,8 @@ function grid(container, data) {
       const hidden = { showticklabels: false, ticks: '', showgrid: false, zeroline: false, showline: true, linecolor: '#e3e6eb', mirror: true };
       chartLayout[`xaxis${suffix}`] = { ...hidden, domain: x, anchor: `y${suffix}`, range: [-0.5, T - 0.5] };
       chartLayout[`yaxis${suffix}`] = { ...hidden, domain: y, anchor: `x${suffix}`, range: [T - 0.5, -0.5] };
-      if (l === 0) annotations.push({ text: `head ${h}`, xref: 'paper', yref: 'paper', x: (x[0] + x[1]) / 2, y: 1, yanchor: 'bottom', showarrow: false, font: { size: 10.5, color: '#6b7280' } });
-      if (h === 0) annotations.push({ text: `L${l}`, xref: 'paper', yref: 'paper', x: 0, xanchor: 'right', xshift: -4, y: (y[0] + y[1]) / 2, showarrow: false, font: { size: 10.5, color: '#6b7280' } });
+      if (l === 0) annotations.push({ text: `head ${h}`, xref: 'paper', yref: 'paper', x: (x[0] + x[1]) / 2, xanchor: 'center', y: 1, yanchor: 'bottom', showarrow: false, font: { size: 10.5, color: '#6b7280' } });
+      if (h === 0) annotations.push({ text: `L${l}`, xref: 'paper', yref: 'paper', x: 0, xanchor: 'right', xshift: -4, y: (y[0] + y[1]) / 2, yanchor: 'middle', showarrow: false, font: { size: 10.5, color: '#6b7280' } });
     }
   }
   return draw(container, traces, chartLayout);

@@ -17,6 +17,7 @@ export function layout(overrides = {}) {
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: '#ffffff',
     hovermode: 'closest',
+    modebar: { bgcolor: 'rgba(0,0,0,0)', color: '#b4bac4', activecolor: '#3b6fd8' },
     legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 10.5 } },
   };
   // Axes are merged (an override's xaxis adds to the base axis style instead of replacing it).

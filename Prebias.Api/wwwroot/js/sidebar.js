@@ -43,7 +43,7 @@ export function renderExperiments(section, list, experiments, jobs, selectedId) 
     const showJob = job && isActive(job);
     return el('li', { 'data-experiment-id': experiment.id, class: experiment.id === selectedId ? 'selected' : '', onclick: () => { location.hash = `experiment/${experiment.id}`; } },
       el('div', { class: 'name' }, el('span', { text: experiment.name || `experiment ${shortId(experiment.id)}` }), badge(showJob ? job.state : experiment.state)),
-      el('div', { class: 'meta', text: `${(experiment.runIds ?? []).length} runs${showJob && job.message ? ` · ${job.message}` : ''}` }),
+      el('div', { class: 'meta', text: `${(experiment.runIds ?? []).length} run${(experiment.runIds ?? []).length === 1 ? '' : 's'}${showJob && job.message ? ` · ${job.message}` : ''}` }),
       showJob ? progressBar(job.progress) : null);
   }));
 }
