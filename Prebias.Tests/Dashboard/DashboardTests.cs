@@ -60,6 +60,7 @@ public sealed partial class DashboardTests(ApiFixture api, ITestOutputHelper out
         await page.SelectOptionAsync("#attention-query", "3");
         await page.WaitForFunctionAsync("() => document.getElementById('attention-a').data?.length === 1");
         Assert.Equal("[8,4]", await page.EvaluateAsync<string>("() => { const z = document.getElementById('attention-a').data[0].z; return JSON.stringify([z.length, z[0].length]); }"));
+        output.WriteLine(await Screenshots.SaveElementAsync(page, "#checkpoint-card", "attention-row"));
         await page.SelectOptionAsync("#attention-query", "-1");
 
         // Side by side: B at step 4.

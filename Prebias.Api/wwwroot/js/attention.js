@@ -1,5 +1,5 @@
 // The attention grid of the probe input: weights (L, H, T, T) flat row-major, as api/.../attention returns them.
-import { draw, layout } from './charts.js';
+import { draw, layout, escapeMarkup } from './charts.js';
 import { piece } from './format.js';
 
 // Light to dark blue with more steps at small weights (most weights of a long row are small).
@@ -23,7 +23,7 @@ export function renderAttention(container, data, query) {
 
 function grid(container, data) {
   const [L, H, T] = data.shape;
-  const labels = data.pieces.map(piece);
+  const labels = data.pieces.map(p => escapeMarkup(piece(p)));
   const traces = [], annotations = [];
   // Square cells sized from the panel's width; explicit axis domains (not layout.grid) so that the labels, in paper
   // coordinates, land on their subplots whatever the size.
@@ -62,7 +62,7 @@ function grid(container, data) {
 
 function row(container, data, query) {
   const [L, H] = data.shape;
-  const labels = data.pieces.map(piece);
+  const labels = data.pieces.map(p => escapeMarkup(piece(p)));
   const keys = [...Array(query + 1).keys()];
   const z = [], y = [];
   for (let l = 0; l < L; l++) for (let h = 0; h < H; h++) {

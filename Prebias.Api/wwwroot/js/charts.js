@@ -30,6 +30,11 @@ export function draw(container, traces, chartLayout) {
   return window.Plotly.react(container, traces, chartLayout, config);
 }
 
+/** Plotly reads chart text as HTML-like markup: "<s>" would start strikethrough. */
+export function escapeMarkup(text) {
+  return String(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 /** A colour with transparency, for seed bands. */
 export function translucent(hex, alpha) {
   const n = parseInt(hex.slice(1), 16);

@@ -1,5 +1,5 @@
 // Renderers of the per-checkpoint documents other than attention: embedding PCA, layer similarity, generations.
-import { draw, layout } from './charts.js';
+import { draw, layout, escapeMarkup } from './charts.js';
 import { el, piece } from './format.js';
 
 /** Token-embedding PCA scatter: { explainedVarianceRatio: [a, b], points: [{ id, piece, x, y }] }; hover shows the token. */
@@ -7,8 +7,9 @@ export function renderEmbeddings(container, data) {
   const [a, b] = data.explainedVarianceRatio ?? [];
   const percent = v => (v == null ? '' : ` (${(v * 100).toFixed(1)}% var.)`);
   const trace = {
-    type: 'scatter', mode: 'markers', x: data.points.map(p => p.x), y: data.points.map(p => p.y),
-    customdata: data.points.map(p => [p.id, piece(p.piece)]),
+    // SVG up to a few thousand points; WebGL beyond (a whole 32k vocabulary).
+    type: data.points.length > 5000 ? 'scattergl' : 'scatter', mode: 'markers', x: data.points.map(p => p.x), y: data.points.map(p => p.y),
+    customdata: data.points.map(p => [p.id, escapeMarkup(piece(p.piece))]),
     hovertemplate: '<b>%{customdata[1]}</b><br>id %{customdata[0]}<br>(%{x:.3f}, %{y:.3f})<extra></extra>',
     marker: { size: 5, opacity: 0.75, color: data.points.map(p => p.id), colorscale: 'Viridis',
       colorbar: { thickness: 10, title: { text: 'token id', side: 'right' } } },

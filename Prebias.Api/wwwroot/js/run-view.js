@@ -27,7 +27,10 @@ export function renderRunHeader(container, run, job) {
 export function renderLoss(container, checkpoints, losses) {
   const traces = [];
   if (losses?.length) {
-    traces.push({ name: 'train', x: losses.map(l => l.step), y: losses.map(l => l.loss), mode: 'lines', line: { color: palette[0], width: 1.5 } });
+    // A long run has one loss per step: draw at most ~4000 points (every k-th step, and the last).
+    const stride = Math.ceil(losses.length / 4000);
+    const shown = stride === 1 ? losses : losses.filter((_, i) => i % stride === 0 || i === losses.length - 1);
+    traces.push({ name: 'train', x: shown.map(l => l.step), y: shown.map(l => l.loss), mode: 'lines', line: { color: palette[0], width: 1.5 } });
   } else if (checkpoints.some(c => c.trainLoss != null)) {
     traces.push({ name: 'train', x: checkpoints.map(c => c.step), y: checkpoints.map(c => c.trainLoss), mode: 'lines+markers', line: { color: palette[0] } });
   }
