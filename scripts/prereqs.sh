@@ -3,6 +3,7 @@
 #   gcc, patchelf  the TorchSharp GLIBCXX_3.4.32 fix done at build time (build/glibcxx-shim)
 #   sentencepiece  spm_train / spm_encode: vocabulary training and the tokenizer agreement tests
 #   nodejs, npm    lexicon and chart packages restored from the npm registry at build time
+#   chromium       headless browser for the dashboard end-to-end tests
 prebias_pg_bindir() {
   local d
   for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
@@ -21,6 +22,7 @@ prebias_ensure_prereqs() {
   command -v spm_train >/dev/null || missing+=(sentencepiece)
   command -v npm >/dev/null || missing+=(nodejs npm)
   command -v runuser >/dev/null || missing+=(util-linux)
+  command -v chromium >/dev/null || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing packages: ${missing[*]}. Install them (sudo apt-get install ${missing[*]}) or run as root." >&2

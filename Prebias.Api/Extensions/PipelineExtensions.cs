@@ -21,6 +21,9 @@ public static class PipelineExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.DocumentTitle = "Prebias API");
+        // The dashboard (wwwroot/index.html at /, relative URLs so it works under PathBase too).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
     }
 
     public static void MapPrebiasEndpoints(this WebApplication app)

@@ -17,6 +17,7 @@ public static class BenchCommand
         ["ordering"] = OrderingBenchmark.RunAsync,
         ["plots"] = PlotsBenchmark.RunAsync,
         ["train"] = TrainBenchmark.RunAsync,
+        ["evaluation"] = EvaluationBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

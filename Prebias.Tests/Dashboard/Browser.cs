@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Prebias.Tests.Dashboard;
+
+/// <summary>
+/// Headless Debian Chromium (<c>apt-get install chromium</c>) driven by Playwright's bundled driver: no browser download,
+/// no network. A laptop-sized viewport; collects console errors, page errors and failed responses for the assertions.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] Arguments =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Browser(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+        page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
+        page.PageError += (_, error) => PageErrors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) FailedResponses.Add($"{response.Status} {response.Url}"); };
+    }
+
+    public IPage Page { get; }
+    public List<string> ConsoleErrors { get; } = [];
+    public List<string> PageErrors { get; } = [];
+    public List<string> FailedResponses { get; } = [];
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Arguments });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        return new Browser(playwright, browser, page);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

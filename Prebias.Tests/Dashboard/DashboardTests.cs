@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Prebias.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Prebias.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard page in headless Chromium against the API on Kestrel (under a path prefix), with a tiny run trained
+/// through the public API. Screenshots go to TestResults/dashboard/ at the repository root (printed in the output).
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed partial class DashboardTests(ApiFixture api, ITestOutputHelper output)
+{
+    // Endpoints the page asks for that may legitimately be missing (404) or not evaluated yet (409).
+    [GeneratedRegex(@"^(404|409) .*/api/(experiments|runs/[0-9a-f-]+/(saturation|bias|checkpoints/\d+/(generations|embeddings|layers|attention)))(\?.*)?$")]
+    private static partial Regex OptionalEndpoint();
+
+    [Fact]
+    public async Task Dashboard_ListsRunDrawsLossAndRedrawsAttention_WhenCheckpointChanges()
+    {
+        var runId = await DashboardRun.GetIdAsync(api);
+        await using var server = new DashboardServer(api);
+        await using var browser = await Browser.LaunchAsync();
+        var page = browser.Page;
+
+        await page.GotoAsync($"{server.Dashboard}#run/{runId}");
+        await page.WaitForSelectorAsync($"#run-list li[data-run-id='{runId}'].selected");
+        Assert.Contains(DashboardRun.Name, await page.InnerTextAsync($"#run-list li[data-run-id='{runId}']"));
+
+        // Loss: the per-step train loss (steps 0..11) and the validation loss at the 6 checkpoints.
+        await page.WaitForFunctionAsync("() => document.getElementById('loss-chart').data?.length > 0");
+        var loss = await page.EvaluateAsync<string>("() => JSON.stringify(document.getElementById('loss-chart').data.map(t => ({ name: t.name, points: t.x.length })))");
+        Assert.Equal("""[{"name":"train","points":12},{"name":"val","points":6}]""", loss);
+
+        // The checkpoint selectors list every checkpoint; A starts at the last one.
+        var steps = await page.EvalOnSelectorAllAsync<string[]>("#checkpoint-a option", "options => options.map(o => o.value)");
+        Assert.Equal(new[] { "0", "1", "2", "4", "8", "12" }, steps);
+        Assert.Equal("12", await page.InputValueAsync("#checkpoint-a"));
+
+        // --- Depends on GET api/runs/{id}/checkpoints/{step}/attention (CheckpointViewsApi) ---
+        var attention12 = await AttentionTracesAsync(page, "a", "12");
+        Assert.Equal(2 * 4, attention12.GetArrayLength()); // 2 layers × 4 heads
+        var probeLength = (await api.CreateClient().GetJsonAsync($"/api/runs/{runId}/checkpoints/12/attention")).GetProperty("shape")[2].GetInt32();
+        Assert.Equal(probeLength, attention12[0].GetProperty("rows").GetInt32());
+        // Causal softmax: the first token can attend only to itself, so its weight is exactly 1.
+        Assert.Equal(1.0, attention12[0].GetProperty("first").GetDouble(), 5);
+
+        await page.SelectOptionAsync("#checkpoint-a", "0");
+        var attention0 = await AttentionTracesAsync(page, "a", "0");
+        Assert.Equal(2 * 4, attention0.GetArrayLength());
+        Assert.NotEqual(attention12[0].GetProperty("sum").GetDouble(), attention0[0].GetProperty("sum").GetDouble());
+        // Every query row sums to 1, so each head's T×T map sums to T.
+        Assert.All(attention0.EnumerateArray(), t => Assert.Equal(probeLength, t.GetProperty("sum").GetDouble(), 3));
+
+        // One query token: a single heatmap, a row per (layer, head), keys 0..3.
+        await page.SelectOptionAsync("#attention-query", "3");
+        await page.WaitForFunctionAsync("() => document.getElementById('attention-a').data?.length === 1");
+        Assert.Equal("[8,4]", await page.EvaluateAsync<string>("() => { const z = document.getElementById('attention-a').data[0].z; return JSON.stringify([z.length, z[0].length]); }"));
+        output.WriteLine(await Screenshots.SaveElementAsync(page, "#checkpoint-card", "attention-row"));
+        await page.SelectOptionAsync("#attention-query", "-1");
+
+        // Side by side: B at step 4.
+        await page.CheckAsync("#compare-toggle");
+        await page.SelectOptionAsync("#checkpoint-b", "4");
+        Assert.Equal(2 * 4, (await AttentionTracesAsync(page, "b", "4")).GetArrayLength());
+        Assert.Equal(2 * 4, (await AttentionTracesAsync(page, "a", "0")).GetArrayLength());
+        // --- end of the attention-dependent part ---
+
+        await AssertEvaluationViewsAsync(page, runId);
+        output.WriteLine(await Screenshots.SaveAsync(page, "run"));
+        output.WriteLine(await Screenshots.SaveElementAsync(page, "#checkpoint-card", "attention-compare"));
+
+        // Without the prefix the same page works too (UsePathBase leaves unprefixed paths alone).
+        await page.GotoAsync($"{server.Root}#run/{runId}");
+        await page.WaitForSelectorAsync($"#run-list li[data-run-id='{runId}'].selected");
+        await page.WaitForFunctionAsync("() => document.getElementById('loss-chart').data?.length === 2");
+
+        Assert.Empty(browser.PageErrors);
+        Assert.All(browser.FailedResponses, r => Assert.Matches(OptionalEndpoint(), r));
+        // Chromium logs every failed response as a console error; those are checked above, anything else fails.
+        Assert.All(browser.ConsoleErrors, e => Assert.StartsWith("Failed to load resource: the server responded with a status of 40", e));
+    }
+
+    /// <summary>Waits until side a/b shows <paramref name="step"/>, then per trace: rows, z[0][0], and the sum of z.</summary>
+    internal static async Task<JsonElement> AttentionTracesAsync(IPage page, string side, string step)
+    {
+        await page.WaitForSelectorAsync($"#attention-{side}[data-step='{step}'].js-plotly-plot");
+        return await page.EvaluateAsync<JsonElement>($$"""
+            () => document.getElementById('attention-{{side}}').data.map(t => ({
+              rows: t.z.length, first: t.z[0][0], sum: t.z.flat().reduce((s, v) => s + (v ?? 0), 0) }))
+            """);
+    }
+
+    /// <summary>
+    /// Saturation, bias, experiments: drawn when the API has them (after the lead's evaluation endpoints), a
+    /// "not evaluated yet" notice (or a hidden section) when they answer 404/409 or an empty list.
+    /// </summary>
+    private static async Task AssertEvaluationViewsAsync(IPage page, string runId)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(page.Url) };
+        var saturation = await http.GetAsync($"api/runs/{runId}/saturation");
+        var rows = saturation.IsSuccessStatusCode ? (await saturation.Content.ReadFromJsonAsync<JsonElement[]>())! : [];
+        if (rows.Length == 0)
+            Assert.Contains("not evaluated yet", await page.InnerTextAsync("#saturation-input"));
+        else
+        {
+            // Two input traces (window, cumulative) and one output trace per metric switched on.
+            var enabled = await page.Locator("#saturation-metrics .chip:not(.off)").CountAsync();
+            Assert.Equal(2 * enabled, await page.EvaluateAsync<int>("() => document.getElementById('saturation-input').data.length"));
+            Assert.Equal(enabled, await page.EvaluateAsync<int>("() => document.getElementById('saturation-output').data.length"));
+        }
+        var experiments = await http.GetAsync("api/experiments");
+        Assert.Equal(experiments.StatusCode == HttpStatusCode.NotFound, await page.Locator("#experiments-section").IsHiddenAsync());
+    }
+}
