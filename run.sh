@@ -80,6 +80,7 @@ api_pid=$!
 echo "API starting (log: $data/api.log)"
 
 print_urls() {
+  echo "Dashboard: $url/"
   echo "Swagger:   $url/swagger"
   echo "Hangfire:  $url/hangfire"
   echo "API key: $api_key"

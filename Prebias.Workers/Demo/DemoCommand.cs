@@ -20,6 +20,7 @@ public static class DemoCommand
             await TorchStage.RunAsync(client, ct);
             await DataStage.RunAsync(client, demo, ct);
             await TrainingStage.RunAsync(client, demo, ct);
+            await EvaluationStage.RunAsync(client, demo, ct);
             Console.WriteLine("Demo succeeded.");
             return 0;
         }

@@ -12,7 +12,7 @@ public static class TrainingStage
 
     public static object RunRequest(string datasetId, string name, object ordering, long seed = 1337) => new
     {
-        name, datasetId, seed, ordering, evaluate = true,
+        name, datasetId, seed, ordering,
         model = new { preset = "stories260k" },
         training = new { batchSize = 16, maxIters = Steps, evalInterval = 50, evalIters = 8, warmupIters = 20, learningRate = 2e-3, minLr = 2e-4 },
     };
