@@ -45,6 +45,7 @@ public static class PipelineExtensions
         app.MapRunsApi();
         app.MapEvaluationsApi();
         app.MapCheckpointViewsApi();
+        app.MapExperimentsApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

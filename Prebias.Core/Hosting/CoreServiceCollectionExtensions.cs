@@ -6,6 +6,7 @@ using Prebias.Core.Corpora.Jobs;
 using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Diagnostics;
 using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Experiments;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Tokenization.Jobs;
@@ -57,6 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddScoped<EvaluationJob>();
         services.AddScoped<SamplePerplexityJob>();
+        services.AddScoped<DivergenceCalculator>();
+        services.AddScoped<ExperimentMonitorJob>();
         services.AddScoped<TrainingJob>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", 120)));

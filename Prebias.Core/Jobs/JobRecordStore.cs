@@ -45,6 +45,13 @@ public sealed class JobRecordStore(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task<string?> GetStateAsync(string id, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT state FROM jobs WHERE id = @id");
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task SetProgressAsync(string id, double progress, string? message, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(

@@ -28,6 +28,8 @@ public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options)
     public DbSet<CheckpointMetricRecord> CheckpointMetrics => Set<CheckpointMetricRecord>();
     public DbSet<GenerationRecord> Generations => Set<GenerationRecord>();
     public DbSet<BiasScoreRecord> BiasScores => Set<BiasScoreRecord>();
+    public DbSet<ExperimentRecord> Experiments => Set<ExperimentRecord>();
+    public DbSet<DivergenceRecord> Divergences => Set<DivergenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);

@@ -22,7 +22,7 @@ namespace Prebias.Core.Runs;
 /// uninterrupted run. Cancelling (DELETE /api/jobs/{id}) stops before the next step and keeps the last checkpoint.
 /// </summary>
 public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
-    RunOrders orders, RunStore runs, JobScheduler scheduler)
+    RunOrders orders, RunStore runs, JobScheduler scheduler, JobRecordStore jobRecords)
 {
     [Queue(JobQueues.Gpu)]
     // A user-facing failure (bad ordering, missing input) is final; anything else (a crash) is retried and resumes.
@@ -60,6 +60,10 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         await db.SaveChangesAsync(ct);
 
         var completed = Train(run, model, training, order, dataset, tokenizerRecord, ct);
+        // Stopped early: a user's DELETE /api/jobs/{id} (the job is Deleted) cancels the run; a worker shutting down
+        // does not: the job is handed back to Hangfire and resumes from its last checkpoint on the next worker.
+        if (!completed && !(CurrentJob.Id is { } jobId && await jobRecords.GetStateAsync(jobId, CancellationToken.None) == JobStates.Deleted))
+            throw new OperationCanceledException("The worker is shutting down; training resumes from the last checkpoint.", ct);
 
         run.State = completed ? RunStates.Succeeded : RunStates.Cancelled;
         run.CompletedAt = DateTimeOffset.UtcNow;

@@ -6,5 +6,9 @@ public sealed class DemoContext
     public string CorpusId { get; set; } = "";
     public string TokenizerId { get; set; } = "";
     public string DatasetId { get; set; } = "";
-    public List<string> RunIds { get; } = [];
+    public string ExperimentId { get; set; } = "";
+    public string MonitorJobId { get; set; } = "";
+
+    /// <summary>The experiment's runs: id, ordering label, seed.</summary>
+    public List<(string Id, string Ordering, long Seed)> Runs { get; } = [];
 }

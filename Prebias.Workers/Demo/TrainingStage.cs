@@ -3,39 +3,49 @@ using System.Text.Json;
 namespace Prebias.Workers.Demo;
 
 /// <summary>
-/// Demo stage 3: two short runs of the stories260k model on the demo dataset, one shuffled and one sorted by
-/// sentiment (most negative stories first), trained one after the other on the gpu queue. Prints both loss curves.
+/// Demo stage 3: a durability experiment on the demo dataset — the stories260k model trained on the same data in two
+/// orders (the baseline shuffle, and sorted by sentiment, most negative stories first), each with two seeds. Runs fan
+/// out over the gpu queue; this stage waits for training and prints the loss curves of the seed-1 runs.
 /// </summary>
 public static class TrainingStage
 {
-    public const int Steps = 200;
-
-    public static object RunRequest(string datasetId, string name, object ordering, long seed = 1337) => new
-    {
-        name, datasetId, seed, ordering,
-        model = new { preset = "stories260k" },
-        training = new { batchSize = 16, maxIters = Steps, evalInterval = 50, evalIters = 8, warmupIters = 20, learningRate = 2e-3, minLr = 2e-4 },
-    };
+    public const int Steps = 150;
 
     public static async Task RunAsync(PrebiasClient client, DemoContext demo, CancellationToken ct)
     {
-        Console.WriteLine($"== Training: two stories260k runs, {Steps} steps each (shuffled, sorted by sentiment) ==");
-        var (shuffled, shuffledJob) = await client.PostAsync("api/runs", RunRequest(demo.DatasetId, "shuffled", new { method = "shuffle" }), ct);
-        var (sorted, sortedJob) = await client.PostAsync("api/runs", RunRequest(demo.DatasetId, "sorted-by-sentiment", new { method = "sort_asc", metric = "sentiment" }), ct);
-        demo.RunIds.AddRange([shuffled, sorted]);
-        await client.WaitForJobAsync(shuffledJob, "shuffled", ct);
-        await client.WaitForJobAsync(sortedJob, "sorted", ct);
-
-        var a = await client.GetAsync($"api/runs/{shuffled}/checkpoints", ct);
-        var b = await client.GetAsync($"api/runs/{sorted}/checkpoints", ct);
-        Console.WriteLine($"  {"step",6}  {"shuffled train",14} {"val",8}   {"sorted train",14} {"val",8}");
-        foreach (var (x, y) in a.EnumerateArray().Zip(b.EnumerateArray()))
-            Console.WriteLine($"  {x.GetProperty("step").GetInt64(),6}  {Loss(x, "trainLoss"),14} {Loss(x, "valLoss"),8}   {Loss(y, "trainLoss"),14} {Loss(y, "valLoss"),8}");
-        foreach (var id in demo.RunIds)
+        Console.WriteLine($"== Training: durability experiment, stories260k, {Steps} steps, orders shuffle (baseline) and sort_asc:sentiment, seeds 1 and 2 ==");
+        (demo.ExperimentId, var monitorJob) = await client.PostAsync("api/experiments/durability", new
         {
-            var run = await client.GetAsync($"api/runs/{id}", ct);
-            Console.WriteLine($"  run {id} ({run.GetProperty("name").GetString()}): order sha256 {run.GetProperty("orderSha256").GetString()![..16]}…, " +
-                              $"{run.GetProperty("tokensPerSecond").GetDouble():N0} tokens/s; loss plot: {client.BaseUrl}api/runs/{id}/losses.png");
+            name = "demo: sentiment order vs shuffle",
+            datasetId = demo.DatasetId,
+            model = new { preset = "stories260k" },
+            training = new { batchSize = 16, maxIters = Steps, evalInterval = 50, evalIters = 8, warmupIters = 15, learningRate = 2e-3, minLr = 2e-4 },
+            orderings = new[] { new { method = "sort_asc", metric = "sentiment" } },
+            baselineOrdering = new { method = "shuffle" },
+            seeds = new[] { 1, 2 },
+        }, ct);
+        demo.MonitorJobId = monitorJob;
+        var experiment = await client.GetAsync($"api/experiments/{demo.ExperimentId}", ct);
+        foreach (var run in experiment.GetProperty("runs").EnumerateArray())
+        {
+            var id = run.GetProperty("id").GetString()!;
+            demo.Runs.Add((id, run.GetProperty("ordering").GetString()!, run.GetProperty("seed").GetInt64()));
+            await client.WaitForJobAsync((await client.GetAsync($"api/runs/{id}", ct)).GetProperty("jobId").GetString()!,
+                $"{run.GetProperty("ordering").GetString()} seed {run.GetProperty("seed").GetInt64()}", ct);
+        }
+
+        var seed1 = demo.Runs.Where(r => r.Seed == 1).ToList();
+        var curves = new List<JsonElement>();
+        foreach (var run in seed1) curves.Add(await client.GetAsync($"api/runs/{run.Id}/checkpoints", ct));
+        Console.WriteLine($"  {"step",6}" + string.Concat(seed1.Select(r => $"  {r.Ordering + " train",28} {"val",7}")));
+        for (var i = 0; i < curves[0].GetArrayLength(); i++)
+            Console.WriteLine($"  {curves[0][i].GetProperty("step").GetInt64(),6}" +
+                              string.Concat(curves.Select(c => $"  {Loss(c[i], "trainLoss"),28} {Loss(c[i], "valLoss"),7}")));
+        foreach (var run in seed1)
+        {
+            var details = await client.GetAsync($"api/runs/{run.Id}", ct);
+            Console.WriteLine($"  {run.Ordering} seed 1: order sha256 {details.GetProperty("orderSha256").GetString()![..16]}…, " +
+                              $"{details.GetProperty("tokensPerSecond").GetDouble():N0} tokens/s, loss plot {client.BaseUrl}api/runs/{run.Id}/losses.png");
         }
     }
 

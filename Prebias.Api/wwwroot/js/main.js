@@ -87,7 +87,9 @@ async function showExperiment(experiment) {
   const current = signature('experiment', experiment);
   if (current === state.loadedSignature) return;
   state.loadedSignature = current;
-  state.comparisonRows = await getOptional(`api/experiments/${experiment.id}/comparison`);
+  const comparison = await getOptional(`api/experiments/${experiment.id}/comparison`);
+  // The comparison has curves, endPoint, divergence and bias tables; the chart draws the curves.
+  state.comparisonRows = comparison?.curves ?? comparison;
   state.comparisonMetric = renderComparison($('comparison-chart'), $('comparison-table'), $('comparison-metric'), state.comparisonRows, state.comparisonMetric);
 }
 

@@ -20,6 +20,7 @@ public sealed class RunRecordConfiguration : IEntityTypeConfiguration<RunRecord>
         builder.HasOne<DatasetRecord>().WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RunRecord>().WithMany().HasForeignKey(r => r.ParentRunId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ExperimentId);
+        builder.HasOne<ExperimentRecord>().WithMany().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -352,6 +352,42 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("datasets", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.DivergenceRecord", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("BaselineRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("baseline_run_id");
+
+                    b.Property<double?>("EmbeddingCka")
+                        .HasColumnType("double precision")
+                        .HasColumnName("embedding_cka");
+
+                    b.Property<double?>("KlDivergence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("kl_divergence");
+
+                    b.Property<double?>("ValLossGap")
+                        .HasColumnType("double precision")
+                        .HasColumnName("val_loss_gap");
+
+                    b.HasKey("ExperimentId", "RunId", "Step")
+                        .HasName("pk_divergences");
+
+                    b.ToTable("divergences", (string)null);
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.EvaluationRecord", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -390,6 +426,56 @@ namespace Prebias.Core.Persistence.Migrations
                         .HasName("pk_evaluations");
 
                     b.ToTable("evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.ExperimentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("text")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Spec")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("spec");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experiments");
+
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_experiments_dataset_id");
+
+                    b.ToTable("experiments", (string)null);
                 });
 
             modelBuilder.Entity("Prebias.Core.Domain.GenerationRecord", b =>
@@ -799,6 +885,16 @@ namespace Prebias.Core.Persistence.Migrations
                         .HasConstraintName("fk_datasets_tokenizers_tokenizer_id");
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.DivergenceRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.ExperimentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_divergences_experiments_experiment_id");
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.EvaluationRecord", b =>
                 {
                     b.HasOne("Prebias.Core.Domain.RunRecord", null)
@@ -807,6 +903,16 @@ namespace Prebias.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evaluations_runs_run_id");
+                });
+
+            modelBuilder.Entity("Prebias.Core.Domain.ExperimentRecord", b =>
+                {
+                    b.HasOne("Prebias.Core.Domain.DatasetRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiments_datasets_dataset_id");
                 });
 
             modelBuilder.Entity("Prebias.Core.Domain.GenerationRecord", b =>
@@ -837,6 +943,12 @@ namespace Prebias.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_runs_datasets_dataset_id");
+
+                    b.HasOne("Prebias.Core.Domain.ExperimentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_runs_experiments_experiment_id");
 
                     b.HasOne("Prebias.Core.Domain.RunRecord", null)
                         .WithMany()

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Prebias.Tests.Infrastructure;
+
+namespace Prebias.Tests.Pipeline;
+
+/// <summary>A durability experiment fans out over workers, survives a worker restart, and is compared against seed noise.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ExperimentApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task DurabilityExperiment_CompletesAcrossAWorkerRestart_AndComparesOrderingsWithSeedNoise()
+    {
+        var p = await PipelineFixture.GetAsync(api);
+        var (id, _) = await p.Client.PostWorkAsync("/api/experiments/durability", new
+        {
+            name = "test durability",
+            datasetId = p.DatasetId,
+            model = new { preset = "stories260k", dim = 32, nLayers = 2, nHeads = 4, nKvHeads = 2 },
+            training = new { batchSize = 8, maxIters = 4, evalInterval = 2, evalIters = 2, warmupIters = 1, learningRate = 3e-3 },
+            orderings = new[] { new { method = "sort_desc", metric = "sentiment" } },
+            seeds = new[] { 1, 2 },
+        });
+        var experiment = await p.Client.GetJsonAsync($"/api/experiments/{id}");
+        Assert.Equal(4, experiment.GetProperty("runIds").GetArrayLength()); // (ordering + baseline) × 2 seeds
+
+        // One worker does part of the work and is shut down; a second one, started later, finishes it.
+        var first = await api.StartWorkerAsync("gpu", "default");
+        await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
+            e => e.GetProperty("runs").EnumerateArray().Any(r => r.GetProperty("state").GetString() == "Succeeded"), TimeSpan.FromMinutes(2), "a first trained run");
+        await first.StopAsync();
+        first.Dispose();
+        using var second = await api.StartWorkerAsync("gpu", "default");
+        experiment = await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
+            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(5), "the experiment to finish");
+        await second.StopAsync();
+        Assert.True(experiment.GetProperty("state").GetString() == "Succeeded", experiment.ToString());
+        Assert.Equal(1.0, experiment.GetProperty("progress").GetDouble());
+
+        var comparison = await p.Client.GetJsonAsync($"/api/experiments/{id}/comparison");
+        var curves = comparison.GetProperty("curves").EnumerateArray().Where(c => c.GetProperty("metric").GetString() == "sentiment").ToList();
+        Assert.Equal(new[] { "baseline:shuffle", "sort_desc:sentiment" }, curves.Select(c => c.GetProperty("ordering").GetString()).Distinct().Order());
+        Assert.All(curves, c => Assert.Equal(2, c.GetProperty("seeds").GetInt32()));
+        Assert.Equal(new long[] { 0, 1, 2, 4 }, curves.Select(c => c.GetProperty("step").GetInt64()).Distinct().Order());
+
+        var end = comparison.GetProperty("endPoint").EnumerateArray().Single(e => e.GetProperty("metric").GetString() == "sentiment");
+        Assert.Equal(4, end.GetProperty("step").GetInt64());
+        Assert.Contains(end.GetProperty("verdict").GetString(), new[] { "order effect smaller than seed noise", "order effect exceeds seed noise" });
+        var ordering = curves.Single(c => c.GetProperty("ordering").GetString() == "sort_desc:sentiment" && c.GetProperty("step").GetInt64() == 4).GetProperty("mean").GetDouble();
+        var baseline = curves.Single(c => c.GetProperty("ordering").GetString() == "baseline:shuffle" && c.GetProperty("step").GetInt64() == 4).GetProperty("mean").GetDouble();
+        Assert.Equal(ordering - baseline, end.GetProperty("difference").GetDouble(), 9);
+
+        var divergence = comparison.GetProperty("divergence").EnumerateArray().ToList();
+        Assert.Equal(new long[] { 0, 1, 2, 4 }, divergence.Select(d => d.GetProperty("step").GetInt64()).Order());
+        // Same seed, same initial weights: the runs only part once their batches differ.
+        var atZero = divergence.Single(d => d.GetProperty("step").GetInt64() == 0);
+        Assert.Equal(0.0, atZero.GetProperty("klDivergence").GetDouble(), 9);
+        Assert.Equal(1.0, atZero.GetProperty("embeddingCka").GetDouble(), 6);
+        Assert.True(divergence.Single(d => d.GetProperty("step").GetInt64() == 4).GetProperty("klDivergence").GetDouble() > 1e-6);
+        Assert.All(divergence, d => Assert.InRange(d.GetProperty("embeddingCka").GetDouble(), 0, 1 + 1e-9));
+
+        var csv = await p.Client.GetStringAsync($"/api/experiments/{id}/comparison?format=csv&table=endpoint");
+        Assert.StartsWith("metric,ordering,step,difference,ci_lower,ci_upper,seed_spread,ratio,verdict,saturation_step\n", csv);
+        var png = await p.Client.GetByteArrayAsync($"/api/experiments/{id}/comparison.png");
+        Assert.Equal(0x89, png[0]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await p.Client.GetAsync($"/api/experiments/{id}/comparison?table=nope&format=csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateDurability_Returns400_ForBadOrderingsOrSeeds()
+    {
+        var p = await PipelineFixture.GetAsync(api);
+        async Task<HttpStatusCode> Post(object body) => (await p.Client.PostAsJsonAsync("/api/experiments/durability", body)).StatusCode;
+        Assert.Equal(HttpStatusCode.BadRequest, await Post(new { datasetId = p.DatasetId, orderings = Array.Empty<object>() }));
+        Assert.Equal(HttpStatusCode.BadRequest, await Post(new { datasetId = p.DatasetId, orderings = new[] { new { method = "sort_asc", metric = "nope" } } }));
+        Assert.Equal(HttpStatusCode.BadRequest, await Post(new { datasetId = p.DatasetId, orderings = new[] { new { method = "shuffle" } }, seeds = new[] { 1, 1 } }));
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Client.GetAsync($"/api/experiments/{Guid.NewGuid()}/comparison")).StatusCode);
+    }
+}
