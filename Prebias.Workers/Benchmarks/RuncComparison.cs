@@ -7,7 +7,7 @@ namespace Prebias.Workers.Benchmarks;
 /// <summary>
 /// Exports the model and tokenizer for llama2.c, runs run.c greedily on every distinct prompt and checks that its
 /// tokens equal ours (ids when the binary prints them, else its stdout against <see cref="RuncPrinter"/>'s rendering
-/// of our ids), then prints run.c's mean tok/s.
+/// of our ids), then prints run.c's tok/s (median over prompts of the median over --repeats runs).
 /// </summary>
 internal static class RuncComparison
 {
@@ -32,8 +32,14 @@ internal static class RuncComparison
             var steps = Math.Min(expected.Count, model.Args.MaxSeqLen);
             var bosAt = expected.IndexOf(1);
             if (bosAt >= 0) expected = expected.Take(bosAt + 1).ToList(); // run.c stops after sampling BOS
-            var result = await RuncPeer.RunAsync(binary, modelBin, tokenizerBin, prompts[i].Text, steps, options.Threads, ct);
-            rates.Add(result.TokensPerSecond);
+            RuncPeer.Result result = null!;
+            var promptRates = new List<double>();
+            for (var repeat = 0; repeat < options.Repeats; repeat++)
+            {
+                result = await RuncPeer.RunAsync(binary, modelBin, tokenizerBin, prompts[i].Text, steps, options.Threads, ct);
+                promptRates.Add(result.TokensPerSecond);
+            }
+            rates.Add(GenerateBenchmark.Median(promptRates));
             var label = prompts[i].Text is { } text ? $"\"{text}\"" : "BOS";
             string verdict;
             if (result.Ids is { } ids)
@@ -54,12 +60,12 @@ internal static class RuncComparison
                 if (same) matches++;
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run.c {label}: {result.TokensPerSecond:F1} tok/s, {verdict}"));
+                $"run.c {label}: {rates[^1]:F1} tok/s (median of {promptRates.Count}), {verdict}"));
             if (i == distinct[0]) Console.WriteLine($"run.c output: {RuncPrinter.Show(result.Stdout).ReplaceLineEndings(" ").Trim()}");
         }
         Console.WriteLine($"run.c greedy outputs identical: {matches}/{distinct.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run.c tokens_per_second (mean over prompts, OMP_NUM_THREADS={options.Threads}): {rates.Average():F1}"));
+            $"run.c tokens_per_second (OMP_NUM_THREADS={options.Threads}): median {GenerateBenchmark.Median(rates):F1}, best {rates.Max():F1} (over {rates.Count} prompts)"));
     }
 
     private static int CommonPrefix(byte[] a, byte[] b) => a.AsSpan().CommonPrefixLength(b);
