@@ -18,6 +18,7 @@ public static class BenchCommand
         ["plots"] = PlotsBenchmark.RunAsync,
         ["train"] = TrainBenchmark.RunAsync,
         ["evaluation"] = EvaluationBenchmark.RunAsync,
+        ["generate"] = GenerateBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
