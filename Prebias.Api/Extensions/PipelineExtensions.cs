@@ -46,6 +46,7 @@ public static class PipelineExtensions
         app.MapEvaluationsApi();
         app.MapCheckpointViewsApi();
         app.MapExperimentsApi();
+        app.MapBranchesApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

@@ -13,12 +13,20 @@ namespace Prebias.Core.Runs;
 /// (the original trained on its pad token 0; this does not). Evaluation batches are drawn from each split with a
 /// generator seeded by (seed, split, index), so they are the same at every checkpoint and after a resume.
 /// </summary>
-public sealed class OrderedBatchProvider(TokenStore tokens, OrderLedger ledger, int[] trainIds, int[] valIds, long seed, int batchSize)
+/// A branch's transform (gender swap) replaces the rows of training samples from order position
+/// <paramref name="transformFrom"/> on.
+public sealed class OrderedBatchProvider(TokenStore tokens, OrderLedger ledger, int[] trainIds, int[] valIds, long seed, int batchSize,
+    Func<int, (long[] Row, int Length)>? transformedRow = null, long transformFrom = long.MaxValue)
     : IBatchProvider
 {
     public const long IgnoreIndex = -1;
 
-    public TokenBatch GetTrainBatch(long iteration, int microStep) => Build(ledger.MicroBatch(checked((int)iteration), microStep).Span);
+    public TokenBatch GetTrainBatch(long iteration, int microStep)
+    {
+        var ids = ledger.MicroBatch(checked((int)iteration), microStep).Span;
+        var position = (iteration * ledger.SamplesPerStep) + (long)microStep * batchSize;
+        return Build(ids, transformedRow is not null && position >= transformFrom);
+    }
 
     public TokenBatch GetEvalBatch(EvalSplit split, int index)
     {
@@ -26,10 +34,10 @@ public sealed class OrderedBatchProvider(TokenStore tokens, OrderLedger ledger, 
         var random = new DeterministicRandom((ulong)seed, (ulong)(((long)split + 1) << 32 | (uint)index));
         var ids = new int[batchSize];
         for (var i = 0; i < ids.Length; i++) ids[i] = pool[random.NextInt(pool.Length)];
-        return Build(ids);
+        return Build(ids, transformed: false);
     }
 
-    private TokenBatch Build(ReadOnlySpan<int> sampleIds)
+    private TokenBatch Build(ReadOnlySpan<int> sampleIds, bool transformed)
     {
         var rowLength = tokens.RowLength; // T + 1
         var t = rowLength - 1;
@@ -38,6 +46,13 @@ public sealed class OrderedBatchProvider(TokenStore tokens, OrderLedger ledger, 
         var indices = new long[sampleIds.Length];
         for (var i = 0; i < indices.Length; i++) indices[i] = sampleIds[i];
         tokens.CopyBatch(indices, rows, lengths);
+        if (transformed)
+            for (var b = 0; b < sampleIds.Length; b++)
+            {
+                var (row, length) = transformedRow!(sampleIds[b]);
+                row.CopyTo(rows.AsSpan(b * rowLength, rowLength));
+                lengths[b] = length;
+            }
 
         var inputs = new long[sampleIds.Length * t];
         var targets = new long[sampleIds.Length * t];

@@ -21,10 +21,38 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
 
         var trainIds = await TrainIdsAsync(run.DatasetId, ct);
         var values = spec.ResolveMetric() is { } metric ? await MetricValuesAsync(run.DatasetId, metric.Name, trainIds, ct) : [];
-        var order = OrderingCompiler.Compile(spec, trainIds, values, run.Seed, samplesNeeded);
+        var order = run.ParentRunId is { } parentId
+            ? await BranchOrderAsync(run, parentId, spec, trainIds, values, samplesNeeded, ct)
+            : OrderingCompiler.Compile(spec, trainIds, values, run.Seed, samplesNeeded);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         OrderFile.Save(order, path);
         return order;
+    }
+
+    /// <summary>
+    /// A branch keeps its parent's order up to the branch point; after it, a new ordering, a filtered continuation, or
+    /// (gender swap) the parent's own continuation, whose rows the batch provider transforms.
+    /// </summary>
+    private async Task<CompiledOrder> BranchOrderAsync(RunRecord run, Guid parentId, OrderingSpec spec, int[] trainIds, double[] values,
+        long samplesNeeded, CancellationToken ct)
+    {
+        var parent = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == parentId, ct);
+        var parentOrder = OrderFile.Load(store.GetPath(parent.OrderKey));
+        var transform = System.Text.Json.JsonSerializer.Deserialize<Branches.BranchTransform>(run.BranchTransform!, JsonDefaults.Options)!;
+        var samplesPerStep = System.Text.Json.JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!.SamplesPerStep;
+        var from = run.BranchFromStep!.Value * samplesPerStep;
+        switch (transform.Kind)
+        {
+            case "ordering":
+                return OrderingCompiler.Continue(parentOrder, from, spec, trainIds, values, run.Seed, samplesNeeded);
+            case "filter":
+                var filterValues = await MetricValuesAsync(run.DatasetId, transform.Metric!, trainIds, ct);
+                return OrderingCompiler.Filter(parentOrder, from, new MetricFilter(transform.Metric!, transform.Min, transform.Max), trainIds, filterValues, samplesNeeded);
+            default:
+                return parentOrder.Length >= samplesNeeded
+                    ? parentOrder
+                    : OrderingCompiler.Continue(parentOrder, parentOrder.Length, spec, trainIds, values, run.Seed + 1, samplesNeeded);
+        }
     }
 
     public async Task<int[]> TrainIdsAsync(Guid datasetId, CancellationToken ct) =>

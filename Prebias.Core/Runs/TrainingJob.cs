@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Branches;
+using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Jobs;
@@ -79,7 +81,13 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
         var trainIds = orders.TrainIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
         var valIds = orders.ValIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
-        var batches = new OrderedBatchProvider(tokens, ledger, trainIds, valIds, run.Seed, options.BatchSize);
+        var tokenizer = tokenizers.Get(tokenizerRecord);
+        using var corpus = run.BranchTransform is not null ? CorpusReader.Open(store.GetPath(CorpusKey(dataset))) : null;
+        var batches = Branching.IsGenderSwap(run)
+            ? new OrderedBatchProvider(tokens, ledger, trainIds, valIds, run.Seed, options.BatchSize,
+                new GenderSwappedRows(corpus!, tokenizer, tokens.RowLength, tokens.PadId).Get, run.BranchFromStep!.Value * training.SamplesPerStep)
+            : new OrderedBatchProvider(tokens, ledger, trainIds, valIds, run.Seed, options.BatchSize);
+        Branching.SeedFromParent(run, db, store);
 
         using var model = new Transformer(args, run.Seed);
         using var trainer = new Trainer(model, options, OrderedBatchProvider.IgnoreIndex);
@@ -91,7 +99,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         }
         else runs.ForgetAfter(run.Id, -1);
 
-        var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizers.Get(tokenizerRecord), store, runs, progress,
+        var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizer, store, runs, progress,
             step =>
             {
                 // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written.
@@ -101,6 +109,8 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
             });
         return TrainingLoop.Run(trainer, batches, observer, ct);
     }
+
+    private string CorpusKey(DatasetRecord dataset) => db.Corpora.AsNoTracking().Single(c => c.Id == dataset.CorpusId).ArtifactKey;
 
     private async Task FailAsync(RunRecord run, string error)
     {

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Domain;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+using Prebias.Core.Training;
+
+namespace Prebias.Core.Branches;
+
+/// <summary>The parts of training that differ for a branch: its first checkpoint is the parent's, copied exactly.</summary>
+public static class Branching
+{
+    public static bool IsGenderSwap(RunRecord run) => run.BranchTransform is { } t && t.Contains("\"swap_gender\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Copies the parent's checkpoint at the branch step (weights, optimiser and RNG state, attention probe) into the
+    /// branch's folder, with its row, so training resumes from exactly that state. Reentrant: a copy is made only
+    /// when the branch has no checkpoint yet, through a temporary folder renamed into place.
+    /// </summary>
+    public static void SeedFromParent(RunRecord run, PrebiasDbContext db, IArtifactStore store)
+    {
+        if (run.ParentRunId is not { } parentId || run.BranchFromStep is not { } step) return;
+        var target = store.GetPath(run.CheckpointKey(step));
+        if (CheckpointStore.ReadManifest(target) is null)
+        {
+            var parent = db.Runs.AsNoTracking().Single(r => r.Id == parentId);
+            var source = store.GetPath(parent.CheckpointKey(step));
+            var temp = $"{target}.tmp-{Guid.NewGuid():N}";
+            Directory.CreateDirectory(temp);
+            foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(temp, target);
+        }
+        if (!db.Checkpoints.Any(c => c.RunId == run.Id && c.Step == step))
+        {
+            var row = db.Checkpoints.AsNoTracking().Single(c => c.RunId == parentId && c.Step == step);
+            row.RunId = run.Id;
+            db.Checkpoints.Add(row);
+            db.SaveChanges();
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+}
