@@ -44,8 +44,9 @@ public sealed class Attention : nn.Module
     public Tensor Forward(Tensor x, Tensor cos, Tensor sin, LayerKvCache? cache = null, long startPos = 0)
     {
         using var scope = NewDisposeScope();
-        var (q, k, v) = Project(x, cos, sin, cache, startPos);
         var length = x.shape[1];
+        if (cache is not null && length == 1) return DecodeOneToken(x, cos, sin, cache, startPos).MoveToOuterDisposeScope();
+        var (q, k, v) = Project(x, cos, sin, cache, startPos);
         Tensor output;
         if (startPos == 0 || length == 1)
         {
@@ -82,11 +83,42 @@ public sealed class Attention : nn.Module
         q = RotaryEmbedding.Apply(q, cos, sin);
         k = RotaryEmbedding.Apply(k, cos, sin);
         if (cache is not null)
-            (k, v) = cache.Append(k, v, startPos); // (B, S, n_kv, hd) with S = startPos + T
+        {
+            var (keys, values) = cache.Append(k, v, startPos); // (B, n_kv, S, hd) with S = startPos + T
+            return (q.transpose(1, 2), RepeatKvHeadsFirst(keys), RepeatKvHeadsFirst(values));
+        }
         k = RepeatKv(k, _heads / _kvHeads); // (B, S, n_heads, hd)
         v = RepeatKv(v, _heads / _kvHeads); // (B, S, n_heads, hd)
         // (B, T|S, n_heads, hd) -> (B, n_heads, T|S, hd): heads become a batch axis.
         return (q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2));
+    }
+
+    /// <summary>
+    /// One new token per sequence against the cache, with the query heads grouped by the key/value head they share
+    /// (grouped-query attention without repeat_kv): the cached keys and values are read in place rather than
+    /// expanded to n_heads and copied at every generated token. Same result as the explicit path.
+    /// </summary>
+    private Tensor DecodeOneToken(Tensor x, Tensor cos, Tensor sin, LayerKvCache cache, long startPos)
+    {
+        var batch = x.shape[0];
+        var q = RotaryEmbedding.Apply(wq.forward(x).view(batch, 1, _heads, _headDim), cos, sin);                         // (B, 1, n_heads, hd)
+        var k = RotaryEmbedding.Apply(wk.forward(x).view(batch, 1, _kvHeads, _headDim), cos, sin);                       // (B, 1, n_kv, hd)
+        var v = wv.forward(x).view(batch, 1, _kvHeads, _headDim);                                                        // (B, 1, n_kv, hd)
+        var (keys, values) = cache.Append(k, v, startPos);                                                               // (B, n_kv, S, hd)
+        var grouped = q.view(batch, _kvHeads, _heads / _kvHeads, _headDim);                                              // (B, n_kv, n_rep, hd)
+        var scores = matmul(grouped, keys.transpose(2, 3)) / Math.Sqrt(_headDim);                                        // (B, n_kv, n_rep, S)
+        var weights = nn.functional.softmax(scores.to_type(ScalarType.Float32), dim: -1).type_as(q);
+        var output = matmul(weights, values);                                                                            // (B, n_kv, n_rep, hd)
+        return resid_dropout.forward(wo.forward(output.reshape(batch, 1, _heads * _headDim)));                          // (B, 1, dim)
+    }
+
+    /// <summary><see cref="RepeatKv"/> for the cache's heads-first layout: (B, n_kv, S, hd) -> (B, n_kv·n_rep, S, hd).</summary>
+    private Tensor RepeatKvHeadsFirst(Tensor x)
+    {
+        var repeats = _heads / _kvHeads;
+        if (repeats == 1) return x;
+        long batch = x.shape[0], kvHeads = x.shape[1], length = x.shape[2], headDim = x.shape[3];
+        return x.unsqueeze(2).expand(batch, kvHeads, repeats, length, headDim).reshape(batch, kvHeads * repeats, length, headDim);
     }
 
     private (Tensor Output, Tensor Weights) AttendExplicitly(Tensor q, Tensor k, Tensor v, long startPos)
