@@ -5,6 +5,7 @@ using Prebias.Api.Contracts;
 using Prebias.Core;
 using Prebias.Core.Branches;
 using Prebias.Core.Domain;
+using Prebias.Core.Experiments;
 using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
 using Prebias.Core.Ordering;
@@ -64,7 +65,11 @@ public static class BranchesApi
 
         var branch = new RunRecord
         {
-            Id = Guid.NewGuid(), Name = spec.Name ?? $"{parent.Name ?? "run"} → {t.Kind}@{spec.FromStep}", DatasetId = parent.DatasetId, Seed = parent.Seed,
+            // A branch of an experiment's run joins the experiment, so the comparison shows it next to the parent's
+            // continuation (under its own label, never as the baseline).
+            Id = Guid.NewGuid(), ExperimentId = parent.ExperimentId,
+            Name = spec.Name ?? $"{(parent.Name ?? "run").Replace(ExperimentRuns.BaselinePrefix, "")} → {t.Kind}@{spec.FromStep}",
+            DatasetId = parent.DatasetId, Seed = parent.Seed,
             Model = parent.Model, Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options),
             Training = JsonSerializer.Serialize(training with { Options = training.Options with { MaxIters = steps } }, JsonDefaults.Options),
             ParentRunId = parent.Id, BranchFromStep = spec.FromStep, BranchTransform = JsonSerializer.Serialize(t, JsonDefaults.Options),

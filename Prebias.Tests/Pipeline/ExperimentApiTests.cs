@@ -60,6 +60,19 @@ public sealed class ExperimentApiTests(ApiFixture api)
         Assert.True(divergence.Single(d => d.GetProperty("step").GetInt64() == 4).GetProperty("klDivergence").GetDouble() > 1e-6);
         Assert.All(divergence, d => Assert.InRange(d.GetProperty("embeddingCka").GetDouble(), 0, 1 + 1e-9));
 
+        // A branch of the baseline's seed-1 run joins the experiment and its comparison.
+        var baselineRun = experiment.GetProperty("runs").EnumerateArray().First(r => r.GetProperty("ordering").GetString() == "baseline:shuffle").GetProperty("id").GetString();
+        using (var third = await api.StartWorkerAsync("gpu"))
+        {
+            var (branch, branchJob) = await p.Client.PostWorkAsync($"/api/runs/{baselineRun}/branches", new { fromStep = 2, transform = new { kind = "swap_gender" } });
+            await p.Client.WaitForSuccessAsync(branchJob, TimeSpan.FromMinutes(2));
+            await third.StopAsync();
+            var (_, evaluation) = await p.Client.PostWorkAsync($"/api/runs/{branch}/evaluations", new { });
+            await p.Client.WaitForSuccessAsync(evaluation, TimeSpan.FromMinutes(2));
+        }
+        var withBranch = await p.Client.GetJsonAsync($"/api/experiments/{id}/comparison");
+        Assert.Contains(withBranch.GetProperty("curves").EnumerateArray(), c => c.GetProperty("ordering").GetString() == "shuffle → swap_gender@2");
+
         var csv = await p.Client.GetStringAsync($"/api/experiments/{id}/comparison?format=csv&table=endpoint");
         Assert.StartsWith("metric,ordering,step,difference,ci_lower,ci_upper,seed_spread,ratio,verdict,saturation_step\n", csv);
         var png = await p.Client.GetByteArrayAsync($"/api/experiments/{id}/comparison.png");
