@@ -36,6 +36,9 @@ public static class DashboardRun
         var (runId, job) = await p.Client.PostWorkAsync("/api/runs", spec);
         await p.Client.WaitForSuccessAsync(job, TimeSpan.FromMinutes(3));
         await worker.StopAsync();
+        // Evaluated, so the saturation, bias and checkpoint views draw real data.
+        var (_, evaluation) = await p.Client.PostWorkAsync($"/api/runs/{runId}/evaluations", new { });
+        await p.Client.WaitForSuccessAsync(evaluation, TimeSpan.FromMinutes(3));
         return runId;
     }
 }
