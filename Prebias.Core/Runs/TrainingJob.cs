@@ -82,7 +82,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         var trainIds = orders.TrainIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
         var valIds = orders.ValIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
         var tokenizer = tokenizers.Get(tokenizerRecord);
-        using var corpus = run.BranchTransform is not null ? CorpusReader.Open(store.GetPath(CorpusKey(dataset))) : null;
+        using var corpus = Branching.IsGenderSwap(run) ? CorpusReader.Open(store.GetPath(CorpusKey(dataset))) : null;
         var batches = Branching.IsGenderSwap(run)
             ? new OrderedBatchProvider(tokens, ledger, trainIds, valIds, run.Seed, options.BatchSize,
                 new GenderSwappedRows(corpus!, tokenizer, tokens.RowLength, tokens.PadId).Get, run.BranchFromStep!.Value * training.SamplesPerStep)
