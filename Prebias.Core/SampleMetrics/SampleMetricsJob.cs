@@ -11,13 +11,13 @@ using Prebias.Core.Tokenization.Jobs;
 namespace Prebias.Core.SampleMetrics;
 
 /// <summary>
-/// Scores every sample of a dataset with the text metrics on all cores and writes them into <c>sample_metrics</c>
+/// Scores every sample of a dataset with the text metrics on all cores and streams them into <c>sample_metrics</c>
 /// (binary COPY, one transaction per run). Reentrant: a retry or a repeat replaces the same columns.
 /// </summary>
 public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
     SampleMetricsStore metricsStore)
 {
-    /// <summary>Texts scored per parallel batch: large enough to keep every core busy, small enough for steady progress.</summary>
+    /// <summary>Texts scored per parallel batch: large enough to keep every core busy, small enough for steady progress and memory.</summary>
     private const int BatchSize = 8192;
 
     [Queue(JobQueues.Cpu)]
@@ -35,22 +35,25 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
         var samples = await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.DocumentIndex, s.TokenCount, s.Truncated }).ToListAsync(ct);
         using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
-        var values = new double[samples.Count * scorer.ColumnCount];
 
-        for (var start = 0; start < samples.Count; start += BatchSize)
+        // Scored chunk by chunk and streamed into one COPY, so memory stays one chunk for any dataset size.
+        async IAsyncEnumerable<MetricRows> Chunks()
         {
-            ct.ThrowIfCancellationRequested();
-            var batch = samples.Skip(start).Take(BatchSize).ToList();
-            var texts = batch.Select(s => reader.Get(s.DocumentIndex).Text).ToList();
-            // compression_ratio is bytes per tokenizer token: the stored count less BOS, or the full count when the
-            // sample was truncated to maxSeqLen.
-            var tokenCounts = batch.Select((s, i) => s.Truncated ? tokenizer.Encode(texts[i]).Count : s.TokenCount - 1).ToList();
-            scorer.ScoreBatch(texts, tokenCounts, null, ct).CopyTo(values.AsSpan(start * scorer.ColumnCount));
-            progress.Report(0.9 * (start + batch.Count) / samples.Count, $"scored {start + batch.Count:N0} of {samples.Count:N0} samples");
+            for (var start = 0; start < samples.Count; start += BatchSize)
+            {
+                var batch = samples.Skip(start).Take(BatchSize).ToList();
+                var texts = batch.Select(s => reader.Get(s.DocumentIndex).Text).ToList();
+                // compression_ratio is bytes per tokenizer token: the stored count less BOS, or the full count when the
+                // sample was truncated to maxSeqLen.
+                var tokenCounts = batch.Select((s, i) => s.Truncated ? tokenizer.Encode(texts[i]).Count : s.TokenCount - 1).ToList();
+                var values = scorer.ScoreBatch(texts, tokenCounts, null, ct);
+                progress.Report(0.95 * (start + batch.Count) / samples.Count, $"scored {start + batch.Count:N0} of {samples.Count:N0} samples");
+                yield return new MetricRows(batch.ConvertAll(s => s.Id), values);
+                await Task.Yield();
+            }
         }
 
-        progress.Report(0.92, $"writing {samples.Count:N0} rows × {scorer.ColumnCount} metrics");
-        await metricsStore.ReplaceAsync(datasetId, scorer.Columns, samples.ConvertAll(s => s.Id), values, ct);
+        await metricsStore.ReplaceAsync(datasetId, scorer.Columns, Chunks(), ct);
         progress.Report(1, $"{samples.Count:N0} samples scored with {scorer.ColumnCount} metrics");
     }
 }

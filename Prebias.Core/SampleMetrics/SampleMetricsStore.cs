@@ -17,13 +17,18 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
     /// values again, never duplicates, and a failure leaves the previous values untouched.
     /// </summary>
     /// <param name="values">Row-major, <c>sampleIds.Count × metrics.Count</c>.</param>
-    public async Task ReplaceAsync(Guid datasetId, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<int> sampleIds,
-        ReadOnlyMemory<double> values, CancellationToken ct)
-    {
-        if (values.Length != sampleIds.Count * metrics.Count)
-            throw new ArgumentException($"Expected {sampleIds.Count}×{metrics.Count} values, got {values.Length}.");
-        var columns = metrics.Select(m => Quote(m.Name)).ToList();
+    public Task ReplaceAsync(Guid datasetId, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<int> sampleIds,
+        ReadOnlyMemory<double> values, CancellationToken ct) =>
+        ReplaceAsync(datasetId, metrics, Single(new MetricRows(sampleIds, values)), ct);
 
+    /// <summary>
+    /// The same, streamed: chunks of rows are copied as they are produced (the metrics job scores a chunk while the
+    /// previous one is on its way to Postgres), so memory stays one chunk whatever the dataset size. Still one
+    /// transaction: a failure in any chunk leaves the earlier values untouched.
+    /// </summary>
+    public async Task ReplaceAsync(Guid datasetId, IReadOnlyList<MetricDefinition> metrics, IAsyncEnumerable<MetricRows> chunks, CancellationToken ct)
+    {
+        var columns = metrics.Select(m => Quote(m.Name)).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await Exec(connection, $"CREATE TEMP TABLE staged_metrics (sample_id integer NOT NULL, {string.Join(", ", columns.Select(c => $"{c} double precision"))}) ON COMMIT DROP", ct);
@@ -31,19 +36,11 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
         await using (var importer = await connection.BeginBinaryImportAsync(
             $"COPY staged_metrics (sample_id, {string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            for (var row = 0; row < sampleIds.Count; row++)
+            await foreach (var chunk in chunks.WithCancellation(ct))
             {
-                // Synchronous writes: they only fill Npgsql's buffer (flushed as it fills); per-value awaits cost 2×.
-                ct.ThrowIfCancellationRequested();
-                importer.StartRow();
-                importer.Write(sampleIds[row], NpgsqlDbType.Integer);
-                var offset = row * metrics.Count;
-                for (var c = 0; c < metrics.Count; c++)
-                {
-                    var v = values.Span[offset + c];
-                    if (double.IsFinite(v)) importer.Write(v, NpgsqlDbType.Double);
-                    else importer.WriteNull();
-                }
+                if (chunk.Values.Length != chunk.SampleIds.Count * metrics.Count)
+                    throw new ArgumentException($"Expected {chunk.SampleIds.Count}×{metrics.Count} values, got {chunk.Values.Length}.");
+                Write(importer, chunk, metrics.Count, ct);
             }
             await importer.CompleteAsync(ct);
         }
@@ -59,6 +56,31 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
             await upsert.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Synchronous writes: they only fill Npgsql's buffer (flushed as it fills); per-value awaits cost 2×.</summary>
+    private static void Write(NpgsqlBinaryImporter importer, MetricRows chunk, int columns, CancellationToken ct)
+    {
+        var values = chunk.Values.Span;
+        for (var row = 0; row < chunk.SampleIds.Count; row++)
+        {
+            ct.ThrowIfCancellationRequested();
+            importer.StartRow();
+            importer.Write(chunk.SampleIds[row], NpgsqlDbType.Integer);
+            var offset = row * columns;
+            for (var c = 0; c < columns; c++)
+            {
+                var v = values[offset + c];
+                if (double.IsFinite(v)) importer.Write(v, NpgsqlDbType.Double);
+                else importer.WriteNull();
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<MetricRows> Single(MetricRows rows)
+    {
+        await Task.CompletedTask;
+        yield return rows;
     }
 
     /// <summary>Which metric columns have at least one value for the dataset.</summary>

@@ -7,7 +7,7 @@ using Prebias.Core.SampleMetrics;
 namespace Prebias.Workers.Benchmarks;
 
 /// <summary>
-/// <c>bench copy [--rows 500000] [--repeat 3] [--connection CS]</c>: rows/s of <see cref="SampleMetricsStore.ReplaceAsync"/>
+/// <c>bench copy [--rows 500000] [--repeat 3] [--connection CS]</c>: rows/s of <c>SampleMetricsStore.ReplaceAsync</c>
 /// (binary COPY of every metric column into a staging table, then one upsert into <c>sample_metrics</c>), the path
 /// the metrics job takes. Needs a migrated Prebias database (e.g. the one <c>./run.sh</c> starts); its scratch
 /// dataset is removed afterwards.
