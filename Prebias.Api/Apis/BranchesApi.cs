@@ -5,6 +5,7 @@ using Prebias.Api.Contracts;
 using Prebias.Core;
 using Prebias.Core.Branches;
 using Prebias.Core.Domain;
+using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Experiments;
 using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
@@ -78,6 +79,14 @@ public static class BranchesApi
         db.Runs.Add(branch);
         await db.SaveChangesAsync(ct);
         branch.JobId = await scheduler.EnqueueAsync<TrainingJob>(JobQueues.Gpu, j => j.RunAsync(branch.Id, CancellationToken.None), $"/api/runs/{branch.Id}", ct);
+        if (parent.ExperimentId is { } experimentId)
+        {
+            // The experiment takes the branch in: it is evaluated after training, then the experiment's divergences
+            // are computed again with it.
+            await scheduler.EnqueueAfterAsync<EvaluationJob>(branch.JobId, JobQueues.Cpu, j => j.RunAsync(branch.Id, null, CancellationToken.None), $"/api/runs/{branch.Id}/saturation", ct);
+            await db.Experiments.Where(e => e.Id == experimentId).ExecuteUpdateAsync(e => e.SetProperty(x => x.State, RunStates.Running).SetProperty(x => x.CompletedAt, (DateTimeOffset?)null), ct);
+            await scheduler.EnqueueAsync<ExperimentMonitorJob>(JobQueues.Default, j => j.RunAsync(experimentId, CancellationToken.None), $"/api/experiments/{experimentId}", ct);
+        }
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/runs/{branch.Id}", new AcceptedJob(branch.Id.ToString(), branch.JobId));
     }

@@ -62,16 +62,24 @@ public sealed class ExperimentApiTests(ApiFixture api)
 
         // A branch of the baseline's seed-1 run joins the experiment and its comparison.
         var baselineRun = experiment.GetProperty("runs").EnumerateArray().First(r => r.GetProperty("ordering").GetString() == "baseline:shuffle").GetProperty("id").GetString();
-        using (var third = await api.StartWorkerAsync("gpu"))
+        using (var third = await api.StartWorkerAsync("gpu", "default"))
         {
-            var (branch, branchJob) = await p.Client.PostWorkAsync($"/api/runs/{baselineRun}/branches", new { fromStep = 2, transform = new { kind = "swap_gender" } });
-            await p.Client.WaitForSuccessAsync(branchJob, TimeSpan.FromMinutes(2));
+            await p.Client.PostWorkAsync($"/api/runs/{baselineRun}/branches", new { fromStep = 2, transform = new { kind = "swap_gender" } });
+            Assert.Equal("Running", (await p.Client.GetJsonAsync($"/api/experiments/{id}")).GetProperty("state").GetString());
+            try
+            {
+                await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
+                    e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(1), "the experiment to take the branch in");
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail(await p.Client.GetStringAsync("/api/jobs?limit=30"));
+            }
             await third.StopAsync();
-            var (_, evaluation) = await p.Client.PostWorkAsync($"/api/runs/{branch}/evaluations", new { });
-            await p.Client.WaitForSuccessAsync(evaluation, TimeSpan.FromMinutes(2));
         }
         var withBranch = await p.Client.GetJsonAsync($"/api/experiments/{id}/comparison");
         Assert.Contains(withBranch.GetProperty("curves").EnumerateArray(), c => c.GetProperty("ordering").GetString() == "shuffle → swap_gender@2");
+        Assert.Contains(withBranch.GetProperty("divergence").EnumerateArray(), d => d.GetProperty("ordering").GetString() == "shuffle → swap_gender@2");
 
         var csv = await p.Client.GetStringAsync($"/api/experiments/{id}/comparison?format=csv&table=endpoint");
         Assert.StartsWith("metric,ordering,step,difference,ci_lower,ci_upper,seed_spread,ratio,verdict,saturation_step\n", csv);
