@@ -125,9 +125,7 @@ public static class RunsApi
     {
         var (directory, problem) = await CheckpointDirectoryAsync(id, step, db, store, ct);
         if (problem is not null) return problem;
-        var manifest = CheckpointStore.ReadManifest(directory!)!;
-        using var model = new Transformer(manifest.ModelArgs);
-        ModelWeights.Load(model, Path.Combine(directory!, CheckpointManifest.WeightsFile));
+        using var model = CheckpointModels.Load(directory!);
         var buffer = new MemoryStream();
         Llama2cExporter.Export(model, buffer);
         buffer.Position = 0;

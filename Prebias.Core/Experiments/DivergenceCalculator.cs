@@ -50,14 +50,7 @@ public sealed class DivergenceCalculator(PrebiasDbContext db, IArtifactStore sto
         await db.SaveChangesAsync(ct);
     }
 
-    private Transformer Load(RunRecord run, long step)
-    {
-        var directory = store.GetPath(run.CheckpointKey(step));
-        var model = new Transformer(CheckpointStore.ReadManifest(directory)!.ModelArgs);
-        ModelWeights.Load(model, Path.Combine(directory, CheckpointManifest.WeightsFile));
-        model.eval();
-        return model;
-    }
+    private Transformer Load(RunRecord run, long step) => CheckpointModels.Load(store.GetPath(run.CheckpointKey(step)));
 
     private static double MeanKl(Transformer p, Transformer q, IReadOnlyList<int[]> probe)
     {

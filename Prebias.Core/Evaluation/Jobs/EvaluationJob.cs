@@ -52,10 +52,8 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
             var (window, cumulative) = await InputMetricWindows.ComputeAsync(queries, dataset.Id, order, previous?.SamplesSeen ?? 0, checkpoint.SamplesSeen, ct);
 
             var directory = store.GetPath(run.CheckpointKey(checkpoint.Step));
-            var manifest = CheckpointStore.ReadManifest(directory) ?? throw new JobFailedException($"Checkpoint {checkpoint.Step} of run {runId} is missing its files.");
-            using var model = new Transformer(manifest.ModelArgs);
-            ModelWeights.Load(model, Path.Combine(directory, CheckpointManifest.WeightsFile));
-            model.eval();
+            if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Checkpoint {checkpoint.Step} of run {runId} is missing its files.");
+            using var model = CheckpointModels.Load(directory);
             var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct);
             await results.ReplaceAsync(db, ct);
         }

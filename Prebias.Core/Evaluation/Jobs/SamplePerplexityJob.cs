@@ -27,10 +27,8 @@ public sealed class SamplePerplexityJob(PrebiasDbContext db, IArtifactStore stor
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var directory = store.GetPath(run.CheckpointKey(step));
-        var manifest = CheckpointStore.ReadManifest(directory) ?? throw new JobFailedException($"Run {runId} has no checkpoint at step {step}.");
-        using var model = new Transformer(manifest.ModelArgs);
-        ModelWeights.Load(model, Path.Combine(directory, CheckpointManifest.WeightsFile));
-        model.eval();
+        if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Run {runId} has no checkpoint at step {step}.");
+        using var model = CheckpointModels.Load(directory);
 
         var ids = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
