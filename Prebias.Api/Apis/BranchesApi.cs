@@ -13,6 +13,7 @@ using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -33,12 +34,16 @@ public static class BranchesApi
     {
         var parent = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (parent is null) return Problems.NotFound("Run not found", $"No run '{id}'.");
+        var fieldErrors = BranchSpecValidator.Validate(spec);
+        if (fieldErrors.Count > 0) return TypedResults.ValidationProblem(fieldErrors.ToDictionary());
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == spec.FromStep, ct))
             return Problems.Conflict("No such checkpoint", $"Run {id} has no checkpoint at step {spec.FromStep} to branch from.");
         var training = JsonSerializer.Deserialize<ResolvedTraining>(parent.Training, JsonDefaults.Options)!;
         var steps = spec.Steps ?? training.Options.MaxIters;
         var errors = new Dictionary<string, string[]>();
         if (steps <= spec.FromStep) errors["steps"] = [$"steps ({steps}) must exceed fromStep ({spec.FromStep})."];
+        RunSpecValidator.ValidateOrderPositions("steps", steps, training.Options.BatchSize, training.Options.GradientAccumulationSteps, fieldErrors);
+        foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
         var ordering = JsonSerializer.Deserialize<OrderingSpec>(parent.Ordering, JsonDefaults.Options)!;
         var t = spec.Transform;
         switch (t.Kind)

@@ -10,6 +10,7 @@ using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -35,6 +36,7 @@ public static class CorporaApi
     {
         var spec = request.ToSpec();
         if (spec.Source.Upload is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source.upload"] = ["Use POST /api/corpora/upload to upload a file."] });
+        if (CorpusRequestValidator.Validate(request.Name, spec) is { Count: > 0 } limits) return TypedResults.ValidationProblem(limits.ToDictionary());
         var errors = CorpusSpecValidator.Validate(spec);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var id = Guid.NewGuid();

@@ -14,6 +14,7 @@ using Prebias.Core.Plots;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Torch;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -37,9 +38,7 @@ public static class ExperimentsApi
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateDurability(
         DurabilitySpec spec, PrebiasDbContext db, JobScheduler scheduler, SampleMetricsStore metrics, IOptions<TorchOptions> torch, CancellationToken ct)
     {
-        if (spec.Orderings.Count == 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderings"] = ["Give at least one ordering to compare with the baseline."] });
-        if (spec.Seeds.Count == 0 || spec.Seeds.Distinct().Count() != spec.Seeds.Count)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["seeds"] = ["Give one or more distinct seeds."] });
+        if (DurabilitySpecValidator.Validate(spec) is { Count: > 0 } invalid) return TypedResults.ValidationProblem(invalid.ToDictionary());
         var experiment = new ExperimentRecord
         {
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = spec.DatasetId, CreatedAt = DateTimeOffset.UtcNow,

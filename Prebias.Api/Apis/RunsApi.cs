@@ -15,6 +15,7 @@ using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
 using Prebias.Core.Torch;
 using Prebias.Core.Training;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -56,6 +57,7 @@ public static class RunsApi
     public static async Task<(RunRecord? Run, string? ParentJobId, Dictionary<string, string[]> Errors)> PrepareAsync(
         RunSpec spec, PrebiasDbContext db, SampleMetricsStore metrics, TorchOptions torch, CancellationToken ct)
     {
+        if (RunSpecValidator.Validate(spec) is { Count: > 0 } invalid) return (null, null, invalid.ToDictionary());
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == spec.DatasetId, ct);
         if (dataset is null) return (null, null, new() { ["datasetId"] = [$"No dataset '{spec.DatasetId}'."] });
         if (dataset.State == ResourceState.Failed) return (null, null, new() { ["datasetId"] = [$"Dataset {dataset.Id} failed: {dataset.Error}"] });

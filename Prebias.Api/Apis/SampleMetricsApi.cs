@@ -9,6 +9,7 @@ using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -41,6 +42,8 @@ public static class SampleMetricsApi
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
+        if (new FieldErrors().Items("metrics", request?.Metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
+            return TypedResults.ValidationProblem(invalid.ToDictionary());
         string[]? names = null;
         try { names = request?.Metrics is { Length: > 0 } m ? [.. MetricRegistry.Resolve(m, MetricKind.Text).Select(d => d.Name)] : null; }
         catch (UnknownMetricException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = [ex.Message] }); }
@@ -77,6 +80,9 @@ public static class SampleMetricsApi
         if (order is not (null or "asc" or "desc")) errors["order"] = ["order must be asc or desc."];
         if (split is not (null or "train" or "val")) errors["split"] = ["split must be train or val."];
         if (limit is < 1 or > 1000) errors["limit"] = ["limit must be between 1 and 1000."];
+        // NaN compares false with everything: min=NaN used to answer an empty page instead of an error.
+        if (min is { } low && !double.IsFinite(low)) errors["min"] = ["min must be a finite number."];
+        if (max is { } high && !double.IsFinite(high)) errors["max"] = ["max must be a finite number."];
         if (min > max) errors["min"] = ["min must not exceed max."];
         if ((min is not null || max is not null) && sortMetric is null) errors["sort"] = ["min and max filter the sort metric: give sort=<metric>."];
         if (!SampleCursor.TryParse(after, sortMetric is not null, out var cursor)) errors["after"] = ["Invalid cursor; pass the 'next' value of the previous page."];

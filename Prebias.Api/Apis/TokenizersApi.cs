@@ -10,6 +10,7 @@ using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
 using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -35,7 +36,9 @@ public static class TokenizersApi
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateTokenizer(
         TokenizerSpec spec, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
-        var errors = TokenizerSpecValidator.Validate(spec with { Upload = null });
+        var errors = new FieldErrors().MaxLength("name", spec.Name, RequestLimits.NameChars).MaxLength("kind", spec.Kind, RequestLimits.ShortTextChars)
+            .MaxLength("path", spec.Path, RequestLimits.PathChars).MaxLength("url", spec.Url, RequestLimits.PathChars)
+            .AddAll(TokenizerSpecValidator.Validate(spec with { Upload = null })).ToDictionary();
         if (spec.Kind == "train" && spec.CorpusId is { } corpusId && errors.Count == 0)
         {
             var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == corpusId, ct);
@@ -75,24 +78,27 @@ public static class TokenizersApi
             ? TypedResults.Ok(TokenizerResponse.From(t))
             : Problems.NotFound("Tokenizer not found", $"No tokenizer '{id}'.");
 
-    public static async Task<Results<Ok<EncodeResponse>, ProblemHttpResult>> Encode(
+    public static async Task<Results<Ok<EncodeResponse>, ProblemHttpResult, ValidationProblem>> Encode(
         Guid id, EncodeRequest request, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
     {
-        if (request.Text is null) return Problems.BadRequest("Missing text", "Send { \"text\": \"...\" }.");
+        if (request.Text is null) return Invalid("text", "Send { \"text\": \"...\" }.");
+        if (request.Text.Length > RequestLimits.EncodeTextChars)
+            return Invalid("text", $"text must be at most {RequestLimits.EncodeTextChars} characters, not {request.Text.Length}.");
         var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
         if (problem is not null) return problem;
         var encoded = tokenizer!.EncodeToPieces(request.Text);
         return TypedResults.Ok(new EncodeResponse(encoded.Ids, encoded.Pieces));
     }
 
-    public static async Task<Results<Ok<DecodeResponse>, ProblemHttpResult>> Decode(
+    public static async Task<Results<Ok<DecodeResponse>, ProblemHttpResult, ValidationProblem>> Decode(
         Guid id, DecodeRequest request, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
     {
-        if (request.Ids is null) return Problems.BadRequest("Missing ids", "Send { \"ids\": [1, 2, 3] }.");
+        if (request.Ids is null) return Invalid("ids", "Send { \"ids\": [1, 2, 3] }.");
+        if (request.Ids.Length > RequestLimits.DecodeIds) return Invalid("ids", $"ids must have at most {RequestLimits.DecodeIds} items, not {request.Ids.Length}.");
         var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
         if (problem is not null) return problem;
         if (request.Ids.Any(i => i < 0 || i >= tokenizer!.VocabSize))
-            return Problems.BadRequest("Id out of range", $"Token ids must be in [0, {tokenizer!.VocabSize}).");
+            return Invalid("ids", $"Token ids must be in [0, {tokenizer!.VocabSize}).");
         return TypedResults.Ok(new DecodeResponse(tokenizer!.Decode(request.Ids)));
     }
 
@@ -105,6 +111,9 @@ public static class TokenizersApi
         Llama2cTokenizerExporter.Export(tokenizer!, buffer);
         return TypedResults.File(buffer.ToArray(), "application/octet-stream", "tokenizer.bin");
     }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static async Task<(ITextTokenizer?, ProblemHttpResult?)> ReadyTokenizerAsync(Guid id, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
     {

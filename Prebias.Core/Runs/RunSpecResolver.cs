@@ -2,6 +2,7 @@ using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Torch;
 using Prebias.Core.Training;
+using Prebias.Core.Validation;
 
 namespace Prebias.Core.Runs;
 
@@ -11,6 +12,9 @@ public static class RunSpecResolver
     public static (ModelArgs Model, ResolvedTraining Training, OrderingSpec Ordering, Dictionary<string, string[]> Errors) Resolve(
         RunSpec spec, int vocabSize, int datasetSeqLen, TorchOptions torch)
     {
+        // Every field's documented range first: a resolved default never hides a bad value, and the products below
+        // are only computed from values in range.
+        var fieldErrors = RunSpecValidator.Validate(spec);
         var errors = new Dictionary<string, string[]>();
         var m = spec.Model ?? new ModelSpec();
         var model = new ModelArgs();
@@ -41,14 +45,14 @@ public static class RunSpecResolver
             GradClip = t.GradClip ?? 1.0, EvalInterval = t.EvalInterval ?? Math.Max(1, maxIters / 4), EvalIters = t.EvalIters ?? 10,
             Seed = spec.Seed, Threads = t.Threads ?? torch.Threads, Device = t.Device ?? torch.Device,
         };
-        if (options.BatchSize < 1 || options.GradientAccumulationSteps < 1) errors["training.batchSize"] = ["batchSize and gradientAccumulationSteps must be positive."];
-        if (options.MaxIters < 1) errors["training.maxIters"] = ["maxIters must be positive."];
-        if (options.EvalInterval < 1 || options.EvalIters < 1) errors["training.evalInterval"] = ["evalInterval and evalIters must be positive."];
-        if (options.LearningRate <= 0 || options.MinLr < 0 || options.MinLr > options.LearningRate) errors["training.learningRate"] = ["Need 0 <= minLr <= learningRate and learningRate > 0."];
+        if (options.MinLr > options.LearningRate) errors["training.minLr"] = ["Need minLr <= learningRate."];
         if (options.Device is not ("auto" or "cpu" or "cuda")) errors["training.device"] = ["device must be auto, cpu or cuda."];
 
         var ordering = spec.Ordering ?? new OrderingSpec();
         if (ordering.Problems() is { Count: > 0 } problems) errors["ordering"] = [.. problems];
+        if (fieldErrors.Count == 0 && errors.Count == 0) RunSpecValidator.ValidateResolved(model, options, fieldErrors);
+        // The field's own range message wins over a derived one under the same key.
+        foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
         return (model, new ResolvedTraining(options, t.LogSpacedCheckpoints), ordering, errors);
     }
 }
