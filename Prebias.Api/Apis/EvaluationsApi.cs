@@ -43,9 +43,9 @@ public static class EvaluationsApi
     public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> Evaluate(
         Guid id, EvaluateRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (request?.Checkpoints is { Length: > RequestLimits.ListItems } many)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["checkpoints"] = [$"checkpoints must have at most {RequestLimits.ListItems} items, not {many.Length}."] });
+        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         var steps = request?.Checkpoints;
         if (steps is { Length: > 0 })
         {

@@ -39,11 +39,11 @@ public static class SampleMetricsApi
     public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> ComputeMetrics(
         Guid id, ComputeMetricsRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
+        if (new FieldErrors().Items("metrics", request?.Metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
+            return TypedResults.ValidationProblem(invalid.ToDictionary());
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
-        if (new FieldErrors().Items("metrics", request?.Metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
-            return TypedResults.ValidationProblem(invalid.ToDictionary());
         string[]? names = null;
         try { names = request?.Metrics is { Length: > 0 } m ? [.. MetricRegistry.Resolve(m, MetricKind.Text).Select(d => d.Name)] : null; }
         catch (UnknownMetricException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = [ex.Message] }); }
@@ -71,8 +71,6 @@ public static class SampleMetricsApi
     public static async Task<IResult> QuerySamples(Guid id, string? sort, string? order, double? min, double? max, string? split, int? limit,
         string? after, string? format, HttpRequest http, PrebiasDbContext db, SampleMetricsQueries queries, IArtifactStore store, CancellationToken ct)
     {
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         var errors = new Dictionary<string, string[]>();
         MetricDefinition? sortMetric = null;
         if (sort is not null && !MetricRegistry.TryGet(sort, out sortMetric))
@@ -89,6 +87,8 @@ public static class SampleMetricsApi
         var tableFormat = TableFormats.Resolve(format, http);
         if (tableFormat is null) errors["format"] = ["format must be json, csv or parquet."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (dataset.State != ResourceState.Ready) return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
 
         var rows = await queries.PageAsync(new SampleQuery(id, sortMetric?.Name, order == "desc", min, max, split, limit ?? 50, cursor), ct);

@@ -35,6 +35,8 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
                 return (field, $"Unknown field '{field}'.");
             if (text.Contains("doesn't allow setting null values", StringComparison.Ordinal) || text.Contains("not allowed to be null", StringComparison.Ordinal))
                 return (field, $"{field} must not be null.");
+            if (ConvertedTo().Match(text) is { Success: true } conversion)
+                return (field, $"{field} must be {Expected(conversion.Groups["type"].Value)}.");
             // The serializer's words without its ' Path: $.x | LineNumber: ...' suffix, which the field already says.
             var at = text.IndexOf(" Path:", StringComparison.Ordinal);
             return (field, $"Invalid value at '{field}': {(at > 0 ? text[..at] : text)}");
@@ -44,6 +46,22 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         return (exception.Message.Contains("from the request body", StringComparison.Ordinal) || exception.Message.Contains("from body", StringComparison.Ordinal) ? "body" : name,
             exception.Message);
     }
+
+    /// <summary>What a .NET type looks like in JSON, for "could not be converted to System.Nullable`1[System.Int64]".</summary>
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal) => "an array",
+        _ when type.Contains("Dictionary", StringComparison.Ordinal) => "an object",
+        _ when type.Contains("Int", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal)
+            || type.Contains("Single", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) => "a number",
+        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when type.Contains("Guid", StringComparison.Ordinal) => "a GUID string",
+        _ when type.Contains("String", StringComparison.Ordinal) => "a string",
+        _ => "an object",
+    };
+
+    [GeneratedRegex(@"could not be converted to (?<type>\S+?)\.?( Path:|$)")]
+    private static partial Regex ConvertedTo();
 
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');

@@ -28,6 +28,7 @@ public static class RequestJson
     private static void AllowNullOnWrite(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object) return;
-        foreach (var property in info.Properties) property.IsGetNullable = true;
+        foreach (var property in info.Properties)
+            if (!property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null) property.IsGetNullable = true;
     }
 }
