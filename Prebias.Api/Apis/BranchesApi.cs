@@ -96,9 +96,16 @@ public static class BranchesApi
         return TypedResults.Accepted($"/api/runs/{branch.Id}", new AcceptedJob(branch.Id.ToString(), branch.JobId));
     }
 
-    public static async Task<Results<Ok<List<RunResponse>>, ProblemHttpResult>> ListBranches(Guid id, PrebiasDbContext db, CancellationToken ct)
+    /// <param name="id">The parent run.</param>
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<RunResponse>>, ProblemHttpResult, ValidationProblem>> ListBranches(Guid id, int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct)
     {
+        if (ListPaging.Problems(limit, offset) is { } errors) return TypedResults.ValidationProblem(errors);
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return Problems.NotFound("Run not found", $"No run '{id}'.");
-        return TypedResults.Ok((await db.Runs.AsNoTracking().Where(r => r.ParentRunId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct)).ConvertAll(RunResponse.From));
+        return TypedResults.Ok((await ListPaging.PageAsync(db.Runs.AsNoTracking().Where(r => r.ParentRunId == id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id), limit, offset, http, ct)).ConvertAll(RunResponse.From));
     }
 }

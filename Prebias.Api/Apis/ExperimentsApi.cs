@@ -72,9 +72,15 @@ public static class ExperimentsApi
         return TypedResults.Accepted($"/api/experiments/{experiment.Id}", new AcceptedJob(experiment.Id.ToString(), experiment.JobId));
     }
 
-    public static async Task<Ok<List<ExperimentResponse>>> ListExperiments(PrebiasDbContext db, CancellationToken ct)
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<ExperimentResponse>>, ValidationProblem>> ListExperiments(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct)
     {
-        var experiments = await db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ToListAsync(ct);
+        if (ListPaging.Problems(limit, offset) is { } errors) return TypedResults.ValidationProblem(errors);
+        var experiments = await ListPaging.PageAsync(db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id), limit, offset, http, ct);
         var result = new List<ExperimentResponse>();
         foreach (var e in experiments) result.Add(await ExperimentResponse.FromAsync(e, db, ct));
         return TypedResults.Ok(result);

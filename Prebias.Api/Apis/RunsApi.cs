@@ -80,8 +80,14 @@ public static class RunsApi
         return (run, dataset.State == ResourceState.Pending ? dataset.JobId : null, errors);
     }
 
-    public static async Task<Ok<List<RunResponse>>> ListRuns(PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Runs.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(ct)).ConvertAll(RunResponse.From));
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRuns(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct) =>
+        ListPaging.Problems(limit, offset) is { } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok((await ListPaging.PageAsync(db.Runs.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id), limit, offset, http, ct)).ConvertAll(RunResponse.From));
 
     public static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run

@@ -70,8 +70,14 @@ public static class TokenizersApi
         return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec, null, db, scheduler, ct));
     }
 
-    public static async Task<Ok<List<TokenizerResponse>>> ListTokenizers(PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Tokenizers.AsNoTracking().OrderByDescending(t => t.CreatedAt).ToListAsync(ct)).ConvertAll(TokenizerResponse.From));
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<TokenizerResponse>>, ValidationProblem>> ListTokenizers(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct) =>
+        ListPaging.Problems(limit, offset) is { } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok((await ListPaging.PageAsync(db.Tokenizers.AsNoTracking().OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id), limit, offset, http, ct)).ConvertAll(TokenizerResponse.From));
 
     public static async Task<Results<Ok<TokenizerResponse>, ProblemHttpResult>> GetTokenizer(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) is { } t
