@@ -34,9 +34,9 @@ public static class RunsApi
         group.MapGet("{id:guid}/losses", GetLosses).WithName("GetLosses").WithSummary("Loss history per step; ?format=json|csv|parquet");
         group.MapGet("{id:guid}/steps/{step:long}/samples", GetStepSamples).WithName("GetStepSamples")
             .WithSummary("The ledger: sample ids that optimiser step k trained on, per micro-batch");
-        group.MapGet("{id:guid}/checkpoints/{step:long}/export/llama2c", ExportLlama2c).WithName("ExportLlama2c")
+        group.MapGet("{id:guid}/checkpoints/{step:long}/export/llama2c", ExportLlama2c).WithName("ExportLlama2c").AddEndpointFilter<CheckpointETagFilter>()
             .WithSummary("The checkpoint as llama2.c's legacy model.bin (version 0), for run.c");
-        group.MapGet("{id:guid}/checkpoints/{step:long}/export/safetensors", ExportSafetensors).WithName("ExportSafetensors")
+        group.MapGet("{id:guid}/checkpoints/{step:long}/export/safetensors", ExportSafetensors).WithName("ExportSafetensors").AddEndpointFilter<CheckpointETagFilter>()
             .WithSummary("The checkpoint's weights as safetensors with llama2.c parameter names");
         return group;
     }
