@@ -41,22 +41,22 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             var at = text.IndexOf(" Path:", StringComparison.Ordinal);
             return (field, $"Invalid value at '{field}': {(at > 0 ? text[..at] : text)}");
         }
-        var parameter = ParameterName().Match(exception.Message);
-        var name = parameter.Success ? parameter.Groups["name"].Value : "body";
-        return (exception.Message.Contains("from the request body", StringComparison.Ordinal) || exception.Message.Contains("from body", StringComparison.Ordinal) ? "body" : name,
-            exception.Message);
+        if (exception.Message.Contains("body", StringComparison.Ordinal)) return ("body", exception.Message);
+        if (QueryBinding().Match(exception.Message) is { Success: true } query)
+            return (query.Groups["name"].Value, $"{query.Groups["name"].Value} must be {Expected(query.Groups["type"].Value)}, not '{query.Groups["value"].Value}'.");
+        return (ParameterName().Match(exception.Message) is { Success: true } parameter ? parameter.Groups["name"].Value : "request", exception.Message);
     }
 
     /// <summary>What a .NET type looks like in JSON, for "could not be converted to System.Nullable`1[System.Int64]".</summary>
     private static string Expected(string type) => type switch
     {
-        _ when type.Contains("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal) => "an array",
-        _ when type.Contains("Dictionary", StringComparison.Ordinal) => "an object",
-        _ when type.Contains("Int", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal)
-            || type.Contains("Single", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) => "a number",
-        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-        _ when type.Contains("Guid", StringComparison.Ordinal) => "a GUID string",
-        _ when type.Contains("String", StringComparison.Ordinal) => "a string",
+        _ when type.Contains("[]", StringComparison.OrdinalIgnoreCase) || type.Contains("List", StringComparison.OrdinalIgnoreCase) => "an array",
+        _ when type.Contains("Dictionary", StringComparison.OrdinalIgnoreCase) => "an object",
+        _ when type.Contains("Int", StringComparison.OrdinalIgnoreCase) || type.Contains("Double", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("Single", StringComparison.OrdinalIgnoreCase) || type.Contains("Long", StringComparison.OrdinalIgnoreCase) || type.Contains("Float", StringComparison.OrdinalIgnoreCase) || type.Contains("Decimal", StringComparison.OrdinalIgnoreCase) => "a number",
+        _ when type.Contains("Bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+        _ when type.Contains("Guid", StringComparison.OrdinalIgnoreCase) => "a GUID string",
+        _ when type.Contains("String", StringComparison.OrdinalIgnoreCase) => "a string",
         _ => "an object",
     };
 
@@ -65,6 +65,10 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    // Failed to bind parameter "Nullable<int> limit" from "abc".
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>.*) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from \"(?<value>.*)\"")]
+    private static partial Regex QueryBinding();
 
     // Binding messages quote the parameter as "<type> <name>", e.g. Failed to bind parameter "double? min" from "abc".
     [GeneratedRegex("parameter \"[^\"]*?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
