@@ -35,6 +35,8 @@ public sealed class BadInputApiTests(ApiFixture api)
         { "POST", "/api/corpora", """{"source":{"kind":"synthetic","synthetic":{"documents":0}}}""", "source.synthetic.documents" },
         { "POST", "/api/experiments/durability", Experiment + """ "seeds":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33]}""", "seeds" },
         { "POST", "/api/experiments/durability", Experiment + """ "training":{"batchSize":0}}""", "training.batchSize" },
+        { "POST", "/api/experiments/durability", $$"""{"datasetId":"{{Id}}","orderings":[{{string.Join(',', Enumerable.Repeat("{}", 5))}}],"seeds":[{{string.Join(',', Enumerable.Range(1, 30))}}]}""", "orderings" },
+        { "POST", "/api/experiments/durability", Experiment + """ "saturationTolerance":0}""", "saturationTolerance" },
         // Caps on names, texts and lists.
         { "POST", "/api/corpora", $$"""{"name":"{{new string('n', 1 << 20)}}"}""", "name" },
         { "POST", $"/api/tokenizers/{Id}/encode", $$"""{"text":"{{new string('a', 5_000_000)}}"}""", "text" },
