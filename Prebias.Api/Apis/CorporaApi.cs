@@ -35,8 +35,8 @@ public static class CorporaApi
         CorpusRequest request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
         var spec = request.ToSpec();
-        if (spec.Source.Upload is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source.upload"] = ["Use POST /api/corpora/upload to upload a file."] });
         if (CorpusRequestValidator.Validate(request.Name, spec) is { Count: > 0 } limits) return TypedResults.ValidationProblem(limits.ToDictionary());
+        if (spec.Source.Upload is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source.upload"] = ["Use POST /api/corpora/upload to upload a file."] });
         var errors = CorpusSpecValidator.Validate(spec);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var id = Guid.NewGuid();

@@ -36,15 +36,16 @@ public static class TokenizersApi
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateTokenizer(
         TokenizerSpec spec, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
-        var errors = new FieldErrors().MaxLength("name", spec.Name, RequestLimits.NameChars).MaxLength("kind", spec.Kind, RequestLimits.ShortTextChars)
-            .MaxLength("path", spec.Path, RequestLimits.PathChars).MaxLength("url", spec.Url, RequestLimits.PathChars)
-            .AddAll(TokenizerSpecValidator.Validate(spec with { Upload = null })).ToDictionary();
+        var errors = TokenizerSpecValidator.Validate(spec with { Upload = null });
         if (spec.Kind == "train" && spec.CorpusId is { } corpusId && errors.Count == 0)
         {
             var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == corpusId, ct);
             if (corpus is null) errors["corpusId"] = [$"No corpus '{corpusId}'."];
             else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpusId} failed: {corpus.Error}"];
         }
+        var limits = new FieldErrors().MaxLength("name", spec.Name, RequestLimits.NameChars).MaxLength("kind", spec.Kind, RequestLimits.ShortTextChars)
+            .MaxLength("path", spec.Path, RequestLimits.PathChars).MaxLength("url", spec.Url, RequestLimits.PathChars);
+        foreach (var (field, messages) in limits.ToDictionary()) errors[field] = messages;
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var id = Guid.NewGuid();
         var parent = spec.Kind == "train" ? await db.Corpora.AsNoTracking().Where(c => c.Id == spec.CorpusId && c.State == ResourceState.Pending)

@@ -12,9 +12,6 @@ public static class RunSpecResolver
     public static (ModelArgs Model, ResolvedTraining Training, OrderingSpec Ordering, Dictionary<string, string[]> Errors) Resolve(
         RunSpec spec, int vocabSize, int datasetSeqLen, TorchOptions torch)
     {
-        // Every field's documented range first: a resolved default never hides a bad value, and the products below
-        // are only computed from values in range.
-        var fieldErrors = RunSpecValidator.Validate(spec);
         var errors = new Dictionary<string, string[]>();
         var m = spec.Model ?? new ModelSpec();
         var model = new ModelArgs();
@@ -45,14 +42,19 @@ public static class RunSpecResolver
             GradClip = t.GradClip ?? 1.0, EvalInterval = t.EvalInterval ?? Math.Max(1, maxIters / 4), EvalIters = t.EvalIters ?? 10,
             Seed = spec.Seed, Threads = t.Threads ?? torch.Threads, Device = t.Device ?? torch.Device,
         };
-        if (options.MinLr > options.LearningRate) errors["training.minLr"] = ["Need minLr <= learningRate."];
+        if (options.BatchSize < 1 || options.GradientAccumulationSteps < 1) errors["training.batchSize"] = ["batchSize and gradientAccumulationSteps must be positive."];
+        if (options.MaxIters < 1) errors["training.maxIters"] = ["maxIters must be positive."];
+        if (options.EvalInterval < 1 || options.EvalIters < 1) errors["training.evalInterval"] = ["evalInterval and evalIters must be positive."];
+        if (options.LearningRate <= 0 || options.MinLr < 0 || options.MinLr > options.LearningRate) errors["training.learningRate"] = ["Need 0 <= minLr <= learningRate and learningRate > 0."];
         if (options.Device is not ("auto" or "cpu" or "cuda")) errors["training.device"] = ["device must be auto, cpu or cuda."];
+        // Every field's documented range, then the products of the resolved values (only when those are in range).
+        // A field's own range message wins over a derived one under the same key.
+        var fieldErrors = RunSpecValidator.Validate(spec);
+        if (fieldErrors.Count == 0 && errors.Count == 0) RunSpecValidator.ValidateResolved(model, options, fieldErrors);
+        foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
 
         var ordering = spec.Ordering ?? new OrderingSpec();
         if (ordering.Problems() is { Count: > 0 } problems) errors["ordering"] = [.. problems];
-        if (fieldErrors.Count == 0 && errors.Count == 0) RunSpecValidator.ValidateResolved(model, options, fieldErrors);
-        // The field's own range message wins over a derived one under the same key.
-        foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
         return (model, new ResolvedTraining(options, t.LogSpacedCheckpoints), ordering, errors);
     }
 }
