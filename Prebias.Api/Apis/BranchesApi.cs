@@ -13,6 +13,7 @@ using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -33,12 +34,16 @@ public static class BranchesApi
     {
         var parent = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (parent is null) return Problems.NotFound("Run not found", $"No run '{id}'.");
+        var fieldErrors = BranchSpecValidator.Validate(spec);
+        if (fieldErrors.Count > 0) return TypedResults.ValidationProblem(fieldErrors.ToDictionary());
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == spec.FromStep, ct))
             return Problems.Conflict("No such checkpoint", $"Run {id} has no checkpoint at step {spec.FromStep} to branch from.");
         var training = JsonSerializer.Deserialize<ResolvedTraining>(parent.Training, JsonDefaults.Options)!;
         var steps = spec.Steps ?? training.Options.MaxIters;
         var errors = new Dictionary<string, string[]>();
         if (steps <= spec.FromStep) errors["steps"] = [$"steps ({steps}) must exceed fromStep ({spec.FromStep})."];
+        RunSpecValidator.ValidateOrderPositions("steps", steps, training.Options.BatchSize, training.Options.GradientAccumulationSteps, fieldErrors);
+        foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
         var ordering = JsonSerializer.Deserialize<OrderingSpec>(parent.Ordering, JsonDefaults.Options)!;
         var t = spec.Transform;
         switch (t.Kind)
@@ -91,9 +96,16 @@ public static class BranchesApi
         return TypedResults.Accepted($"/api/runs/{branch.Id}", new AcceptedJob(branch.Id.ToString(), branch.JobId));
     }
 
-    public static async Task<Results<Ok<List<RunResponse>>, ProblemHttpResult>> ListBranches(Guid id, PrebiasDbContext db, CancellationToken ct)
+    /// <param name="id">The parent run.</param>
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<RunResponse>>, ProblemHttpResult, ValidationProblem>> ListBranches(Guid id, int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct)
     {
+        if (ListPaging.Problems(limit, offset) is { } errors) return TypedResults.ValidationProblem(errors);
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return Problems.NotFound("Run not found", $"No run '{id}'.");
-        return TypedResults.Ok((await db.Runs.AsNoTracking().Where(r => r.ParentRunId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct)).ConvertAll(RunResponse.From));
+        return TypedResults.Ok((await ListPaging.PageAsync(db.Runs.AsNoTracking().Where(r => r.ParentRunId == id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id), limit, offset, http, ct)).ConvertAll(RunResponse.From));
     }
 }

@@ -12,7 +12,8 @@ public static class CheckpointViewsApi
 {
     public static RouteGroupBuilder MapCheckpointViewsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("api/runs/{id:guid}/checkpoints/{step:long}").WithTags("Checkpoint views");
+        var group = app.MapGroup("api/runs/{id:guid}/checkpoints/{step:long}").WithTags("Checkpoint views")
+            .AddEndpointFilter<CheckpointETagFilter>();
         group.MapGet("attention", Attention).WithName("GetAttention")
             .WithSummary("Attention weights of every layer and head on the probe input: { shape [L,H,T,T], tokens, pieces, weights }");
         group.MapGet("attention.png", AttentionPng).WithName("GetAttentionPlot")

@@ -10,6 +10,7 @@ using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -34,6 +35,7 @@ public static class CorporaApi
         CorpusRequest request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
         var spec = request.ToSpec();
+        if (CorpusRequestValidator.Validate(request.Name, spec) is { Count: > 0 } limits) return TypedResults.ValidationProblem(limits.ToDictionary());
         if (spec.Source.Upload is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source.upload"] = ["Use POST /api/corpora/upload to upload a file."] });
         var errors = CorpusSpecValidator.Validate(spec);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -74,8 +76,14 @@ public static class CorporaApi
         return TypedResults.Accepted($"/api/corpora/{id}", await StartAsync(name ?? file.FileName, spec, id, db, scheduler, ct));
     }
 
-    public static async Task<Ok<List<CorpusResponse>>> ListCorpora(PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Corpora.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(ct)).ConvertAll(CorpusResponse.From));
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<CorpusResponse>>, ValidationProblem>> ListCorpora(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct) =>
+        ListPaging.Problems(limit, offset) is { } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok((await ListPaging.PageAsync(db.Corpora.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id), limit, offset, http, ct)).ConvertAll(CorpusResponse.From));
 
     public static async Task<Results<Ok<CorpusResponse>, ProblemHttpResult>> GetCorpus(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } corpus

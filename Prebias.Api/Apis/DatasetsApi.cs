@@ -54,8 +54,14 @@ public static class DatasetsApi
         return TypedResults.Accepted($"/api/datasets/{dataset.Id}", new AcceptedJob(dataset.Id.ToString(), dataset.JobId));
     }
 
-    public static async Task<Ok<List<DatasetResponse>>> ListDatasets(PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Datasets.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(ct)).ConvertAll(DatasetResponse.From));
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<DatasetResponse>>, ValidationProblem>> ListDatasets(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct) =>
+        ListPaging.Problems(limit, offset) is { } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok((await ListPaging.PageAsync(db.Datasets.AsNoTracking().OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id), limit, offset, http, ct)).ConvertAll(DatasetResponse.From));
 
     public static async Task<Results<Ok<DatasetResponse>, ProblemHttpResult>> GetDataset(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) is { } d

@@ -8,6 +8,7 @@ using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
 using Prebias.Core.Plots;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -39,9 +40,11 @@ public static class EvaluationsApi
     /// <summary>Which checkpoints to evaluate; all not yet evaluated when omitted.</summary>
     public sealed record EvaluateRequest(long[]? Checkpoints);
 
-    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult>> Evaluate(
+    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> Evaluate(
         Guid id, EvaluateRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
+        if (request?.Checkpoints is { Length: > RequestLimits.ListItems } many)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["checkpoints"] = [$"checkpoints must have at most {RequestLimits.ListItems} items, not {many.Length}."] });
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         var steps = request?.Checkpoints;
         if (steps is { Length: > 0 })

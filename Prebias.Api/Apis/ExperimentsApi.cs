@@ -14,6 +14,7 @@ using Prebias.Core.Plots;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Torch;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -37,6 +38,7 @@ public static class ExperimentsApi
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateDurability(
         DurabilitySpec spec, PrebiasDbContext db, JobScheduler scheduler, SampleMetricsStore metrics, IOptions<TorchOptions> torch, CancellationToken ct)
     {
+        if (DurabilitySpecValidator.Validate(spec) is { Count: > 0 } invalid) return TypedResults.ValidationProblem(invalid.ToDictionary());
         if (spec.Orderings.Count == 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderings"] = ["Give at least one ordering to compare with the baseline."] });
         if (spec.Seeds.Count == 0 || spec.Seeds.Distinct().Count() != spec.Seeds.Count)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["seeds"] = ["Give one or more distinct seeds."] });
@@ -73,9 +75,15 @@ public static class ExperimentsApi
         return TypedResults.Accepted($"/api/experiments/{experiment.Id}", new AcceptedJob(experiment.Id.ToString(), experiment.JobId));
     }
 
-    public static async Task<Ok<List<ExperimentResponse>>> ListExperiments(PrebiasDbContext db, CancellationToken ct)
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<ExperimentResponse>>, ValidationProblem>> ListExperiments(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct)
     {
-        var experiments = await db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ToListAsync(ct);
+        if (ListPaging.Problems(limit, offset) is { } errors) return TypedResults.ValidationProblem(errors);
+        var experiments = await ListPaging.PageAsync(db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id), limit, offset, http, ct);
         var result = new List<ExperimentResponse>();
         foreach (var e in experiments) result.Add(await ExperimentResponse.FromAsync(e, db, ct));
         return TypedResults.Ok(result);

@@ -15,6 +15,7 @@ using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
 using Prebias.Core.Torch;
 using Prebias.Core.Training;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -33,9 +34,9 @@ public static class RunsApi
         group.MapGet("{id:guid}/losses", GetLosses).WithName("GetLosses").WithSummary("Loss history per step; ?format=json|csv|parquet");
         group.MapGet("{id:guid}/steps/{step:long}/samples", GetStepSamples).WithName("GetStepSamples")
             .WithSummary("The ledger: sample ids that optimiser step k trained on, per micro-batch");
-        group.MapGet("{id:guid}/checkpoints/{step:long}/export/llama2c", ExportLlama2c).WithName("ExportLlama2c")
+        group.MapGet("{id:guid}/checkpoints/{step:long}/export/llama2c", ExportLlama2c).WithName("ExportLlama2c").AddEndpointFilter<CheckpointETagFilter>()
             .WithSummary("The checkpoint as llama2.c's legacy model.bin (version 0), for run.c");
-        group.MapGet("{id:guid}/checkpoints/{step:long}/export/safetensors", ExportSafetensors).WithName("ExportSafetensors")
+        group.MapGet("{id:guid}/checkpoints/{step:long}/export/safetensors", ExportSafetensors).WithName("ExportSafetensors").AddEndpointFilter<CheckpointETagFilter>()
             .WithSummary("The checkpoint's weights as safetensors with llama2.c parameter names");
         return group;
     }
@@ -56,6 +57,7 @@ public static class RunsApi
     public static async Task<(RunRecord? Run, string? ParentJobId, Dictionary<string, string[]> Errors)> PrepareAsync(
         RunSpec spec, PrebiasDbContext db, SampleMetricsStore metrics, TorchOptions torch, CancellationToken ct)
     {
+        if (RunSpecValidator.Validate(spec) is { Count: > 0 } invalid) return (null, null, invalid.ToDictionary());
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == spec.DatasetId, ct);
         if (dataset is null) return (null, null, new() { ["datasetId"] = [$"No dataset '{spec.DatasetId}'."] });
         if (dataset.State == ResourceState.Failed) return (null, null, new() { ["datasetId"] = [$"Dataset {dataset.Id} failed: {dataset.Error}"] });
@@ -78,8 +80,14 @@ public static class RunsApi
         return (run, dataset.State == ResourceState.Pending ? dataset.JobId : null, errors);
     }
 
-    public static async Task<Ok<List<RunResponse>>> ListRuns(PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Runs.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(ct)).ConvertAll(RunResponse.From));
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRuns(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct) =>
+        ListPaging.Problems(limit, offset) is { } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok((await ListPaging.PageAsync(db.Runs.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id), limit, offset, http, ct)).ConvertAll(RunResponse.From));
 
     public static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run

@@ -9,6 +9,7 @@ using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -38,6 +39,8 @@ public static class SampleMetricsApi
     public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> ComputeMetrics(
         Guid id, ComputeMetricsRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
+        if (new FieldErrors().Items("metrics", request?.Metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
+            return TypedResults.ValidationProblem(invalid.ToDictionary());
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
@@ -68,8 +71,6 @@ public static class SampleMetricsApi
     public static async Task<IResult> QuerySamples(Guid id, string? sort, string? order, double? min, double? max, string? split, int? limit,
         string? after, string? format, HttpRequest http, PrebiasDbContext db, SampleMetricsQueries queries, IArtifactStore store, CancellationToken ct)
     {
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         var errors = new Dictionary<string, string[]>();
         MetricDefinition? sortMetric = null;
         if (sort is not null && !MetricRegistry.TryGet(sort, out sortMetric))
@@ -77,12 +78,17 @@ public static class SampleMetricsApi
         if (order is not (null or "asc" or "desc")) errors["order"] = ["order must be asc or desc."];
         if (split is not (null or "train" or "val")) errors["split"] = ["split must be train or val."];
         if (limit is < 1 or > 1000) errors["limit"] = ["limit must be between 1 and 1000."];
+        // NaN compares false with everything: min=NaN used to answer an empty page instead of an error.
+        if (min is { } low && !double.IsFinite(low)) errors["min"] = ["min must be a finite number."];
+        if (max is { } high && !double.IsFinite(high)) errors["max"] = ["max must be a finite number."];
         if (min > max) errors["min"] = ["min must not exceed max."];
         if ((min is not null || max is not null) && sortMetric is null) errors["sort"] = ["min and max filter the sort metric: give sort=<metric>."];
         if (!SampleCursor.TryParse(after, sortMetric is not null, out var cursor)) errors["after"] = ["Invalid cursor; pass the 'next' value of the previous page."];
         var tableFormat = TableFormats.Resolve(format, http);
         if (tableFormat is null) errors["format"] = ["format must be json, csv or parquet."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (dataset.State != ResourceState.Ready) return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
 
         var rows = await queries.PageAsync(new SampleQuery(id, sortMetric?.Name, order == "desc", min, max, split, limit ?? 50, cursor), ct);

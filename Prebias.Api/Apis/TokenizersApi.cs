@@ -10,6 +10,7 @@ using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
 using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -42,6 +43,9 @@ public static class TokenizersApi
             if (corpus is null) errors["corpusId"] = [$"No corpus '{corpusId}'."];
             else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpusId} failed: {corpus.Error}"];
         }
+        var limits = new FieldErrors().MaxLength("name", spec.Name, RequestLimits.NameChars).MaxLength("kind", spec.Kind, RequestLimits.ShortTextChars)
+            .MaxLength("path", spec.Path, RequestLimits.PathChars).MaxLength("url", spec.Url, RequestLimits.PathChars);
+        foreach (var (field, messages) in limits.ToDictionary()) errors[field] = messages;
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var id = Guid.NewGuid();
         var parent = spec.Kind == "train" ? await db.Corpora.AsNoTracking().Where(c => c.Id == spec.CorpusId && c.State == ResourceState.Pending)
@@ -67,32 +71,41 @@ public static class TokenizersApi
         return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec, null, db, scheduler, ct));
     }
 
-    public static async Task<Ok<List<TokenizerResponse>>> ListTokenizers(PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Tokenizers.AsNoTracking().OrderByDescending(t => t.CreatedAt).ToListAsync(ct)).ConvertAll(TokenizerResponse.From));
+    /// <param name="limit">Page size, 1..1000 (default 100).</param>
+    /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Results<Ok<List<TokenizerResponse>>, ValidationProblem>> ListTokenizers(int? limit, int? offset, HttpContext http, PrebiasDbContext db, CancellationToken ct) =>
+        ListPaging.Problems(limit, offset) is { } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok((await ListPaging.PageAsync(db.Tokenizers.AsNoTracking().OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id), limit, offset, http, ct)).ConvertAll(TokenizerResponse.From));
 
     public static async Task<Results<Ok<TokenizerResponse>, ProblemHttpResult>> GetTokenizer(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) is { } t
             ? TypedResults.Ok(TokenizerResponse.From(t))
             : Problems.NotFound("Tokenizer not found", $"No tokenizer '{id}'.");
 
-    public static async Task<Results<Ok<EncodeResponse>, ProblemHttpResult>> Encode(
+    public static async Task<Results<Ok<EncodeResponse>, ProblemHttpResult, ValidationProblem>> Encode(
         Guid id, EncodeRequest request, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
     {
-        if (request.Text is null) return Problems.BadRequest("Missing text", "Send { \"text\": \"...\" }.");
+        if (request.Text is null) return Invalid("text", "Send { \"text\": \"...\" }.");
+        if (request.Text.Length > RequestLimits.EncodeTextChars)
+            return Invalid("text", $"text must be at most {RequestLimits.EncodeTextChars} characters, not {request.Text.Length}.");
         var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
         if (problem is not null) return problem;
         var encoded = tokenizer!.EncodeToPieces(request.Text);
         return TypedResults.Ok(new EncodeResponse(encoded.Ids, encoded.Pieces));
     }
 
-    public static async Task<Results<Ok<DecodeResponse>, ProblemHttpResult>> Decode(
+    public static async Task<Results<Ok<DecodeResponse>, ProblemHttpResult, ValidationProblem>> Decode(
         Guid id, DecodeRequest request, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
     {
-        if (request.Ids is null) return Problems.BadRequest("Missing ids", "Send { \"ids\": [1, 2, 3] }.");
+        if (request.Ids is null) return Invalid("ids", "Send { \"ids\": [1, 2, 3] }.");
+        if (request.Ids.Length > RequestLimits.DecodeIds) return Invalid("ids", $"ids must have at most {RequestLimits.DecodeIds} items, not {request.Ids.Length}.");
         var (tokenizer, problem) = await ReadyTokenizerAsync(id, db, cache, ct);
         if (problem is not null) return problem;
         if (request.Ids.Any(i => i < 0 || i >= tokenizer!.VocabSize))
-            return Problems.BadRequest("Id out of range", $"Token ids must be in [0, {tokenizer!.VocabSize}).");
+            return Invalid("ids", $"Token ids must be in [0, {tokenizer!.VocabSize}).");
         return TypedResults.Ok(new DecodeResponse(tokenizer!.Decode(request.Ids)));
     }
 
@@ -105,6 +118,9 @@ public static class TokenizersApi
         Llama2cTokenizerExporter.Export(tokenizer!, buffer);
         return TypedResults.File(buffer.ToArray(), "application/octet-stream", "tokenizer.bin");
     }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static async Task<(ITextTokenizer?, ProblemHttpResult?)> ReadyTokenizerAsync(Guid id, PrebiasDbContext db, TokenizerCache cache, CancellationToken ct)
     {

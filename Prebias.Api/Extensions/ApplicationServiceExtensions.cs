@@ -22,8 +22,7 @@ public static class ApplicationServiceExtensions
         var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         if (worker.InProcess) services.AddPrebiasHangfireServer(worker with { Name = worker.Name ?? "api" });
 
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddPrebiasRequestErrors();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])

@@ -2,6 +2,7 @@ using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Torch;
 using Prebias.Core.Training;
+using Prebias.Core.Validation;
 
 namespace Prebias.Core.Runs;
 
@@ -46,6 +47,11 @@ public static class RunSpecResolver
         if (options.EvalInterval < 1 || options.EvalIters < 1) errors["training.evalInterval"] = ["evalInterval and evalIters must be positive."];
         if (options.LearningRate <= 0 || options.MinLr < 0 || options.MinLr > options.LearningRate) errors["training.learningRate"] = ["Need 0 <= minLr <= learningRate and learningRate > 0."];
         if (options.Device is not ("auto" or "cpu" or "cuda")) errors["training.device"] = ["device must be auto, cpu or cuda."];
+        // Every field's documented range, then the products of the resolved values (only when those are in range).
+        // A field's own range message wins over a derived one under the same key.
+        var fieldErrors = RunSpecValidator.Validate(spec);
+        if (fieldErrors.Count == 0 && errors.Count == 0) RunSpecValidator.ValidateResolved(model, options, fieldErrors);
+        foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
 
         var ordering = spec.Ordering ?? new OrderingSpec();
         if (ordering.Problems() is { Count: > 0 } problems) errors["ordering"] = [.. problems];
