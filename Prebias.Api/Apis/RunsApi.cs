@@ -71,7 +71,7 @@ public static class RunsApi
 
         var run = new RunRecord
         {
-            Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = spec.Seed, CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = training.Options.Seed, CreatedAt = DateTimeOffset.UtcNow,
             Model = JsonSerializer.Serialize(model, JsonDefaults.Options), Training = JsonSerializer.Serialize(training, JsonDefaults.Options),
             Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options), EvaluateCheckpoints = spec.Evaluate,
         };
