@@ -69,18 +69,22 @@ public static class ExperimentComparison
         var rows = new List<(string Metric, string Ordering, long Step, OrderEffect Effect, double? InitSd, int InitN, double? OrderSd, int OrderN, long? Saturation)>();
         foreach (var metric in outputs.GroupBy(o => o.Metric).OrderBy(g => g.Key))
         {
-            var last = metric.Max(o => o.Step);
-            List<(RunSeeds Seeds, double Value)> Final(Func<string, bool> which) =>
-                [.. metric.Where(o => o.Step == last && which(label[o.RunId]) && double.IsFinite(o.Output!.Value)).Select(o => (seeds[o.RunId], o.Output!.Value))];
-            var baseline = Final(IsBaselineLabel);
-            if (baseline.Count == 0) continue;
-            // Order-seed spread: the baseline shuffle's runs that share an init seed differ only in their order.
-            var orderSd = baselineIsShuffle ? SeedSpreads.PooledSd(baseline.GroupBy(v => v.Seeds.Init).Select(g => (IReadOnlyList<double>)[.. g.Select(v => v.Value)])) : null;
-            var orderN = baseline.Select(v => v.Seeds.Order).Distinct().Count();
+            List<(RunSeeds Seeds, double Value)> At(long step, Func<string, bool> which) =>
+                [.. metric.Where(o => o.Step == step && which(label[o.RunId]) && double.IsFinite(o.Output!.Value)).Select(o => (seeds[o.RunId], o.Output!.Value))];
+            var baselineSteps = metric.Where(o => IsBaselineLabel(label[o.RunId])).Select(o => o.Step).ToHashSet();
+            if (baselineSteps.Count == 0) continue;
             foreach (var ordering in metric.Select(o => label[o.RunId]).Distinct().Where(l => !IsBaselineLabel(l)).Order())
             {
-                var values = Final(l => l == ordering);
-                if (values.Count == 0) continue;
+                // The last checkpoint both have: a branch may stop before, or train past, the baseline's end.
+                var common = metric.Where(o => label[o.RunId] == ordering && baselineSteps.Contains(o.Step)).Select(o => o.Step).ToList();
+                if (common.Count == 0) continue;
+                var last = common.Max();
+                var values = At(last, l => l == ordering);
+                var baseline = At(last, IsBaselineLabel);
+                if (values.Count == 0 || baseline.Count == 0) continue;
+                // Order-seed spread: the baseline shuffle's runs that share an init seed differ only in their order.
+                var orderSd = baselineIsShuffle ? SeedSpreads.PooledSd(baseline.GroupBy(v => v.Seeds.Init).Select(g => (IReadOnlyList<double>)[.. g.Select(v => v.Value)])) : null;
+                var orderN = baseline.Select(v => v.Seeds.Order).Distinct().Count();
                 var effect = OrderEffectAnalysis.Compare(
                     [.. values.Select(v => new SeedValue(v.Seeds.Init, v.Value))], [.. baseline.Select(v => new SeedValue(v.Seeds.Init, v.Value))], options);
                 // Init-only spread: runs of one group with the same order seed differ only in their initialisation.
