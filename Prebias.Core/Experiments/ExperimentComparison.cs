@@ -41,7 +41,7 @@ public static class ExperimentComparison
             })
             .OrderBy(c => c.Metric).ThenBy(c => c.Ordering).ThenBy(c => c.Step).ToList();
 
-        var endPoint = EndPoints(runs, label, outputs, curves, tolerance, options ?? OrderEffectOptions.Default);
+        var endPoint = EndPoints(runs, outputs, curves, tolerance, options ?? OrderEffectOptions.Default);
 
         var divergence = (await db.Divergences.AsNoTracking().Where(d => d.ExperimentId == experiment.Id).ToListAsync(ct))
             .GroupBy(d => (Ordering: label[d.RunId], d.Step))
@@ -60,9 +60,10 @@ public static class ExperimentComparison
     /// (several order seeds of one init seed are averaged by the analysis, so n counts init seeds); the verdicts are
     /// decided together, so the Holm adjustment spans every metric and ordering of the comparison.
     /// </summary>
-    private static List<EndPointComparison> EndPoints(List<RunRecord> runs, Dictionary<Guid, string> label, List<CheckpointMetricRecord> outputs,
-        List<CurvePoint> curves, double tolerance, OrderEffectOptions options)
+    public static List<EndPointComparison> EndPoints(IReadOnlyList<RunRecord> runs, IReadOnlyList<CheckpointMetricRecord> outputs,
+        IReadOnlyList<CurvePoint> curves, double tolerance, OrderEffectOptions options)
     {
+        var label = runs.ToDictionary(r => r.Id, ExperimentRuns.Label);
         var seeds = runs.ToDictionary(r => r.Id, RunSeeds.Of);
         var baselineIsShuffle = runs.Where(ExperimentRuns.IsBaseline)
             .All(r => JsonSerializer.Deserialize<OrderingSpec>(r.Ordering, JsonDefaults.Options)?.Method == OrderingMethods.Shuffle);
