@@ -39,20 +39,22 @@ public static class ExperimentsApi
         DurabilitySpec spec, PrebiasDbContext db, JobScheduler scheduler, SampleMetricsStore metrics, IOptions<TorchOptions> torch, CancellationToken ct)
     {
         if (spec.Orderings.Count == 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderings"] = ["Give at least one ordering to compare with the baseline."] });
-        var initSeeds = spec.ResolvedInitSeeds();
-        var orderSeeds = spec.ResolvedOrderSeeds();
-        var seedField = spec.InitSeeds is null ? "seeds" : "initSeeds";
-        if (initSeeds.Count == 0 || initSeeds.Distinct().Count() != initSeeds.Count)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [seedField] = ["Give one or more distinct seeds."] });
-        if (orderSeeds.Count == 0 || orderSeeds.Distinct().Count() != orderSeeds.Count)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderSeeds"] = ["Give one or more distinct order seeds."] });
-        if (!(spec.EquivalenceMargin > 0 && double.IsFinite(spec.EquivalenceMargin)))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["equivalenceMargin"] = ["Give a positive margin in seed SDs (default 1)."] });
+        if (spec.Seeds.Count == 0 || spec.Seeds.Distinct().Count() != spec.Seeds.Count)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["seeds"] = ["Give one or more distinct seeds."] });
         var experiment = new ExperimentRecord
         {
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = spec.DatasetId, CreatedAt = DateTimeOffset.UtcNow,
             Spec = JsonSerializer.Serialize(spec, JsonDefaults.Options),
         };
+        // Init seeds (seeds is their older name) × order seeds.
+        var initSeeds = spec.ResolvedInitSeeds();
+        var orderSeeds = spec.ResolvedOrderSeeds();
+        if (spec.InitSeeds is not null && (initSeeds.Count == 0 || initSeeds.Distinct().Count() != initSeeds.Count))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["initSeeds"] = ["Give one or more distinct init seeds."] });
+        if (orderSeeds.Count == 0 || orderSeeds.Distinct().Count() != orderSeeds.Count)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderSeeds"] = ["Give one or more distinct order seeds."] });
+        if (!(spec.EquivalenceMargin > 0 && double.IsFinite(spec.EquivalenceMargin)))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["equivalenceMargin"] = ["Give a positive margin in seed SDs (default 1)."] });
         var runs = new List<(RunRecord Run, string? Parent)>();
         var arms = spec.Orderings.Select(o => (Ordering: o, Name: OrderingLabels.Of(o)))
             .Append((Ordering: spec.BaselineOrdering, Name: ExperimentRuns.BaselinePrefix + OrderingLabels.Of(spec.BaselineOrdering)));

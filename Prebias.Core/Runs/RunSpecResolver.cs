@@ -12,7 +12,6 @@ public static class RunSpecResolver
         RunSpec spec, int vocabSize, int datasetSeqLen, TorchOptions torch)
     {
         var errors = new Dictionary<string, string[]>();
-        var seeds = RunSeeds.Resolve(spec);
         var m = spec.Model ?? new ModelSpec();
         var model = new ModelArgs();
         if (!ModelPresets.TryGet(m.Preset, out var preset))
@@ -40,7 +39,7 @@ public static class RunSpecResolver
             LearningRate = t.LearningRate ?? 5e-4, MinLr = t.MinLr ?? 0, WarmupIters = t.WarmupIters ?? Math.Min(1000, maxIters / 10),
             LrDecayIters = t.LrDecayIters, WeightDecay = t.WeightDecay ?? 0.1, Beta1 = t.Beta1 ?? 0.9, Beta2 = t.Beta2 ?? 0.95,
             GradClip = t.GradClip ?? 1.0, EvalInterval = t.EvalInterval ?? Math.Max(1, maxIters / 4), EvalIters = t.EvalIters ?? 10,
-            Seed = seeds.Init, Threads = t.Threads ?? torch.Threads, Device = t.Device ?? torch.Device,
+            Seed = spec.Seed, Threads = t.Threads ?? torch.Threads, Device = t.Device ?? torch.Device,
         };
         if (options.BatchSize < 1 || options.GradientAccumulationSteps < 1) errors["training.batchSize"] = ["batchSize and gradientAccumulationSteps must be positive."];
         if (options.MaxIters < 1) errors["training.maxIters"] = ["maxIters must be positive."];
@@ -50,10 +49,6 @@ public static class RunSpecResolver
 
         var ordering = spec.Ordering ?? new OrderingSpec();
         if (ordering.Problems() is { Count: > 0 } problems) errors["ordering"] = [.. problems];
-        if (spec.Seeds?.Order is { } order && ordering.Seed is { } own && own != order)
-            errors["seeds.order"] = [$"seeds.order {order} contradicts ordering.seed {own}; give one of them."];
-        // The order seed travels in the stored ordering, which the order compiler reads before the run seed.
-        ordering = ordering with { Seed = seeds.Order };
         return (model, new ResolvedTraining(options, t.LogSpacedCheckpoints), ordering, errors);
     }
 }

@@ -13,7 +13,9 @@ public class RunSeedsTests
 {
     private static (long Init, long? OrderingSeed, Dictionary<string, string[]> Errors) Resolve(RunSpec spec)
     {
-        var (_, training, ordering, errors) = RunSpecResolver.Resolve(spec, vocabSize: 512, datasetSeqLen: 64, new TorchOptions());
+        var (seeded, seedErrors) = RunSeeds.Apply(spec);
+        var (_, training, ordering, errors) = RunSpecResolver.Resolve(seeded, vocabSize: 512, datasetSeqLen: 64, new TorchOptions());
+        foreach (var (field, messages) in seedErrors) errors[field] = messages;
         return (training.Options.Seed, ordering.Seed, errors);
     }
 
@@ -50,7 +52,8 @@ public class RunSeedsTests
         int[] ids = [.. Enumerable.Range(0, 200)];
         int[] Order(long init, long order)
         {
-            var (_, training, ordering, _) = RunSpecResolver.Resolve(new RunSpec { Seeds = new SeedsSpec { Init = init, Order = order } }, 512, 64, new TorchOptions());
+            var (seeded, _) = RunSeeds.Apply(new RunSpec { Seeds = new SeedsSpec { Init = init, Order = order } });
+            var (_, training, ordering, _) = RunSpecResolver.Resolve(seeded, 512, 64, new TorchOptions());
             return OrderingCompiler.Compile(ordering, ids, [], training.Options.Seed, 200).SampleIds;
         }
         Assert.Equal(Order(1, 5), Order(2, 5));
