@@ -16,7 +16,7 @@ namespace Prebias.Core.Analysis;
 /// <param name="DegreesOfFreedom">n − 1 when paired, Welch–Satterthwaite when unpaired.</param>
 /// <param name="P">Two-sided p of the t-test (paired t or Welch).</param>
 /// <param name="PermutationP">Two-sided p of the exact sign-flip (paired) or two-sample permutation test.</param>
-/// <param name="AdjustedP">Holm-adjusted <see cref="P"/> across the rows of one comparison that have n ≥ 3.</param>
+/// <param name="AdjustedP">Holm-adjusted <see cref="P"/> across every row of one comparison that has a p (n ≥ 2).</param>
 /// <param name="EquivalenceMargin">±Δ of the TOST in seed SDs.</param>
 /// <param name="EquivalenceP">TOST p-value (Schuirmann 1987) against ±Δ · <see cref="SeedSd"/>.</param>
 /// <param name="Equivalent">TOST passed at α.</param>

@@ -14,8 +14,8 @@ namespace Prebias.Core.Analysis;
 /// size is Cohen's d = difference / seed SD, its CI the difference's CI over the same SD, and the TOST margin is
 /// ±<see cref="OrderEffectOptions.EquivalenceMargin"/> seed SDs, tested with the same standard error and df as the
 /// t-test. The minimum detectable effect is (t_{1−α/2} + t_{0.8}) · SE / seed SD.</para>
-/// <para><b>Verdicts</b> (<see cref="Decide"/>, over all rows of one comparison): below
-/// <see cref="OrderEffectOptions.MinSeeds"/> seeds in a group, "inconclusive: n &lt; 3" and the row is not tested;
+/// <para><b>Verdicts</b> (<see cref="Decide"/>, over all rows of one comparison, every row with a p-value in the Holm
+/// family): below <see cref="OrderEffectOptions.MinSeeds"/> seeds in a group, "inconclusive: n &lt; 3" whatever the p;
 /// otherwise "effect" when the Holm-adjusted t-test p is below α (taking precedence: a shown effect stays an effect
 /// even when it is also inside the margin), else "equivalent" when the TOST passes at α, else "inconclusive". The
 /// decision uses the t-test because the exact sign-flip test cannot go below 2/2ⁿ (0.0625 at n = 5); its p-value is
@@ -38,21 +38,23 @@ public static class OrderEffectAnalysis
             : CompareUnpaired([.. a.Values], [.. b.Values], options);
     }
 
-    /// <summary>Holm-adjusts the t-test p-values of every testable row (n ≥ MinSeeds in both groups) and sets the
-    /// verdicts. Rows keep their order.</summary>
+    /// <summary>Holm-adjusts the t-test p-values of every row that has one (n ≥ 2) and sets the verdicts. Rows below
+    /// MinSeeds keep "inconclusive: n &lt; 3" but stay in the family: their adjusted p is shown, and a larger family
+    /// only makes the others more conservative. Rows keep their order.</summary>
     public static IReadOnlyList<OrderEffect> Decide(IReadOnlyList<OrderEffect> rows, OrderEffectOptions? options = null)
     {
         options ??= OrderEffectOptions.Default;
         options.Validate();
-        var testable = rows.Select(r => r.Verdict != OrderEffectVerdict.TooFewSeeds && r.P is not null).ToArray();
-        var adjusted = HolmBonferroni.Adjust([.. rows.Select((r, i) => testable[i] ? r.P!.Value : double.NaN)]);
+        var adjusted = HolmBonferroni.Adjust([.. rows.Select(r => r.P ?? double.NaN)]);
         return [.. rows.Select((r, i) =>
         {
-            if (!testable[i]) return r with { AdjustedP = null, Verdict = r.Verdict == OrderEffectVerdict.TooFewSeeds ? r.Verdict : OrderEffectVerdict.Inconclusive };
+            var adjustedP = r.P is null ? (double?)null : adjusted[i];
+            if (r.Verdict == OrderEffectVerdict.TooFewSeeds) return r with { AdjustedP = adjustedP };
+            if (adjustedP is null) return r with { AdjustedP = null, Verdict = OrderEffectVerdict.Inconclusive };
             var verdict = adjusted[i] < options.Alpha ? OrderEffectVerdict.Effect
                 : r.Equivalent ? OrderEffectVerdict.Equivalent
                 : OrderEffectVerdict.Inconclusive;
-            return r with { AdjustedP = adjusted[i], Verdict = verdict };
+            return r with { AdjustedP = adjustedP, Verdict = verdict };
         })];
     }
 

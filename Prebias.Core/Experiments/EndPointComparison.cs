@@ -12,7 +12,7 @@ namespace Prebias.Core.Experiments;
 /// <param name="SeedSd">The seed SD the effect size and the margin are measured in.</param>
 /// <param name="EffectSize">Cohen's d (difference / seed SD) with its CI.</param>
 /// <param name="P">t-test p; <paramref name="PermutationP"/>: exact sign-flip or two-sample permutation p;
-/// <paramref name="AdjustedP"/>: Holm across every tested row of this comparison.</param>
+/// <paramref name="AdjustedP"/>: Holm across every row of this comparison that has a p (n ≥ 2).</param>
 /// <param name="EquivalenceMargin">TOST margin ± in seed SDs; <paramref name="EquivalenceP"/> its p; <paramref name="Equivalent"/> passed.</param>
 /// <param name="Mde">Minimum detectable |effect size| (seed SDs) at 80 % power for this n.</param>
 /// <param name="Verdict">effect, equivalent, inconclusive or "inconclusive: n &lt; 3".</param>
