@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
 using Prebias.Core;
+using Prebias.Core.Analysis;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Experiments;
@@ -29,7 +30,7 @@ public static class ExperimentsApi
         group.MapGet("", ListExperiments).WithName("ListExperiments").WithSummary("List experiments with their runs' states");
         group.MapGet("{id:guid}", GetExperiment).WithName("GetExperiment").WithSummary("An experiment: spec, state, progress, runs");
         group.MapGet("{id:guid}/comparison", Comparison).WithName("GetComparison")
-            .WithSummary("Curves per ordering with seed spread, end-point differences with bootstrap CIs vs seed noise, saturation points, divergences, bias; ?format=json|csv|parquet&table=curves|endpoint|divergence|bias");
+            .WithSummary("Curves per ordering with seed spread; end-point paired/Welch t CIs, permutation and Holm-adjusted p, TOST and verdicts; saturation points, divergences, bias; ?format=json|csv|parquet&table=curves|endpoint|divergence|bias");
         group.MapGet("{id:guid}/comparison.png", ComparisonPng).WithName("GetComparisonPlot")
             .WithSummary("Output metrics per ordering over checkpoints with seed bands, against the baseline (?metrics=a,b)");
         return group;
@@ -47,13 +48,26 @@ public static class ExperimentsApi
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = spec.DatasetId, CreatedAt = DateTimeOffset.UtcNow,
             Spec = JsonSerializer.Serialize(spec, JsonDefaults.Options),
         };
+        // Init seeds (seeds is their older name) × order seeds.
+        var initSeeds = spec.ResolvedInitSeeds();
+        var orderSeeds = spec.ResolvedOrderSeeds();
+        if (spec.InitSeeds is not null && (initSeeds.Count == 0 || initSeeds.Distinct().Count() != initSeeds.Count))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["initSeeds"] = ["Give one or more distinct init seeds."] });
+        if (orderSeeds.Count == 0 || orderSeeds.Distinct().Count() != orderSeeds.Count)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderSeeds"] = ["Give one or more distinct order seeds."] });
+        if (!(spec.EquivalenceMargin > 0 && double.IsFinite(spec.EquivalenceMargin)))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["equivalenceMargin"] = ["Give a positive margin in seed SDs (default 1)."] });
         var runs = new List<(RunRecord Run, string? Parent)>();
         var arms = spec.Orderings.Select(o => (Ordering: o, Name: OrderingLabels.Of(o)))
             .Append((Ordering: spec.BaselineOrdering, Name: ExperimentRuns.BaselinePrefix + OrderingLabels.Of(spec.BaselineOrdering)));
         foreach (var (ordering, name) in arms)
-            foreach (var seed in spec.Seeds)
+            foreach (var (init, order) in initSeeds.SelectMany(i => orderSeeds.Select(o => (i, o))))
             {
-                var request = new RunSpec { DatasetId = spec.DatasetId, Model = spec.Model, Training = spec.Training, Ordering = ordering, Seed = seed, Name = name };
+                var request = new RunSpec
+                {
+                    DatasetId = spec.DatasetId, Model = spec.Model, Training = spec.Training, Ordering = ordering, Name = name,
+                    Seed = init, Seeds = new SeedsSpec { Init = init, Order = order },
+                };
                 var (run, parent, errors) = await RunsApi.PrepareAsync(request, db, metrics, torch.Value, ct);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToDictionary(e => $"{name}: {e.Key}", e => e.Value));
                 run!.ExperimentId = experiment.Id;
@@ -107,7 +121,7 @@ public static class ExperimentsApi
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         if (table is not (null or "curves" or "endpoint" or "divergence" or "bias")) return Problems.BadRequest("Bad table", "table must be curves, endpoint, divergence or bias.");
         var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options)!;
-        var comparison = await ExperimentComparison.ComputeAsync(db, experiment, spec.SaturationTolerance, ct);
+        var comparison = await ExperimentComparison.ComputeAsync(db, experiment, spec.SaturationTolerance, new OrderEffectOptions { EquivalenceMargin = spec.EquivalenceMargin }, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(comparison);
         return new TableResult(ComparisonTables.Of(comparison, table ?? "curves"), tableFormat, $"comparison-{table ?? "curves"}-{id:N}");
     }

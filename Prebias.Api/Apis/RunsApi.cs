@@ -64,7 +64,9 @@ public static class RunsApi
         var tokenizer = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
         if (tokenizer.VocabSize is null) return (null, null, new() { ["datasetId"] = [$"The dataset's tokenizer {tokenizer.Id} is not ready yet."] });
 
-        var (model, training, ordering, errors) = RunSpecResolver.Resolve(spec, tokenizer.VocabSize.Value, dataset.MaxSeqLen, torch);
+        var (seeded, seedErrors) = RunSeeds.Apply(spec);
+        var (model, training, ordering, errors) = RunSpecResolver.Resolve(seeded, tokenizer.VocabSize.Value, dataset.MaxSeqLen, torch);
+        foreach (var (field, messages) in seedErrors) errors[field] = messages;
         // A metric ordering needs that metric computed for the dataset (checked now when it can be known).
         if (errors.Count == 0 && dataset.State == ResourceState.Ready && ordering.ResolveMetric() is { } metric
             && !(await metrics.ComputedMetricsAsync(dataset.Id, ct)).Contains(metric.Name))
@@ -73,7 +75,7 @@ public static class RunsApi
 
         var run = new RunRecord
         {
-            Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = spec.Seed, CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = training.Options.Seed, CreatedAt = DateTimeOffset.UtcNow,
             Model = JsonSerializer.Serialize(model, JsonDefaults.Options), Training = JsonSerializer.Serialize(training, JsonDefaults.Options),
             Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options), EvaluateCheckpoints = spec.Evaluate,
         };

@@ -1,15 +1,17 @@
 namespace Prebias.Core.Analysis;
 
-/// <summary>How an ordering's effect compares with seed-to-seed noise (see <see cref="OrderEffectAnalysis"/>).</summary>
+/// <summary>What an ordering's end-point difference from the baseline supports (see <see cref="OrderEffectAnalysis"/>).</summary>
 public enum OrderEffectVerdict
 {
-    /// <summary>"order effect smaller than seed noise": ratio &lt; 1 and the CI of the difference includes 0 (or is
-    /// undefined).</summary>
-    SmallerThanSeedNoise,
+    /// <summary>"effect": the Holm-adjusted p-value of the t-test is below α.</summary>
+    Effect,
 
-    /// <summary>"order effect exceeds seed noise": any other case with a defined ratio.</summary>
-    ExceedsSeedNoise,
+    /// <summary>"equivalent": no effect was found and TOST shows the difference lies within ±margin seed SDs.</summary>
+    Equivalent,
 
-    /// <summary>The ratio cannot be computed: fewer than three seeds in total, so no within-group spread.</summary>
-    Undetermined,
+    /// <summary>"inconclusive": neither an effect nor equivalence is shown; the data cannot tell.</summary>
+    Inconclusive,
+
+    /// <summary>"inconclusive: n &lt; 3": too few seeds in a group to test anything.</summary>
+    TooFewSeeds,
 }

@@ -4,6 +4,7 @@ using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Modeling;
 using Prebias.Core.Persistence;
+using Prebias.Core.Runs;
 using Prebias.Core.Storage;
 using Prebias.Core.Training;
 using static TorchSharp.torch;
@@ -11,7 +12,7 @@ using static TorchSharp.torch;
 namespace Prebias.Core.Experiments;
 
 /// <summary>
-/// Model-level divergence of each run from the baseline run with the same seed, at every common checkpoint:
+/// Model-level divergence of each run from the baseline run with the same init (and, if there is one, order) seed, at every common checkpoint:
 /// validation-loss gap (run − baseline), mean KL(run ‖ baseline) of next-token distributions over a fixed probe set
 /// (the first <see cref="ProbeRows"/> validation samples, every real position), and linear CKA of the token embeddings.
 /// </summary>
@@ -28,7 +29,10 @@ public sealed class DivergenceCalculator(PrebiasDbContext db, IArtifactStore sto
         var rows = new List<DivergenceRecord>();
         foreach (var run in runs.Where(r => !ExperimentRuns.IsBaseline(r)))
         {
-            var baseline = runs.Single(r => ExperimentRuns.IsBaseline(r) && r.Seed == run.Seed);
+            // Same init seed, same initial weights; among several order seeds, the baseline run with the same one.
+            var order = RunSeeds.Of(run).Order;
+            var baseline = runs.Where(r => ExperimentRuns.IsBaseline(r) && r.Seed == run.Seed)
+                .OrderBy(r => RunSeeds.Of(r).Order == order ? 0 : 1).ThenBy(r => RunSeeds.Of(r).Order).First();
             var steps = await db.Checkpoints.Where(c => c.RunId == run.Id).Select(c => c.Step)
                 .Intersect(db.Checkpoints.Where(c => c.RunId == baseline.Id).Select(c => c.Step)).OrderBy(s => s).ToListAsync(ct);
             foreach (var step in steps)

@@ -51,7 +51,8 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
             default:
                 return parentOrder.Length >= samplesNeeded
                     ? parentOrder
-                    : OrderingCompiler.Continue(parentOrder, parentOrder.Length, spec, trainIds, values, run.Seed + 1, samplesNeeded);
+                    // One past the parent's order seed, so the extra epochs are a fresh shuffle, not the parent's first ones again.
+                    : OrderingCompiler.Continue(parentOrder, parentOrder.Length, spec with { Seed = (spec.Seed ?? run.Seed) + 1 }, trainIds, values, run.Seed + 1, samplesNeeded);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Prebias.Workers.Demo;
 /// Demo stage 4: every checkpoint of every run is evaluated (chained after its training); once the experiment is
 /// complete, print per seed-1 run the saturation table (sentiment of the samples seen vs of the generated text) and
 /// the she/he bias probe over checkpoints, then the experiment's comparison: each ordering against the baseline at
-/// the end, with a bootstrap confidence interval across seeds and the ratio of the order effect to seed noise.
+/// the end, with its n, the paired t confidence interval, the Holm-adjusted p, the TOST and the verdict.
 /// </summary>
 public static class EvaluationStage
 {
@@ -40,13 +40,14 @@ public static class EvaluationStage
                               $"{client.BaseUrl}api/runs/{run.Id}/checkpoints/{last}/layers.png");
         }
 
-        Console.WriteLine("== Comparison with the baseline (end point, 2 seeds each; 95% bootstrap CI) ==");
+        Console.WriteLine("== Comparison with the baseline (end point; paired t CI, Holm-adjusted p, TOST ±1 seed SD) ==");
         var comparison = await client.GetAsync($"api/experiments/{demo.ExperimentId}/comparison", ct);
-        Console.WriteLine($"  {"metric",-24} {"ordering",-20} {"Δ vs baseline",14} {"95% CI",22} {"seed spread",12} {"ratio",7}  verdict (saturates at step)");
+        Console.WriteLine($"  {"metric",-24} {"ordering",-20} {"n",5} {"Δ vs baseline",14} {"95% CI",22} {"d",7} {"adj. p",7} {"TOST p",7} {"MDE (d)",8}  verdict (saturates at step)");
         foreach (var row in comparison.GetProperty("endPoint").EnumerateArray()
                      .Where(r => r.GetProperty("metric").GetString() is "sentiment" or "flesch_kincaid_grade" or "vocabulary_diversity" or "gender_ratio" or "profanity_rate" or "mean_sentence_length"))
-            Console.WriteLine($"  {row.GetProperty("metric").GetString(),-24} {row.GetProperty("ordering").GetString(),-20} {Num(row, "difference"),14} " +
-                              $"{"[" + Num(row, "lower") + ", " + Num(row, "upper") + "]",22} {Num(row, "seedSpread"),12} {Num(row, "ratio"),7}  " +
+            Console.WriteLine($"  {row.GetProperty("metric").GetString(),-24} {row.GetProperty("ordering").GetString(),-20} " +
+                              $"{row.GetProperty("nOrdering").GetInt32() + "/" + row.GetProperty("nBaseline").GetInt32(),5} {Num(row, "difference"),14} " +
+                              $"{"[" + Num(row, "ciLower") + ", " + Num(row, "ciUpper") + "]",22} {Num(row, "effectSize"),7} {Num(row, "adjustedP"),7} {Num(row, "equivalenceP"),7} {Num(row, "mde"),8}  " +
                               $"{row.GetProperty("verdict").GetString()} ({(row.GetProperty("saturationStep") is { ValueKind: JsonValueKind.Number } s ? s.GetInt64().ToString(CultureInfo.InvariantCulture) : "-")})");
         foreach (var d in comparison.GetProperty("divergence").EnumerateArray().GroupBy(d => d.GetProperty("ordering").GetString()).Select(g => g.Last()))
             Console.WriteLine($"  divergence of {d.GetProperty("ordering").GetString()} from the baseline at step {d.GetProperty("step").GetInt64()}: " +
