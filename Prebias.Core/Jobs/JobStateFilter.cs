@@ -23,10 +23,14 @@ public sealed class JobStateFilter(JobRecordStore store, ResourceStateMarker mar
         var type = job is not null ? JobTypes.Of(job.Type) : "unknown";
         var error = context.NewState is FailedState failed ? Describe(failed.Exception) : null;
         var resource = ResourceRef.Of(job);
+        // The resource first: whoever sees the job Failed or Deleted in the jobs table then sees the resource final.
+        if (resource is { OwnsState: true } owned) MarkEnd(context, owned, error);
         store.UpsertStateAsync(context.BackgroundJob.Id, type, context.NewState.Name, error, DateTimeOffset.UtcNow, resource)
             .GetAwaiter().GetResult();
+    }
 
-        if (resource is not { OwnsState: true } owned) return;
+    private void MarkEnd(ApplyStateContext context, ResourceRef owned, string? error)
+    {
         var end = context.NewState.Name switch
         {
             JobStates.Failed => (State: RunStates.Failed, Error: error),
