@@ -19,17 +19,18 @@ public sealed class ResourceDeletion(PrebiasDbContext db, ResourceJobs jobs, IBa
             ? await db.Runs.AsNoTracking().Where(r => r.ExperimentId == id).Select(r => new ResourceRow(ResourceKind.Run, r.Id, r.State, r.JobId)).ToListAsync(ct)
             : [];
         var rows = members.Prepend(row).ToList();
-        var live = new List<string>();
-        foreach (var r in rows) live.AddRange((await jobs.LiveAsync(r.Kind, r.Id, r.JobId, ct)).Select(j => j.Id));
+        var live = await LiveJobsAsync(rows, ct);
 
         if (!purgeIt)
         {
             if (live.Count == 0 && rows.All(r => r.IsFinal))
                 return DeletionOutcome.Conflict($"The {kind} is {row.State} and has no live job; DELETE with ?purge=true removes it.");
-            foreach (var jobId in live) client.Delete(jobId);
-            // The state filter marks what the deleted jobs owned; this also covers rows whose job was already gone.
+            // Marked first, so a running job sees its resource Cancelled and starts no follow-up work (a training job
+            // enqueues evaluations); the jobs are read again after marking to catch one enqueued just before.
             foreach (var r in rows.Where(r => !r.IsFinal))
                 await marker.MarkAsync(r.Kind, r.Id, RunStates.Cancelled, "Cancelled by DELETE.", ct);
+            live = await LiveJobsAsync(rows, ct);
+            foreach (var jobId in live) client.Delete(jobId);
             return new DeletionOutcome(DeletionStatus.Cancelled, JobsCancelled: live.Count);
         }
 
@@ -41,5 +42,12 @@ public sealed class ResourceDeletion(PrebiasDbContext db, ResourceJobs jobs, IBa
             return DeletionOutcome.Conflict($"Cannot purge the {kind}: {dependents}.");
         await purge.RemoveAsync(kind, id, members.ConvertAll(m => m.Id), ct);
         return new DeletionOutcome(DeletionStatus.Purged);
+    }
+
+    private async Task<List<string>> LiveJobsAsync(IEnumerable<ResourceRow> rows, CancellationToken ct)
+    {
+        var live = new List<string>();
+        foreach (var r in rows) live.AddRange((await jobs.LiveAsync(r.Kind, r.Id, r.JobId, ct)).Select(j => j.Id));
+        return live;
     }
 }

@@ -104,8 +104,9 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizer, store, runs, progress,
             step =>
             {
-                // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written.
-                if (run.EvaluateCheckpoints)
+                // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written; not once the
+                // run was cancelled (a DELETE marks it before it cancels its jobs, so none is enqueued behind its back).
+                if (run.EvaluateCheckpoints && db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.State).Single() == RunStates.Running)
                     scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(run.Id, new[] { step }, CancellationToken.None),
                         $"/api/runs/{run.Id}/saturation", CancellationToken.None).GetAwaiter().GetResult();
             });

@@ -25,7 +25,7 @@ public sealed class RecoveryTests(ApiFixture api)
         // watchdog removes it; readiness must not count it.
         var dead = $"dead-{Guid.NewGuid():N}";
         await LifecycleProbe.ExecuteAsync(api,
-            "INSERT INTO hangfire.server (id, data, lastheartbeat) VALUES (@id, @data, now() - interval '10 minutes')",
+            "INSERT INTO hangfire.server (id, data, lastheartbeat) VALUES (@id, @data::jsonb, now() - interval '10 minutes')",
             ("id", dead), ("data", $$"""{"WorkerCount":1,"Queues":["default"],"StartedAt":"{{DateTime.UtcNow.AddHours(-1):O}}"}"""));
         try
         {
