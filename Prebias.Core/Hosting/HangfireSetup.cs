@@ -1,6 +1,9 @@
 using Hangfire;
+using Hangfire.Client;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
@@ -54,18 +57,15 @@ public static class HangfireSetup
 
     public static IServiceCollection AddPrebiasHangfireServer(this IServiceCollection services, WorkerOptions options)
     {
-        services.AddHangfireServer(server =>
+        // Built as AddHangfireServer builds them: through this host's filter provider (our JobStateFilter) and its DI
+        // job activator.
+        services.AddHostedService(provider =>
         {
-            server.Queues = options.EffectiveQueues;
-            server.WorkerCount = Math.Max(1, options.WorkerCount);
-            server.ServerName = $"{options.Name ?? Environment.MachineName}:{Environment.ProcessId}";
-            // How often a running job checks whether it was deleted (cancelled); 5 s by default.
-            server.CancellationCheckInterval = TimeSpan.FromSeconds(1);
-            // A server that stops beating (killed, or cut off by a database outage) is declared dead after
-            // ServerTimeout and removed by the others' watchdog; readiness counts only servers that beat within it.
-            server.HeartbeatInterval = HeartbeatInterval;
-            server.ServerCheckInterval = TimeSpan.FromSeconds(10);
-            server.ServerTimeout = ServerTimeout;
+            var filters = provider.GetRequiredService<IJobFilterProvider>();
+            return new PrebiasHangfireServer(provider.GetRequiredService<JobStorage>(),
+                provider.GetService<IBackgroundJobFactory>() ?? new BackgroundJobFactory(filters),
+                provider.GetService<IBackgroundJobPerformer>() ?? new BackgroundJobPerformer(filters, provider.GetRequiredService<JobActivator>(), TaskScheduler.Default),
+                provider.GetService<IBackgroundJobStateChanger>() ?? new BackgroundJobStateChanger(filters), options);
         });
         services.AddHostedService<ResourceReconcilerSchedule>();
         return services;
