@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Prebias.Core.Lifecycle;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +24,9 @@ public sealed class RecoveryTests(ApiFixture api)
         using var worker = await api.StartWorkerAsync("default");
         using var client = api.CreateClient();
         var before = await Poll.UntilAsync(() => LiveServersAsync(client), n => n >= 1, TimeSpan.FromSeconds(20), "a live server");
+        // A server also registers the recurring reconciler.
+        using (var connection = api.Services.GetRequiredService<JobStorage>().GetConnection())
+            Assert.Contains(connection.GetRecurringJobs(), r => r.Id == ResourceReconcilerJob.RecurringId && r.Queue == "default");
 
         // A server that stopped beating ten minutes ago (killed, or cut off by an outage) is still listed until a
         // watchdog removes it; readiness must not count it.
