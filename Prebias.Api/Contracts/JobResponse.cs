@@ -13,10 +13,13 @@ namespace Prebias.Api.Contracts;
 /// <param name="FinishedAt">When it succeeded, failed or was deleted.</param>
 /// <param name="Error">Readable failure message.</param>
 /// <param name="Resource">URL of what the job produces.</param>
+/// <param name="ResourceKind">Kind of the resource the job works on (corpus, tokenizer, dataset, run, experiment).</param>
+/// <param name="ResourceId">Id of that resource.</param>
 public sealed record JobResponse(
     string Id, string Type, string State, double Progress, string? Message,
-    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, string? Resource)
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, string? Resource,
+    string? ResourceKind = null, Guid? ResourceId = null)
 {
     public static JobResponse From(JobRecord j) =>
-        new(j.Id, j.Type, j.State, j.Progress, j.Message, j.CreatedAt, j.StartedAt, j.FinishedAt, j.Error, j.Resource);
+        new(j.Id, j.Type, j.State, j.Progress, j.Message, j.CreatedAt, j.StartedAt, j.FinishedAt, j.Error, j.Resource, j.ResourceKind, j.ResourceId);
 }

@@ -47,6 +47,7 @@ public static class PipelineExtensions
         app.MapCheckpointViewsApi();
         app.MapExperimentsApi();
         app.MapBranchesApi();
+        app.MapResourceDeletionApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

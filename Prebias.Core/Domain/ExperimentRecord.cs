@@ -13,7 +13,7 @@ public sealed class ExperimentRecord
     /// <summary>The request, resolved (JSON).</summary>
     public required string Spec { get; set; }
 
-    /// <summary>Pending, Running, Succeeded or Failed.</summary>
+    /// <summary>Pending, Running, Succeeded, Failed or Cancelled.</summary>
     public string State { get; set; } = RunStates.Pending;
     public string? JobId { get; set; }
     public string? Error { get; set; }

@@ -8,4 +8,6 @@ public static class RunStates
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
     public const string Cancelled = "Cancelled";
+
+    public static bool IsFinal(string state) => state is Succeeded or Failed or Cancelled;
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 
 namespace Prebias.Core.Experiments;
@@ -10,9 +11,12 @@ namespace Prebias.Core.Experiments;
 /// Watches an experiment's runs without holding a worker thread: each call looks at the runs' states and, while they
 /// are training or being evaluated, schedules itself again in <see cref="PollInterval"/> (a Hangfire scheduled job,
 /// kept in Postgres, so it survives worker restarts). When every run is trained and evaluated it computes the
-/// model-level divergences and marks the experiment Succeeded; a failed run fails the experiment.
+/// model-level divergences and marks the experiment Succeeded; a failed run, or one no live job works on, fails the
+/// experiment. It ends when the experiment is terminal.
 /// </summary>
-public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClient jobs, JobProgress progress, DivergenceCalculator divergences)
+[ProducesResource(ResourceKind.Experiment)]
+public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClient jobs, JobProgress progress, DivergenceCalculator divergences,
+    ResourceJobs runJobs)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
@@ -21,17 +25,13 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
     public async Task RunAsync(Guid experimentId, CancellationToken ct)
     {
         var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId, ct);
-        if (experiment.State is RunStates.Succeeded or RunStates.Failed) return;
+        // Ends (no reschedule) once the experiment is terminal: finished, failed, or cancelled by DELETE.
+        if (RunStates.IsFinal(experiment.State)) return;
         var runs = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experimentId).ToListAsync(ct);
 
+        // Throwing ends the monitor: the job state filter marks the experiment Failed with this message.
         if (runs.FirstOrDefault(r => r.State is RunStates.Failed or RunStates.Cancelled) is { } broken)
-        {
-            experiment.State = RunStates.Failed;
-            experiment.Error = $"Run {broken.Name} (seed {broken.Seed}) {broken.State}: {broken.Error}";
-            experiment.CompletedAt = DateTimeOffset.UtcNow;
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw new JobFailedException(experiment.Error);
-        }
+            throw new JobFailedException($"Run {broken.Name} (seed {broken.Seed}) {broken.State}: {broken.Error}");
 
         var ids = runs.Select(r => r.Id).ToList();
         var checkpoints = await db.Checkpoints.CountAsync(c => ids.Contains(c.RunId), ct);
@@ -39,8 +39,14 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
         var trained = runs.Count(r => r.State == RunStates.Succeeded);
         if (trained < runs.Count || evaluated < checkpoints)
         {
-            experiment.State = RunStates.Running;
-            await db.SaveChangesAsync(ct);
+            // A run that nothing works on any more (its training or evaluation job failed or vanished) would keep the
+            // monitor polling forever.
+            foreach (var run in runs)
+                if (await IsStuckAsync(run, ct))
+                    throw new JobFailedException($"Run {run.Name} (seed {run.Seed}) is {run.State} with unevaluated checkpoints, and no live job works on it.");
+            // Conditional: never turns a DELETE's Cancelled back into Running.
+            await db.Experiments.Where(e => e.Id == experimentId && e.State == RunStates.Pending)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.State, RunStates.Running), ct);
             progress.Report(0.9 * (trained + (double)evaluated / Math.Max(1, checkpoints)) / (runs.Count + 1),
                 $"{trained}/{runs.Count} runs trained, {evaluated}/{checkpoints} checkpoints evaluated; checking again in {PollInterval.TotalSeconds:F0} s");
             jobs.Schedule<ExperimentMonitorJob>(j => j.RunAsync(experimentId, CancellationToken.None), PollInterval);
@@ -53,5 +59,16 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
         experiment.CompletedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);
         progress.Report(1, $"{runs.Count} runs trained, evaluated and compared");
+    }
+
+    /// <summary>Unfinished (not trained, or trained with checkpoints not evaluated) while no live job works on it.</summary>
+    private async Task<bool> IsStuckAsync(RunRecord run, CancellationToken ct)
+    {
+        if (run.State == RunStates.Succeeded)
+        {
+            var checkpoints = await db.Checkpoints.CountAsync(c => c.RunId == run.Id, ct);
+            if (await db.Evaluations.CountAsync(e => e.RunId == run.Id, ct) >= checkpoints) return false;
+        }
+        return (await runJobs.LiveAsync(ResourceKind.Run, run.Id, run.JobId, ct)).Count == 0;
     }
 }

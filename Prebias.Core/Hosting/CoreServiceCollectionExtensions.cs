@@ -11,6 +11,7 @@ using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Tokenization.Jobs;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Torch;
@@ -41,7 +42,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddSingleton<JobRecordStore>();
         services.AddSingleton<JobProgress>();
+        services.AddSingleton<ResourceStateMarker>();
         services.AddSingleton<JobStateFilter>();
+        services.AddScoped<ResourceJobs>();
+        services.AddScoped<ResourceReconciler>();
+        services.AddScoped<ResourceReconcilerJob>();
+        services.AddScoped<ResourcePurge>();
+        services.AddScoped<ResourceDeletion>();
         services.AddScoped<JobScheduler>();
         services.AddScoped<TorchDiagnosticJob>();
         services.AddHttpClient("downloads", c => c.Timeout = Timeout.InfiniteTimeSpan);
@@ -62,7 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ExperimentMonitorJob>();
         services.AddScoped<TrainingJob>();
 
-        services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", 120)));
+        services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));
         return services;
     }
 }

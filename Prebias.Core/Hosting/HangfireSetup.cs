@@ -1,8 +1,12 @@
 using Hangfire;
+using Hangfire.Client;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 
 namespace Prebias.Core.Hosting;
 
@@ -30,7 +34,7 @@ public static class HangfireSetup
     /// Sliding invisibility: a running job keeps extending its lease, so a job longer than the timeout is not
     /// handed to a second worker (the default is a fixed 30 minutes). A crashed worker's job reappears after
     /// <see cref="PostgreSqlStorageOptions.InvisibilityTimeout"/> (Prebias:Hangfire:InvisibilityTimeoutSeconds,
-    /// 120 by default), and every job is written to be reentrant.
+    /// <see cref="DefaultInvisibilityTimeoutSeconds"/> by default), and every job is written to be reentrant.
     /// </summary>
     public static PostgreSqlStorageOptions StorageOptions(TimeSpan invisibilityTimeout) => new()
     {
@@ -42,18 +46,28 @@ public static class HangfireSetup
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };
 
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an orphaned job's lease lasts by default (Prebias:Hangfire:InvisibilityTimeoutSeconds): a live worker
+    /// keeps renewing it (sliding invisibility), so a job whose worker died (or lost the database) is fetched again after this.
+    /// </summary>
+    public const int DefaultInvisibilityTimeoutSeconds = 30;
+
     public static IServiceCollection AddPrebiasHangfireServer(this IServiceCollection services, WorkerOptions options)
     {
-        services.AddHangfireServer(server =>
+        // Built as AddHangfireServer builds them: through this host's filter provider (our JobStateFilter) and its DI
+        // job activator.
+        services.AddHostedService(provider =>
         {
-            server.Queues = options.EffectiveQueues;
-            server.WorkerCount = Math.Max(1, options.WorkerCount);
-            server.ServerName = $"{options.Name ?? Environment.MachineName}:{Environment.ProcessId}";
-            // How often a running job checks whether it was deleted (cancelled); 5 s by default.
-            server.CancellationCheckInterval = TimeSpan.FromSeconds(1);
-            server.ServerCheckInterval = TimeSpan.FromSeconds(30);
-            server.ServerTimeout = TimeSpan.FromMinutes(2);
+            var filters = provider.GetRequiredService<IJobFilterProvider>();
+            return new PrebiasHangfireServer(provider.GetRequiredService<JobStorage>(),
+                provider.GetService<IBackgroundJobFactory>() ?? new BackgroundJobFactory(filters),
+                provider.GetService<IBackgroundJobPerformer>() ?? new BackgroundJobPerformer(filters, provider.GetRequiredService<JobActivator>(), TaskScheduler.Default),
+                provider.GetService<IBackgroundJobStateChanger>() ?? new BackgroundJobStateChanger(filters), options);
         });
+        services.AddHostedService<ResourceReconcilerSchedule>();
         return services;
     }
 }

@@ -18,4 +18,8 @@ public sealed class JobRecord
 
     /// <summary>Relative URL of what the job produces, e.g. <c>/api/diagnostics/torch/{id}</c>.</summary>
     public string? Resource { get; set; }
+
+    /// <summary>Kind of the resource the job works on (<c>Lifecycle.ResourceKind</c>), with <see cref="ResourceId"/>.</summary>
+    public string? ResourceKind { get; set; }
+    public Guid? ResourceId { get; set; }
 }

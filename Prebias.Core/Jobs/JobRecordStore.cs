@@ -1,4 +1,5 @@
 using Npgsql;
+using Prebias.Core.Lifecycle;
 
 namespace Prebias.Core.Jobs;
 
@@ -9,15 +10,17 @@ namespace Prebias.Core.Jobs;
 /// </summary>
 public sealed class JobRecordStore(NpgsqlDataSource dataSource)
 {
-    public async Task UpsertStateAsync(string id, string type, string state, string? error, DateTimeOffset at)
+    public async Task UpsertStateAsync(string id, string type, string state, string? error, DateTimeOffset at, ResourceRef? resource = null)
     {
         await using var cmd = dataSource.CreateCommand("""
-            INSERT INTO jobs (id, type, state, progress, created_at, started_at, finished_at, error)
+            INSERT INTO jobs (id, type, state, progress, created_at, started_at, finished_at, error, resource_kind, resource_id)
             VALUES (@id, @type, @state, 0, @at,
                     CASE WHEN @state = 'Processing' THEN @at END,
-                    CASE WHEN @state IN ('Succeeded', 'Failed', 'Deleted') THEN @at END, @error)
+                    CASE WHEN @state IN ('Succeeded', 'Failed', 'Deleted') THEN @at END, @error, @kind, @resourceId)
             ON CONFLICT (id) DO UPDATE SET
                 state = EXCLUDED.state,
+                resource_kind = COALESCE(jobs.resource_kind, EXCLUDED.resource_kind),
+                resource_id = COALESCE(jobs.resource_id, EXCLUDED.resource_id),
                 started_at = CASE WHEN EXCLUDED.state = 'Processing' THEN @at ELSE jobs.started_at END,
                 finished_at = CASE WHEN EXCLUDED.state IN ('Succeeded', 'Failed', 'Deleted') THEN @at ELSE NULL END,
                 error = CASE WHEN EXCLUDED.state = 'Failed' THEN @error
@@ -29,6 +32,8 @@ public sealed class JobRecordStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("state", state);
         cmd.Parameters.AddWithValue("at", at);
         cmd.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("kind", (object?)resource?.Kind ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("resourceId", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)resource?.Id ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync();
     }
 

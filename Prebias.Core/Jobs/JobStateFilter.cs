@@ -4,21 +4,42 @@ using Hangfire.Server;
 using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
+using Prebias.Core.Domain;
+using Prebias.Core.Lifecycle;
 
 namespace Prebias.Core.Jobs;
 
 /// <summary>
-/// Global Hangfire filter: mirrors every state change into the <c>jobs</c> table, sets <see cref="CurrentJob.Id"/>
-/// for the job body, and writes one structured log line per job start and end.
+/// Global Hangfire filter: mirrors every state change into the <c>jobs</c> table with the job's typed resource
+/// reference, sets <see cref="CurrentJob.Id"/> for the job body, and writes one structured log line per job start and
+/// end. It is also the one owner of a produced resource's end: when the job reaches Failed (after its retries) or
+/// Deleted, the resource is marked Failed (with the job's message) or Cancelled, so jobs just throw.
 /// </summary>
-public sealed class JobStateFilter(JobRecordStore store, ILogger<JobStateFilter> logger) : IApplyStateFilter, IServerFilter
+public sealed class JobStateFilter(JobRecordStore store, ResourceStateMarker marker, ILogger<JobStateFilter> logger) : IApplyStateFilter, IServerFilter
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        var type = context.BackgroundJob.Job is { } job ? JobTypes.Of(job.Type) : "unknown";
+        var job = context.BackgroundJob.Job;
+        var type = job is not null ? JobTypes.Of(job.Type) : "unknown";
         var error = context.NewState is FailedState failed ? Describe(failed.Exception) : null;
-        store.UpsertStateAsync(context.BackgroundJob.Id, type, context.NewState.Name, error, DateTimeOffset.UtcNow)
+        var resource = ResourceRef.Of(job);
+        // The resource first: whoever sees the job Failed or Deleted in the jobs table then sees the resource final.
+        if (resource is { OwnsState: true } owned) MarkEnd(context, owned, error);
+        store.UpsertStateAsync(context.BackgroundJob.Id, type, context.NewState.Name, error, DateTimeOffset.UtcNow, resource)
             .GetAwaiter().GetResult();
+    }
+
+    private void MarkEnd(ApplyStateContext context, ResourceRef owned, string? error)
+    {
+        var end = context.NewState.Name switch
+        {
+            JobStates.Failed => (State: RunStates.Failed, Error: error),
+            JobStates.Deleted => (State: RunStates.Cancelled, Error: $"Cancelled: job {context.BackgroundJob.Id} was deleted."),
+            _ => default,
+        };
+        if (end.State is null) return;
+        if (marker.MarkAsync(owned.Kind, owned.Id, end.State, end.Error).GetAwaiter().GetResult())
+            logger.LogInformation("{Kind} {ResourceId} marked {State} by job {JobId}", owned.Kind, owned.Id, end.State, context.BackgroundJob.Id);
     }
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction) { }

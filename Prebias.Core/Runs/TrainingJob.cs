@@ -7,6 +7,7 @@ using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
@@ -23,6 +24,7 @@ namespace Prebias.Core.Runs;
 /// checkpoint, forgets the rows written after it, and continues, so on CPU it ends with the same weights as an
 /// uninterrupted run. Cancelling (DELETE /api/jobs/{id}) stops before the next step and keeps the last checkpoint.
 /// </summary>
+[ProducesResource(ResourceKind.Run)]
 public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
     RunOrders orders, RunStore runs, JobScheduler scheduler, JobRecordStore jobRecords)
 {
@@ -46,9 +48,9 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
             progress.Report(0, "compiling the batch order");
             order = await orders.GetOrCompileAsync(run, ordering, training.SamplesNeeded, ct);
         }
+        // A user-facing failure: final, not retried. The job state filter marks the run Failed with this message.
         catch (OrderingException ex)
         {
-            await FailAsync(run, ex.Message);
             throw new JobFailedException($"Run {run.Id} failed: {ex.Message}", ex);
         }
 
@@ -102,8 +104,9 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizer, store, runs, progress,
             step =>
             {
-                // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written.
-                if (run.EvaluateCheckpoints)
+                // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written; not once the
+                // run was cancelled (a DELETE marks it before it cancels its jobs, so none is enqueued behind its back).
+                if (run.EvaluateCheckpoints && db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.State).Single() == RunStates.Running)
                     scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(run.Id, new[] { step }, CancellationToken.None),
                         $"/api/runs/{run.Id}/saturation", CancellationToken.None).GetAwaiter().GetResult();
             });
@@ -111,11 +114,4 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
     }
 
     private string CorpusKey(DatasetRecord dataset) => db.Corpora.AsNoTracking().Single(c => c.Id == dataset.CorpusId).ArtifactKey;
-
-    private async Task FailAsync(RunRecord run, string error)
-    {
-        run.State = RunStates.Failed;
-        run.Error = error;
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Corpora;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
@@ -14,6 +15,7 @@ namespace Prebias.Core.SampleMetrics;
 /// Scores every sample of a dataset with the text metrics on all cores and streams them into <c>sample_metrics</c>
 /// (binary COPY, one transaction per run). Reentrant: a retry or a repeat replaces the same columns.
 /// </summary>
+[ProducesResource(ResourceKind.Dataset, OwnsState = false)]
 public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
     SampleMetricsStore metricsStore)
 {

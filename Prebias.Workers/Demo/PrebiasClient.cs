@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -42,10 +43,55 @@ public sealed class PrebiasClient(HttpClient http) : IDisposable
         return (json.GetProperty("id").GetString()!, json.GetProperty("jobId").GetString()!);
     }
 
-    public async Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
-        await http.GetFromJsonAsync<JsonElement>(path.TrimStart('/'), ct);
+    public async Task<JsonElement> GetAsync(string path, CancellationToken ct)
+    {
+        using var response = await GetWithRetriesAsync(path, ct);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
 
-    public async Task<string> GetTextAsync(string path, CancellationToken ct) => await http.GetStringAsync(path.TrimStart('/'), ct);
+    public async Task<string> GetTextAsync(string path, CancellationToken ct)
+    {
+        using var response = await GetWithRetriesAsync(path, ct);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    /// <summary>Waits between attempts of a read: 0.5 s doubling to 8 s, about 4 minutes in all (a database outage).</summary>
+    public IReadOnlyList<TimeSpan> ReadRetryDelays { get; init; } =
+        [.. Enumerable.Range(0, 34).Select(i => TimeSpan.FromSeconds(Math.Min(8, 0.5 * Math.Pow(2, i))))];
+
+    /// <summary>
+    /// A read (safe to repeat) that rides out a restart or a database outage: a 500 or 503 answer, or no answer, is
+    /// retried with backoff; other answers are final (a 404 is the caller's to handle).
+    /// </summary>
+    private async Task<HttpResponseMessage> GetWithRetriesAsync(string path, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.GetAsync(path.TrimStart('/'), ct);
+            }
+            catch (HttpRequestException e) when (attempt < ReadRetryDelays.Count)
+            {
+                await WaitBeforeRetryAsync(path, e.Message, attempt, ct);
+                continue;
+            }
+            if (response.IsSuccessStatusCode) return response;
+            var retryable = response.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable;
+            var body = await response.Content.ReadAsStringAsync(ct);
+            response.Dispose();
+            if (!retryable || attempt >= ReadRetryDelays.Count)
+                throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
+            await WaitBeforeRetryAsync(path, $"{(int)response.StatusCode}", attempt, ct);
+        }
+    }
+
+    private async Task WaitBeforeRetryAsync(string path, string failure, int attempt, CancellationToken ct)
+    {
+        Console.WriteLine($"  GET {path} failed ({failure}); retrying in {ReadRetryDelays[attempt].TotalSeconds:F1} s");
+        await Task.Delay(ReadRetryDelays[attempt], ct);
+    }
 
     /// <summary>Polls a job to its end, printing progress messages as they change; throws if it did not succeed.</summary>
     public async Task<JsonElement> WaitForJobAsync(string jobId, string label, CancellationToken ct)

@@ -7,6 +7,7 @@ using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Corpora.TinyStories;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 
@@ -17,6 +18,7 @@ namespace Prebias.Core.Corpora.Jobs;
 /// that replaces the final one only when complete, downloads resume from their <c>.part</c> file, and a corpus
 /// already Ready is left alone. Bad input fails the job with a readable message and leaves nothing registered.
 /// </summary>
+[ProducesResource(ResourceKind.Corpus)]
 public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients)
 {
     [Queue(JobQueues.Cpu)]
@@ -48,13 +50,13 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
             await db.SaveChangesAsync(CancellationToken.None);
             progress.Report(1, $"{summary.DocumentCount:N0} documents, {summary.Bytes:N0} bytes" + (report.Skipped > 0 ? $", {report.Skipped:N0} skipped" : ""));
         }
-        catch (Exception ex) when (ex is CorpusImportException or CorpusDownloadException or ArgumentException or IOException or InvalidDataException or HttpRequestException)
+        // Nothing half-written stays; the job state filter marks the corpus Failed (or Cancelled) with the message.
+        catch (Exception ex)
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            corpus.State = ResourceState.Failed;
-            corpus.Error = ex.Message;
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw new JobFailedException($"Corpus '{corpus.Name}' failed: {ex.Message}", ex);
+            if (ex is CorpusImportException or CorpusDownloadException or ArgumentException or IOException or InvalidDataException or HttpRequestException)
+                throw new JobFailedException($"Corpus '{corpus.Name}' failed: {ex.Message}", ex);
+            throw;
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Corpora;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization.Jobs;
@@ -14,6 +15,7 @@ namespace Prebias.Core.Datasets.Jobs;
 /// and the <c>samples</c> table. Reentrant: the store is written atomically and the samples replaced in one
 /// transaction, so a retry redoes the work without duplicates.
 /// </summary>
+[ProducesResource(ResourceKind.Dataset)]
 public sealed class DatasetBuildJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers, SampleTable samples)
 {
     [Queue(JobQueues.Cpu)]
@@ -55,11 +57,9 @@ public sealed class DatasetBuildJob(PrebiasDbContext db, IArtifactStore store, J
             await db.SaveChangesAsync(CancellationToken.None);
             progress.Report(1, $"{result.SampleCount:N0} samples ({result.TrainCount:N0} train, {result.ValCount:N0} val), {result.TotalTokens:N0} tokens");
         }
+        // Bad input is final (not retried); the job state filter marks the dataset Failed with the message.
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or ArgumentException)
         {
-            dataset.State = ResourceState.Failed;
-            dataset.Error = ex.Message;
-            await db.SaveChangesAsync(CancellationToken.None);
             throw new JobFailedException($"Dataset {dataset.Id} failed: {ex.Message}", ex);
         }
     }

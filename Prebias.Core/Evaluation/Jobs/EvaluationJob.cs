@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
@@ -19,6 +20,7 @@ namespace Prebias.Core.Evaluation.Jobs;
 /// metrics, input metrics (window and cumulative, from the ledger), val loss and perplexity, bias probes and the
 /// representation views. Reentrant: each checkpoint's results replace earlier ones in one transaction.
 /// </summary>
+[ProducesResource(ResourceKind.Run, OwnsState = false)]
 public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
     SampleMetricsQueries queries)
 {

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Datasets;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Persistence;
@@ -16,6 +17,7 @@ namespace Prebias.Core.Evaluation.Jobs;
 /// the <c>perplexity</c> column of <c>sample_metrics</c> (so a later run can be ordered by it). Reentrant: the column
 /// is replaced in one transaction.
 /// </summary>
+[ProducesResource(ResourceKind.Run, OwnsState = false)]
 public sealed class SamplePerplexityJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, SampleMetricsStore metrics)
 {
     private const int Chunk = 512;

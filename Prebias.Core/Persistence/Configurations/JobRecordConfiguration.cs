@@ -15,5 +15,8 @@ public sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecord>
         builder.Property(j => j.State).HasMaxLength(20);
         builder.HasIndex(j => new { j.State, j.CreatedAt });
         builder.HasIndex(j => new { j.Type, j.CreatedAt });
+        builder.Property(j => j.ResourceKind).HasMaxLength(20);
+        // Finds the jobs that work on a resource (cancel a run, reconcile orphans).
+        builder.HasIndex(j => new { j.ResourceKind, j.ResourceId });
     }
 }

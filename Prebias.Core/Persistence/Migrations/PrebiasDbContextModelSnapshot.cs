@@ -810,6 +810,15 @@ namespace Prebias.Core.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("resource");
 
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resource_kind");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -828,6 +837,9 @@ namespace Prebias.Core.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_jobs");
+
+                    b.HasIndex("ResourceKind", "ResourceId")
+                        .HasDatabaseName("ix_jobs_resource_kind_resource_id");
 
                     b.HasIndex("State", "CreatedAt")
                         .HasDatabaseName("ix_jobs_state_created_at");

@@ -6,6 +6,7 @@ using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 
@@ -16,6 +17,7 @@ namespace Prebias.Core.Tokenization.Jobs;
 /// llama2.c's options, then validates it by loading it. Reentrant: the model file is written atomically and a Ready
 /// tokenizer is left alone.
 /// </summary>
+[ProducesResource(ResourceKind.Tokenizer)]
 public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients)
 {
     [Queue(JobQueues.Cpu)]
@@ -52,10 +54,8 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
         catch (Exception ex) when (ex is TokenizerFormatException or SentencePieceTrainingException or ExternalToolMissingException
                                        or CorpusDownloadException or ArgumentException or IOException or InvalidOperationException)
         {
+            // The job state filter marks the tokenizer Failed with the message.
             store.Delete(record.ArtifactKey);
-            record.State = ResourceState.Failed;
-            record.Error = ex.Message;
-            await db.SaveChangesAsync(CancellationToken.None);
             throw new JobFailedException($"Tokenizer '{record.Name}' failed: {ex.Message}", ex);
         }
     }
