@@ -18,8 +18,9 @@ public sealed record DurabilitySpec
     /// <summary>The reference order (a seeded shuffle by default).</summary>
     public OrderingSpec BaselineOrdering { get; init; } = new();
 
-    /// <summary>Init seeds, the older name of <see cref="InitSeeds"/> (used when that is not given).</summary>
-    public IReadOnlyList<long> Seeds { get; init; } = [1, 2];
+    /// <summary>Init seeds, the older name of <see cref="InitSeeds"/> (used when that is not given). Three by
+    /// default: below three seeds per group the comparison can only say "inconclusive".</summary>
+    public IReadOnlyList<long> Seeds { get; init; } = [1, 2, 3];
 
     /// <summary>Initialisation seeds: each ordering is trained once per init seed (× order seed). Runs of different
     /// orderings with the same init seed start from the same weights and are compared as pairs.</summary>

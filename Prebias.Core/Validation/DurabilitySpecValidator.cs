@@ -20,11 +20,15 @@ public static class DurabilitySpecValidator
         for (var i = 0; i < spec.Orderings.Count; i++) ValidateOrdering(spec.Orderings[i], $"orderings[{i}]", errors);
         ValidateOrdering(spec.BaselineOrdering, "baselineOrdering", errors);
         ValidateSeeds("seeds", spec.Seeds, errors);
+        if (spec.InitSeeds is { } initSeeds) ValidateSeeds("initSeeds", initSeeds, errors);
+        if (spec.OrderSeeds is { } orderSeeds) ValidateSeeds("orderSeeds", orderSeeds, errors);
 
-        var runs = (long)(spec.Orderings.Count + 1) * spec.Seeds.Count;
+        // Checked arithmetic: each factor is capped above, but the product is what costs training time.
+        var runs = checked((long)(spec.Orderings.Count + 1) * spec.ResolvedInitSeeds().Count * spec.ResolvedOrderSeeds().Count);
         if (runs > L.MaxExperimentRuns)
-            errors.Add("orderings", $"(orderings + 1) × seeds is {runs} runs; at most {L.MaxExperimentRuns}.");
+            errors.Add("orderings", $"(orderings + 1) × initSeeds × orderSeeds is {runs} runs; at most {L.MaxExperimentRuns}.");
         errors.RangeExclusiveMin("saturationTolerance", spec.SaturationTolerance, 0, 1);
+        errors.RangeExclusiveMin("equivalenceMargin", spec.EquivalenceMargin, 0, L.MaxEquivalenceMargin);
         return errors;
     }
 

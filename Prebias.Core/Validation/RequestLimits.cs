@@ -64,6 +64,9 @@ public static class RequestLimits
     /// <summary>Runs of one experiment, (orderings + 1) × seeds.</summary>
     public const int MaxExperimentRuns = 128;
 
+    /// <summary>Largest TOST equivalence margin, in seed SDs: beyond 10 SDs "equivalent" would say nothing.</summary>
+    public const double MaxEquivalenceMargin = 10;
+
     // Corpora.
     public const int MaxDocuments = 10_000_000;
     public const int MaxDocumentChars = 10_000_000;

@@ -37,6 +37,10 @@ public sealed class BadInputApiTests(ApiFixture api)
         { "POST", "/api/experiments/durability", Experiment + """ "training":{"batchSize":0}}""", "training.batchSize" },
         { "POST", "/api/experiments/durability", $$"""{"datasetId":"{{Id}}","orderings":[{{string.Join(',', Enumerable.Repeat("{}", 5))}}],"seeds":[{{string.Join(',', Enumerable.Range(1, 30))}}]}""", "orderings" },
         { "POST", "/api/experiments/durability", Experiment + """ "saturationTolerance":0}""", "saturationTolerance" },
+        { "POST", "/api/experiments/durability", Experiment + """ "initSeeds":[1,1]}""", "initSeeds" },
+        { "POST", "/api/experiments/durability", Experiment + """ "orderSeeds":[]}""", "orderSeeds" },
+        { "POST", "/api/experiments/durability", $$"""{"datasetId":"{{Id}}","orderings":[{},{},{}],"initSeeds":[{{string.Join(',', Enumerable.Range(1, 8))}}],"orderSeeds":[{{string.Join(',', Enumerable.Range(1, 5))}}]}""", "orderings" },
+        { "POST", "/api/experiments/durability", Experiment + """ "equivalenceMargin":0}""", "equivalenceMargin" },
         // Caps on names, texts and lists.
         { "POST", "/api/corpora", $$"""{"name":"{{new string('n', 1 << 20)}}"}""", "name" },
         { "POST", $"/api/tokenizers/{Id}/encode", $$"""{"text":"{{new string('a', 5_000_000)}}"}""", "text" },
