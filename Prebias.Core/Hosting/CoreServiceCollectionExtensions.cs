@@ -44,7 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobStateFilter>();
         services.AddScoped<JobScheduler>();
         services.AddScoped<TorchDiagnosticJob>();
-        services.AddHttpClient("downloads", c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddPrebiasSandbox();
 
         services.AddSingleton<TokenizerCache>();
         services.AddSingleton<SampleTable>();
