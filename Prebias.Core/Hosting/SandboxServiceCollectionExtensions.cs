@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Sandbox;
+using Prebias.Core.Storage;
 
 namespace Prebias.Core.Hosting;
 
@@ -20,6 +21,8 @@ public static class SandboxServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedDownloadHandler.CreatePrimary(
                 sp.GetRequiredService<DownloadAddressPolicy>(), sp.GetRequiredService<IOptions<DownloadOptions>>().Value))
             .AddHttpMessageHandler<GuardedDownloadHandler>();
+        services.AddScoped<ArtifactSweep>();
+        services.AddHostedService<ArtifactSweepService>();
         return services;
     }
 }
