@@ -32,6 +32,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     [
         new("ConnectionStrings:Prebias", ConnectionString),
         new("Prebias:Auth:ApiKey", ApiKey),
+        // PBKDF2 at its production cost would make each wrong-key test request take a quarter second.
+        new("Prebias:Auth:Pbkdf2Iterations", "1000"),
         new("Prebias:Artifacts:Path", ArtifactsPath),
         new("Prebias:Import:Roots:0", ImportsPath),
         // The tests' loopback servers listen on 127.0.0.1; "localhost" stays refused, as any loopback host would be.
