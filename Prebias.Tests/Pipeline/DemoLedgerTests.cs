@@ -38,6 +38,12 @@ public sealed class DemoLedgerTests(ApiFixture api)
         var named = (await p.Client.GetJsonAsync("/api/corpora")).EnumerateArray().Count(c => c.GetProperty("name").GetString() == name);
         Assert.Equal(2, named);
 
+        // The metrics job links to a table (an array), not to an object with a state.
+        var (_, metricsJob) = await second.PostWorkAsync($"/api/datasets/{p.DatasetId}/metrics", new { });
+        using var fourth = Demo();
+        Assert.Equal(metricsJob, (await fourth.PostWorkAsync($"/api/datasets/{p.DatasetId}/metrics", new { })).JobId);
+        await fourth.WaitForSuccessAsync(metricsJob);
+
         var failing = new { name, source = new { kind = "url", url = server.Url("/missing.jsonl") } };
         var (failed, failedJob) = await second.PostWorkAsync("/api/corpora", failing);
         Assert.Equal("Failed", (await second.WaitForJobAsync(failedJob)).GetProperty("state").GetString());

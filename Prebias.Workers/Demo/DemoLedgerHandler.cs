@@ -60,7 +60,9 @@ public sealed class DemoLedgerHandler(string ledgerPath) : DelegatingHandler
         {
             using var resourceResponse = await base.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(requestUri, link)), ct);
             if (!resourceResponse.IsSuccessStatusCode) return false;
-            var state = (await resourceResponse.Content.ReadFromJsonAsync<JsonElement>(ct)).TryGetProperty("state", out var s) ? s.GetString() : null;
+            // A resource is an object with a state (a corpus) or a table (the metrics summary): only a state can say no.
+            var answer = await resourceResponse.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var state = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("state", out var s) ? s.GetString() : null;
             if (state is "Failed" or "Cancelled") return false;
         }
         return true;
