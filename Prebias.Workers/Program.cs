@@ -5,7 +5,7 @@ namespace Prebias.Workers;
 
 /// <summary>
 /// No arguments runs the Hangfire worker host; <c>bench &lt;what&gt; [options]</c> runs a benchmark;
-/// <c>demo --api URL --key KEY</c> drives the <c>./run.sh</c> demo through the REST API.
+/// <c>demo --api URL --key-file PATH</c> drives the <c>./run.sh</c> demo through the REST API.
 /// (A named class rather than top-level statements, so tests can reference both this and the API's Program.)
 /// </summary>
 public static class WorkerProgram

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
 using Prebias.Core;
 using Prebias.Core.Corpora;
+using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Jobs;
+using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
@@ -32,12 +34,12 @@ public static class CorporaApi
     }
 
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateCorpus(
-        CorpusRequest request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+        CorpusRequest request, PrebiasDbContext db, JobScheduler scheduler, ImportSandbox sandbox, DownloadAddressPolicy addresses, CancellationToken ct)
     {
         var spec = request.ToSpec();
         if (CorpusRequestValidator.Validate(request.Name, spec) is { Count: > 0 } limits) return TypedResults.ValidationProblem(limits.ToDictionary());
         if (spec.Source.Upload is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source.upload"] = ["Use POST /api/corpora/upload to upload a file."] });
-        var errors = CorpusSpecValidator.Validate(spec);
+        var errors = CorpusSpecValidator.Validate(spec, sandbox, addresses);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var id = Guid.NewGuid();
         return TypedResults.Accepted($"/api/corpora/{id}", await StartAsync(request.Name ?? spec.Source.Kind, spec, id, db, scheduler, ct));
@@ -52,15 +54,18 @@ public static class CorporaApi
     /// <param name="db">Database.</param>
     /// <param name="store">Artifact store.</param>
     /// <param name="scheduler">Job scheduler.</param>
+    /// <param name="sandbox">Import sandbox.</param>
+    /// <param name="addresses">Download address policy.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> UploadCorpus(
         IFormFile? file, [FromForm] string? name, [FromForm] string? format, [FromForm] string? textField, [FromForm] string? separator,
-        [FromForm] string? badDocuments, PrebiasDbContext db, IArtifactStore store, JobScheduler scheduler, CancellationToken ct)
+        [FromForm] string? badDocuments, PrebiasDbContext db, IArtifactStore store, JobScheduler scheduler, ImportSandbox sandbox,
+        DownloadAddressPolicy addresses, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a non-empty file in the multipart field 'file'."] });
         var id = Guid.NewGuid();
-        var uploadKey = $"uploads/{id:N}/{Path.GetFileName(file.FileName)}";
+        var uploadKey = $"uploads/{id:N}/{UploadFileName.Sanitize(file.FileName)}";
         var spec = new CorpusImportSpec
         {
             Source = new CorpusSourceSpec
@@ -70,7 +75,7 @@ public static class CorporaApi
             },
             BadDocuments = badDocuments ?? "fail",
         };
-        var errors = CorpusSpecValidator.Validate(spec);
+        var errors = CorpusSpecValidator.Validate(spec, sandbox, addresses);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         await store.WriteAtomicAsync(uploadKey, (s, c) => file.CopyToAsync(s, c), ct);
         return TypedResults.Accepted($"/api/corpora/{id}", await StartAsync(name ?? file.FileName, spec, id, db, scheduler, ct));

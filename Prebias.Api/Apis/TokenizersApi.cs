@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
 using Prebias.Core;
+using Prebias.Core.Corpora.Download;
+using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
@@ -34,9 +36,9 @@ public static class TokenizersApi
     }
 
     public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateTokenizer(
-        TokenizerSpec spec, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
+        TokenizerSpec spec, PrebiasDbContext db, JobScheduler scheduler, ImportSandbox sandbox, DownloadAddressPolicy addresses, CancellationToken ct)
     {
-        var errors = TokenizerSpecValidator.Validate(spec with { Upload = null });
+        var errors = TokenizerSpecValidator.Validate(spec with { Upload = null }, sandbox, addresses);
         if (spec.Kind == "train" && spec.CorpusId is { } corpusId && errors.Count == 0)
         {
             var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == corpusId, ct);
@@ -65,7 +67,7 @@ public static class TokenizersApi
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a SentencePiece .model in the multipart field 'file'."] });
         var id = Guid.NewGuid();
-        var key = $"uploads/{id:N}/{Path.GetFileName(file.FileName)}";
+        var key = $"uploads/{id:N}/{UploadFileName.Sanitize(file.FileName)}";
         await store.WriteAtomicAsync(key, (s, c) => file.CopyToAsync(s, c), ct);
         var spec = new TokenizerSpec { Kind = "sentencepiece", Name = name ?? file.FileName, Upload = key };
         return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec, null, db, scheduler, ct));

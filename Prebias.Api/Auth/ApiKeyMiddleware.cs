@@ -16,7 +16,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyValidator valid
                 title: "API key required",
                 detail: validator.IsConfigured
                     ? $"Send a valid key in the {ApiKeyOptions.HeaderName} header (./run.sh prints it at start)."
-                    : "The server has no API key configured (Prebias:Auth:ApiKeyHash), so writes are disabled.")
+                    : "The server has no API key configured (Prebias:Auth:ApiKeyFile or ApiKeyHash), so writes are disabled.")
                 .ExecuteAsync(context);
             return;
         }

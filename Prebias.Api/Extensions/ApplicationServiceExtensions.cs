@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using Prebias.Api.Auth;
 using Prebias.Api.Health;
@@ -17,6 +18,10 @@ public static class ApplicationServiceExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<HangfireDashboardAuthorization>();
+        services.AddSingleton<DashboardSessions>();
+        services.TryAddSingleton(TimeProvider.System);
+        // Hangfire's dashboard checks antiforgery tokens on its commands when the service is there.
+        services.AddAntiforgery();
 
         // Single-machine default: the API also runs a Hangfire server (Prebias:Worker:InProcess=true).
         var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();

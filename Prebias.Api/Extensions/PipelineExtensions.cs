@@ -30,11 +30,14 @@ public static class PipelineExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        var dashboard = app.Services.GetRequiredService<HangfireDashboardAuthorization>();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [app.Services.GetRequiredService<HangfireDashboardAuthorization>()],
+            Authorization = [dashboard],
+            IsReadOnlyFunc = dashboard.IsReadOnly,
             DashboardTitle = "Prebias jobs",
         });
+        app.MapDashboardLoginApi();
         app.MapJobsApi();
         app.MapDiagnosticsApi();
         app.MapCorporaApi();

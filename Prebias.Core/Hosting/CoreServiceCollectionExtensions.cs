@@ -51,7 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ResourceDeletion>();
         services.AddScoped<JobScheduler>();
         services.AddScoped<TorchDiagnosticJob>();
-        services.AddHttpClient("downloads", c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddPrebiasSandbox();
 
         services.AddSingleton<TokenizerCache>();
         services.AddSingleton<SampleTable>();

@@ -19,6 +19,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; } = TestPostgres.NewDatabase();
     public string ArtifactsPath { get; } = Directory.CreateTempSubdirectory("prebias-artifacts-").FullName;
 
+    /// <summary>The one folder whose files a <c>file</c> source may name (Prebias:Import:Roots).</summary>
+    public string ImportsPath { get; } = Directory.CreateTempSubdirectory("prebias-imports-").FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -29,7 +32,13 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     [
         new("ConnectionStrings:Prebias", ConnectionString),
         new("Prebias:Auth:ApiKey", ApiKey),
+        // PBKDF2 at its production cost would make each wrong-key test request take a quarter second.
+        new("Prebias:Auth:Pbkdf2Iterations", "1000"),
         new("Prebias:Artifacts:Path", ArtifactsPath),
+        new("Prebias:Import:Roots:0", ImportsPath),
+        // The tests' loopback servers listen on 127.0.0.1; "localhost" stays refused, as any loopback host would be.
+        new("Prebias:Download:AllowedHosts:0", "127.0.0.1"),
+        new("Prebias:Download:MaxRedirects", "3"),
         new("Prebias:Worker:InProcess", "false"),
         new("Prebias:Torch:Threads", "2"),
         // A killed worker's job comes back to another worker after this (the crash-resume test waits for it).
@@ -65,5 +74,6 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         try { Directory.Delete(ArtifactsPath, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(ImportsPath, recursive: true); } catch (IOException) { }
     }
 }

@@ -3,7 +3,9 @@ using Prebias.Workers.Benchmarks;
 namespace Prebias.Workers.Demo;
 
 /// <summary>
-/// <c>demo --api URL --key KEY [--api-pid PID]</c>: the <c>./run.sh</c> demo, driven through the public REST API only.
+/// <c>demo --api URL --key-file PATH [--api-pid PID] [--ledger PATH]</c>: the <c>./run.sh</c> demo, driven through the
+/// public REST API only. The key comes from a file or <c>PREBIAS_API_KEY</c>, never the command line (which every
+/// local user can read in <c>ps</c>). With <c>--ledger</c> a second run reuses the first run's resources.
 /// Each stage prints what it produced; the process exits non-zero if any stage fails.
 /// </summary>
 public static class DemoCommand
@@ -11,7 +13,9 @@ public static class DemoCommand
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         var a = new BenchArgs(args);
-        using var client = PrebiasClient.Create(a.Require("api"), a.Require("key"));
+        var key = a.Get("key-file") is { } keyFile ? File.ReadAllText(keyFile).Trim()
+            : Environment.GetEnvironmentVariable("PREBIAS_API_KEY") ?? throw new ArgumentException("--key-file or PREBIAS_API_KEY is required");
+        using var client = PrebiasClient.Create(a.Require("api"), key, a.Get("ledger"));
         try
         {
             Console.WriteLine("Waiting for the API ...");

@@ -8,9 +8,13 @@ namespace Prebias.Workers.Demo;
 /// <summary>A small HTTP client for the demo: posts work, polls jobs, reads results. Uses only the public REST API.</summary>
 public sealed class PrebiasClient(HttpClient http) : IDisposable
 {
-    public static PrebiasClient Create(string baseUrl, string apiKey)
+    /// <param name="baseUrl">The API.</param>
+    /// <param name="apiKey">The write key.</param>
+    /// <param name="ledgerPath">When given, repeated requests reuse earlier resources (<see cref="DemoLedgerHandler"/>).</param>
+    public static PrebiasClient Create(string baseUrl, string apiKey, string? ledgerPath = null)
     {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(5) };
+        HttpMessageHandler handler = ledgerPath is null ? new HttpClientHandler() : new DemoLedgerHandler(ledgerPath) { InnerHandler = new HttpClientHandler() };
+        var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return new PrebiasClient(http);
     }

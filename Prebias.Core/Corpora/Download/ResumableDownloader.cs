@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Prebias.Core.Corpora.Sandbox;
 
 namespace Prebias.Core.Corpora.Download;
 
@@ -32,6 +33,14 @@ public sealed class ResumableDownloader(HttpClient http, ResumableDownloadOption
                 File.Move(part, destinationPath, overwrite: true);
                 return new DownloadResult(destinationPath, bytes, attempt, resumed);
             }
+            catch (HttpRequestException e) when (e.InnerException is UnsafeSourceException refused)
+            {
+                throw Refused(url, part, refused); // a refused address is refused on every attempt
+            }
+            catch (UnsafeSourceException refused)
+            {
+                throw Refused(url, part, refused);
+            }
             catch (HttpRequestException e) when (e.StatusCode is null)
             {
                 last = e; // no answer at all: DNS, refused connection, TLS; retried, then reported as unreachable
@@ -54,6 +63,12 @@ public sealed class ResumableDownloader(HttpClient http, ResumableDownloadOption
             _ => new CorpusDownloadException(
                 $"Downloading {url} failed after {_options.MaxAttempts} attempts: {last?.Message}", url, null, last),
         };
+    }
+
+    private static CorpusDownloadException Refused(Uri url, string part, UnsafeSourceException refused)
+    {
+        if (File.Exists(part)) File.Delete(part); // nothing of a refused response stays on disk
+        return new CorpusDownloadException($"Downloading {url} was refused: {refused.Message}", url, null, refused);
     }
 
     private async Task<(long Bytes, bool Resumed)> TryOnceAsync(Uri url, string part, IProgress<DownloadProgress>? progress,

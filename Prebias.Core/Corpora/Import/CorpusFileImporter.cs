@@ -1,3 +1,5 @@
+using Prebias.Core.Corpora.Sandbox;
+
 namespace Prebias.Core.Corpora.Import;
 
 /// <summary>
@@ -19,13 +21,26 @@ public static class CorpusFileImporter
         return report with { Corpus = writer.Complete() };
     }
 
+    /// <summary>Imports an opened input (e.g. from <see cref="ImportSandbox.OpenRead"/>) into a new corpus directory,
+    /// with the same size limit and cancellation checks as a path.</summary>
+    public static CorpusImportReport ImportToDirectory(Stream input, string? fileName, string corpusDirectory,
+        CorpusImportOptions? options = null, CancellationToken ct = default)
+    {
+        using var writer = CorpusWriter.Create(corpusDirectory);
+        using var guarded = new GuardedReadStream(input, (options ?? new CorpusImportOptions()).MaxInputBytes, ct);
+        var report = Import(guarded, fileName, writer, options, ct);
+        return report with { Corpus = writer.Complete() };
+    }
+
     /// <summary>Imports <paramref name="path"/> into <paramref name="writer"/> (which the caller completes).</summary>
     public static CorpusImportReport Import(string path, CorpusWriter writer, CorpusImportOptions? options = null,
         CancellationToken ct = default)
     {
         if (!File.Exists(path))
             throw new CorpusImportException(BadDocumentReason.EmptyCorpus, path, "the file does not exist");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Only a regular file: a FIFO would block in open() and /dev/zero never ends; the guard enforces the size
+        // limit and makes every read see the cancellation token.
+        using var stream = new GuardedReadStream(RegularFile.OpenRead(path), (options ?? new CorpusImportOptions()).MaxInputBytes, ct);
         return Import(stream, Path.GetFileName(path), writer, options, ct);
     }
 

@@ -24,6 +24,9 @@ public sealed record CorpusImportOptions
     /// <summary>How many skipped documents are kept as examples in the report.</summary>
     public int MaxExamples { get; init; } = 5;
 
+    /// <summary>Largest input file in bytes; reading past it fails the import (the job passes <c>Prebias:Import:MaxBytes</c>).</summary>
+    public long MaxInputBytes { get; init; } = long.MaxValue;
+
     /// <summary>Trim leading and trailing whitespace of each document (a whitespace-only document is empty).</summary>
     public bool Trim { get; init; } = true;
 }

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Import;
+using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Corpora.TinyStories;
 using Prebias.Core.Domain;
@@ -17,9 +18,12 @@ namespace Prebias.Core.Corpora.Jobs;
 /// Builds a corpus from its source into the artifact store. Reentrant: the corpus is written to a staging folder
 /// that replaces the final one only when complete, downloads resume from their <c>.part</c> file, and a corpus
 /// already Ready is left alone. Bad input fails the job with a readable message and leaves nothing registered.
+/// Server paths go through the <see cref="ImportSandbox"/>; once the import ends for good (done, failed or cancelled)
+/// its inputs, the upload and the download folder, are removed.
 /// </summary>
 [ProducesResource(ResourceKind.Corpus)]
-public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients)
+public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients,
+    ImportSandbox sandbox, JobStorage jobStorage)
 {
     [Queue(JobQueues.Cpu)]
     [AutomaticRetry(Attempts = 0)]
@@ -34,7 +38,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         try
         {
-            var report = await ImportAsync(corpus, spec, staging, ct);
+            var report = await ImportOrCleanUpAsync(corpus, spec, staging, ct);
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
             Directory.Move(staging, final);
 
@@ -48,6 +52,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
             corpus.Error = null;
             corpus.CompletedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync(CancellationToken.None);
+            RemoveInputs(corpus, spec);
             progress.Report(1, $"{summary.DocumentCount:N0} documents, {summary.Bytes:N0} bytes" + (report.Skipped > 0 ? $", {report.Skipped:N0} skipped" : ""));
         }
         // Nothing half-written stays; the job state filter marks the corpus Failed (or Cancelled) with the message.
@@ -60,9 +65,38 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         }
     }
 
+    /// <summary>Imports; on a failure or a cancellation also removes the staging folder and the inputs. A worker
+    /// shutting down cancels too, but then the job comes back: the upload and a partial download are kept for it.</summary>
+    private async Task<CorpusImportReport> ImportOrCleanUpAsync(CorpusRecord corpus, CorpusImportSpec spec, string staging, CancellationToken ct)
+    {
+        try
+        {
+            return await ImportAsync(corpus, spec, staging, ct);
+        }
+        catch (Exception ex)
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            if (ex is not OperationCanceledException || WasDeleted(corpus.JobId)) RemoveInputs(corpus, spec);
+            throw;
+        }
+    }
+
+    private bool WasDeleted(string? jobId)
+    {
+        if (jobId is null) return false;
+        using var connection = jobStorage.GetConnection();
+        return connection.GetStateData(jobId)?.Name == Hangfire.States.DeletedState.StateName;
+    }
+
+    private void RemoveInputs(CorpusRecord corpus, CorpusImportSpec spec)
+    {
+        store.Delete(corpus.ArtifactKey + ".download");
+        if (spec.Source.Upload is { } upload) store.Delete(Path.GetDirectoryName(upload)!);
+    }
+
     private async Task<CorpusImportReport> ImportAsync(CorpusRecord corpus, CorpusImportSpec spec, string staging, CancellationToken ct)
     {
-        var options = CorpusSpecValidator.ToImportOptions(spec);
+        var options = CorpusSpecValidator.ToImportOptions(spec) with { MaxInputBytes = sandbox.MaxBytes };
         var source = spec.Source;
         switch (source.Kind)
         {
@@ -74,8 +108,9 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
 
             case "file":
                 progress.Report(0.1, "importing");
-                var path = source.Upload is { } upload ? store.GetPath(upload) : source.Path!;
-                return CorpusFileImporter.ImportToDirectory(path, staging, options, ct);
+                if (source.Upload is { } upload) return CorpusFileImporter.ImportToDirectory(store.GetPath(upload), staging, options, ct);
+                using (var input = sandbox.OpenRead(source.Path!))
+                    return CorpusFileImporter.ImportToDirectory(input, Path.GetFileName(source.Path), staging, options, ct);
 
             case "url":
                 var download = Path.Combine(store.GetPath(corpus.ArtifactKey + ".download"), FileNameOf(source.Url!));

@@ -1,4 +1,6 @@
+using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Import;
+using Prebias.Core.Corpora.Sandbox;
 
 namespace Prebias.Core.Corpora.Jobs;
 
@@ -10,7 +12,11 @@ public static class CorpusSpecValidator
 {
     public static readonly string[] Kinds = ["synthetic", "file", "url", "tinystories"];
 
-    public static Dictionary<string, string[]> Validate(CorpusImportSpec spec)
+    /// <param name="spec">The request.</param>
+    /// <param name="sandbox">Which server paths may be read; every refused path gets the same message (no existence oracle).</param>
+    /// <param name="addresses">Refuses URLs whose host is a private IP literal or localhost at once (host names are
+    /// checked again, resolved, when the worker connects).</param>
+    public static Dictionary<string, string[]> Validate(CorpusImportSpec spec, ImportSandbox sandbox, DownloadAddressPolicy addresses)
     {
         var errors = new Dictionary<string, string[]>();
         var source = spec.Source;
@@ -25,14 +31,17 @@ public static class CorpusSpecValidator
             case "file" when source.Upload is null && string.IsNullOrWhiteSpace(source.Path):
                 errors["source.path"] = ["A file source needs a path (or use POST /api/corpora/upload)."];
                 break;
-            case "file" when source.Upload is null && !File.Exists(source.Path):
-                errors["source.path"] = [$"No file at '{source.Path}' on the server."];
+            case "file" when source.Upload is null && sandbox.Resolve(source.Path!) is null:
+                errors["source.path"] = [sandbox.RefusalMessage];
                 break;
             case "url" when !IsHttpUrl(source.Url):
                 errors["source.url"] = ["A url source needs an absolute http(s) url."];
                 break;
             case "tinystories" when source.Url is not null && !IsHttpUrl(source.Url):
                 errors["source.url"] = ["url must be an absolute http(s) url."];
+                break;
+            case "url" or "tinystories" when source.Url is not null && addresses.CheckLiteral(new Uri(source.Url)) is { } refused:
+                errors["source.url"] = [refused];
                 break;
             case "tinystories" when source.ShardLimit is < 1:
                 errors["source.shardLimit"] = ["shardLimit must be at least 1."];

@@ -4,6 +4,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Download;
+using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
@@ -18,7 +19,8 @@ namespace Prebias.Core.Tokenization.Jobs;
 /// tokenizer is left alone.
 /// </summary>
 [ProducesResource(ResourceKind.Tokenizer)]
-public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients)
+public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients,
+    ImportSandbox sandbox)
 {
     [Queue(JobQueues.Cpu)]
     [AutomaticRetry(Attempts = 0)]
@@ -76,9 +78,19 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
             File.Move(model, target, overwrite: true);
         }
         else if (spec.Upload is { } upload)
-            File.Copy(store.GetPath(upload), target, overwrite: true);
+        {
+            // Moved, not copied: no upload stays behind (a model that fails to load goes with the tokenizer's folder),
+            // and a retry after a crash finds the model already in place.
+            if (store.Exists(upload)) File.Move(store.GetPath(upload), target, overwrite: true);
+            store.Delete(Path.GetDirectoryName(upload)!);
+        }
         else if (spec.Path is { } path)
-            File.Copy(path, target, overwrite: true);
+        {
+            // Through the sandbox: inside the import roots, a regular file, at most Prebias:Import:MaxBytes.
+            await using var input = new GuardedReadStream(sandbox.OpenRead(path), sandbox.MaxBytes, ct);
+            await using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await input.CopyToAsync(output, ct);
+        }
         else
         {
             var part = target + ".download";

@@ -1,3 +1,6 @@
+using Prebias.Core.Corpora.Download;
+using Prebias.Core.Corpora.Sandbox;
+
 namespace Prebias.Core.Tokenization.Jobs;
 
 /// <summary>Checks a tokenizer request before anything is stored or enqueued (400 at the API).</summary>
@@ -5,7 +8,10 @@ public static class TokenizerSpecValidator
 {
     public static readonly string[] Kinds = ["sentencepiece", "gpt2", "train"];
 
-    public static Dictionary<string, string[]> Validate(TokenizerSpec spec)
+    /// <param name="spec">The request.</param>
+    /// <param name="sandbox">Which server paths may be read (the same refusal for every other path).</param>
+    /// <param name="addresses">Refuses a url whose host is a private IP literal or localhost.</param>
+    public static Dictionary<string, string[]> Validate(TokenizerSpec spec, ImportSandbox sandbox, DownloadAddressPolicy addresses)
     {
         var errors = new Dictionary<string, string[]>();
         switch (spec.Kind)
@@ -13,11 +19,14 @@ public static class TokenizerSpecValidator
             case "sentencepiece" when spec.Upload is null && spec.Path is null && spec.Url is null:
                 errors["path"] = ["A sentencepiece tokenizer needs a path, a url or an upload (POST /api/tokenizers/upload)."];
                 break;
-            case "sentencepiece" when spec.Path is not null && !File.Exists(spec.Path):
-                errors["path"] = [$"No file at '{spec.Path}' on the server."];
+            case "sentencepiece" when spec.Path is not null && sandbox.Resolve(spec.Path) is null:
+                errors["path"] = [sandbox.RefusalMessage];
                 break;
             case "sentencepiece" when spec.Url is not null && !(Uri.TryCreate(spec.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"):
                 errors["url"] = ["url must be an absolute http(s) url."];
+                break;
+            case "sentencepiece" when spec.Url is not null && addresses.CheckLiteral(new Uri(spec.Url)) is { } refused:
+                errors["url"] = [refused];
                 break;
             case "train" when spec.CorpusId is null:
                 errors["corpusId"] = ["Training a vocabulary needs a corpusId."];
