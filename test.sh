@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Integration tests start their own throwaway Postgres cluster (in /tmp, on a free
-# loopback port) and remove it when the test process exits; anything a killed run left behind is removed here.
+# loopback port) and remove it when the test process exits; what a killed run left behind is removed here.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prereqs.sh
 prebias_ensure_prereqs
 
+# Only clusters whose owning test process is gone: other test runs on this machine keep theirs.
 cleanup() {
   for d in /tmp/prebias-test-pg-*; do
     [ -d "$d" ] || continue
+    owner=$(cat "$d.owner" 2>/dev/null || true)
+    [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null && continue
+    # A cluster without an owner file may be one being created right now: only an hour-old one is left over.
+    [ -z "$owner" ] && [ -z "$(find "$d" -maxdepth 0 -mmin +60)" ] && continue
     [ -f "$d/postmaster.pid" ] && prebias_pg pg_ctl -D "$d" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$d"
+    rm -rf "$d" "$d.owner"
   done
 }
 trap cleanup EXIT

@@ -28,6 +28,8 @@ public sealed class PostgresCluster : IDisposable
         var binDir = FindBinDir();
         var asPostgres = Environment.UserName == "root";
         var dataDir = Path.Combine(Path.GetTempPath(), $"prebias-test-pg-{Guid.NewGuid():N}");
+        // test.sh removes clusters whose owner is dead; a live owner's cluster (another test run on this machine) stays.
+        File.WriteAllText(dataDir + ".owner", Environment.ProcessId.ToString());
         Directory.CreateDirectory(dataDir);
         if (asPostgres) Run("chown", ["postgres:postgres", dataDir]);
         var cluster = new PostgresCluster(binDir, dataDir, FreePort(), asPostgres);
@@ -52,7 +54,7 @@ public sealed class PostgresCluster : IDisposable
     {
         try { Pg("pg_ctl", ["-D", DataDir, "-m", "immediate", "-w", "stop"]); }
         catch (InvalidOperationException) { /* already stopped */ }
-        try { Directory.Delete(DataDir, recursive: true); }
+        try { Directory.Delete(DataDir, recursive: true); File.Delete(DataDir + ".owner"); }
         catch (IOException) { }
     }
 
