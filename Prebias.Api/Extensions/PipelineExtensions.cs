@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Prebias.Api.Apis;
 using Prebias.Api.Auth;
+using Prebias.Api.Errors;
 using Prebias.Api.Health;
 using Prebias.Core.Persistence;
 using Serilog;
@@ -19,6 +20,7 @@ public static class PipelineExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<UnsupportedFormatMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.DocumentTitle = "Prebias API");
         // The dashboard (wwwroot/index.html at /, relative URLs so it works under PathBase too).

@@ -41,6 +41,10 @@ public sealed class BadInputApiTests(ApiFixture api)
         { "POST", "/api/experiments/durability", Experiment + """ "orderSeeds":[]}""", "orderSeeds" },
         { "POST", "/api/experiments/durability", $$"""{"datasetId":"{{Id}}","orderings":[{},{},{}],"initSeeds":[{{string.Join(',', Enumerable.Range(1, 8))}}],"orderSeeds":[{{string.Join(',', Enumerable.Range(1, 5))}}]}""", "orderings" },
         { "POST", "/api/experiments/durability", Experiment + """ "equivalenceMargin":0}""", "equivalenceMargin" },
+        // ?format= on a JSON-only route (it used to be ignored silently).
+        { "GET", "/api/jobs?format=csv", "", "format" },
+        { "GET", $"/api/runs/{Id}/checkpoints?format=parquet", "", "format" },
+        { "GET", "/api/metrics?format=xlsx", "", "format" },
         // Caps on names, texts and lists.
         { "POST", "/api/corpora", $$"""{"name":"{{new string('n', 1 << 20)}}"}""", "name" },
         { "POST", $"/api/tokenizers/{Id}/encode", $$"""{"text":"{{new string('a', 5_000_000)}}"}""", "text" },
