@@ -101,11 +101,13 @@ public static class SampleMetricsApi
         if (tableFormat == TableFormat.Json)
             return TypedResults.Ok(new
             {
-                items = rows.Select((r, i) => new { r.Id, r.DocumentIndex, r.Split, r.TokenCount, preview = previews[i], r.Metrics }),
+                items = rows.Select((r, i) => new { r.Id, r.DocumentIndex, r.Split, tokenizerTokens = r.TokenCount, preview = previews[i], r.Metrics }),
                 next,
             });
-        var columns = new List<TableColumn> { new("id", typeof(int)), new("document_index", typeof(int)), new("split", typeof(string)),
-            new("token_count", typeof(int)), new("preview", typeof(string)) };
+        // JSON's names; "tokenizerTokens" counts tokenizer tokens (BOS included) and cannot collide with the word-count
+        // metric token_count, which a reader keyed by column name would otherwise lose.
+        var columns = new List<TableColumn> { new("id", typeof(int)), new("documentIndex", typeof(int)), new("split", typeof(string)),
+            new("tokenizerTokens", typeof(int)), new("preview", typeof(string)) };
         columns.AddRange(MetricRegistry.All.Select(m => new TableColumn(m.Name, typeof(double))));
         var table = new Table(columns, rows.Select((r, i) => new object?[] { r.Id, r.DocumentIndex, r.Split, r.TokenCount, previews[i] }
             .Concat(MetricRegistry.All.Select(m => (object?)r.Metrics[m.Name])).ToArray()).ToList());

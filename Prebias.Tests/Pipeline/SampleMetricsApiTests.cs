@@ -84,6 +84,9 @@ public sealed class SampleMetricsApiTests(ApiFixture api)
         Assert.Equal("PAR1"u8.ToArray(), parquet[^4..]);
         var samplesCsv = await p.Client.GetStringAsync($"/api/datasets/{p.DatasetId}/samples?limit=3&format=csv");
         Assert.Equal(4, samplesCsv.TrimEnd('\n').Split('\n').Length);
+        var header = samplesCsv.Split('\n')[0].Split(',');
+        Assert.Equal(header.Length, header.Distinct().Count());
+        Assert.StartsWith("id,documentIndex,split,tokenizerTokens,preview,", samplesCsv);
     }
 
     [Fact]
