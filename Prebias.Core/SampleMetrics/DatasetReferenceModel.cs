@@ -47,7 +47,8 @@ public static class DatasetReferenceModel
         await store.WriteAtomicAsync(key, (stream, _) =>
         {
             // Synchronous writes into a buffer: the file stream is asynchronous, and per-value awaits would dominate.
-            using var buffered = new BufferedStream(stream, 1 << 16);
+            // Not disposed: that would close the store's stream before it renames the file into place.
+            var buffered = new BufferedStream(stream, 1 << 16);
             model.Write(buffered);
             buffered.Flush();
             return Task.CompletedTask;

@@ -120,7 +120,7 @@ public class KneserNeyTrigramModelTests
         // Same words, so the same out-of-vocabulary share: only the order differs.
         var real = heldOut.Average(s => Perplexity(model, s));
         var scrambled = shuffled.Average(s => Perplexity(model, s));
-        Assert.True(real > 1 && scrambled > 5 * real, $"stories {real:F1}, shuffled {scrambled:F1}");
+        Assert.True(real > 1 && scrambled > 20 * real, $"stories {real:F1}, shuffled {scrambled:F1}");
     }
 
     [Fact]
