@@ -64,7 +64,7 @@ public sealed class EvaluationApiTests(ApiFixture api)
         // The untrained model strings random pieces together: far less like the training text than the training text.
         var untrained = Row(0, "ngram_perplexity").GetProperty("output").GetDouble();
         var seen = Row(8, "ngram_perplexity").GetProperty("inputCumulative").GetDouble();
-        Assert.True(untrained > 2 * seen, $"untrained output {untrained:F1} vs samples seen {seen:F1}");
+        Assert.True(untrained > 20 * seen, $"untrained output {untrained:F1} vs samples seen {seen:F1}");
     }
 
     [Fact]
