@@ -27,8 +27,16 @@ internal static class MetricCatalog
         yield return Text(TextMetricId.OccupationMaleCooccurrence, "occupation_male_cooccurrence", "Sentences with an occupation and a male pronoun (he/him/his/himself).", NonNeg, "more occupation-male pairings");
         yield return Text(TextMetricId.OccupationFemaleCooccurrence, "occupation_female_cooccurrence", "Sentences with an occupation and a female pronoun (she/her/hers/herself).", NonNeg, "more occupation-female pairings");
         yield return Text(TextMetricId.OccupationSentenceCount, "occupation_sentence_count", "Sentences that mention an occupation (WinoBias list + 7).", NonNeg, "more occupations mentioned");
+        yield return Text(TextMetricId.RepetitionRate, "repetition_rate", "seq-rep-4 (Welleck et al. 2019): 1 - distinct 4-grams / 4-grams of lower-cased words; NaN under 4 words.", Unit, "more repeated 4-grams: degenerate, looping text");
+        yield return Text(TextMetricId.DistinctBigrams, "distinct_2", "distinct-2 (Li et al. 2016): distinct bigrams / bigrams of lower-cased words; NaN under 2 words.", Unit, "more varied word pairs");
+        yield return Reference(TextMetricId.OovRate, "oov_rate", "Share of words not in the vocabulary of the dataset's train split (0 for train samples by construction).", Unit, "more words the training data never had");
+        yield return Reference(TextMetricId.NgramPerplexity, "ngram_perplexity", "Perplexity per word (and end of text) under an interpolated modified Kneser-Ney 3-gram model of the dataset's train split (Chen & Goodman 1998).", new MetricRange(1, null), "less like the training text");
         yield return new MetricDefinition("perplexity", "Perplexity under a reference language model (computed by evaluation, not the text scorer).", new MetricRange(1, null), "less expected by the model", MetricKind.Model);
     }
+
+    /// <summary>A text metric that needs the dataset's reference 3-gram model (NaN when the scorer has none).</summary>
+    private static MetricDefinition Reference(TextMetricId id, string name, string description, MetricRange range, string higherMeans) =>
+        Text(id, name, description, range, higherMeans) with { NeedsReference = true };
 
     private static MetricDefinition Text(TextMetricId id, string name, string description, MetricRange range, string higherMeans) =>
         new(name, description, range, higherMeans, MetricKind.Text) { TextId = id };

@@ -9,6 +9,12 @@ public sealed record MetricDefinition(string Name, string Description, MetricRan
 {
     public int Index { get; internal init; }
 
+    /// <summary>
+    /// True for text metrics scored against the dataset's train split (<c>oov_rate</c>, <c>ngram_perplexity</c>): the
+    /// scorer needs that dataset's <see cref="Ngrams.KneserNeyTrigramModel"/>.
+    /// </summary>
+    public bool NeedsReference { get; internal init; }
+
     /// <summary>Which formula computes it (text metrics only).</summary>
     internal TextMetricId? TextId { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Prebias.Core.Metrics.Lexicons;
+using Prebias.Core.Metrics.Ngrams;
 using Prebias.Core.Text;
 
 namespace Prebias.Core.Metrics;
@@ -8,11 +9,14 @@ namespace Prebias.Core.Metrics;
 /// One pass over a text producing <see cref="TextFeatures"/>. Holds reusable buffers, so it is NOT thread-safe:
 /// use one per thread (<see cref="TextMetricsScorer"/> does). After warm-up, analysing a text allocates nothing.
 /// </summary>
-public sealed class TextAnalyzer(SentenceBleu bleu)
+/// <param name="bleu">The BLEU reference.</param>
+/// <param name="reference">The dataset's 3-gram model for oov_rate and ngram_perplexity; null → those features stay null.</param>
+public sealed class TextAnalyzer(SentenceBleu bleu, KneserNeyTrigramModel? reference = null)
 {
     private readonly List<TextSpan> _words = new(512);
     private readonly List<TextSpan> _sentences = new(64);
     private readonly HashSet<ulong> _types = new(512);
+    private readonly HashSet<ulong> _grams = new(512);
     private readonly Dictionary<ulong, int> _ngrams = new(1024);
     private readonly List<int> _sentenceOccupations = new(8);
     private ulong[] _hashes = new ulong[512];
@@ -42,6 +46,13 @@ public sealed class TextAnalyzer(SentenceBleu bleu)
         features.Types = _types.Count;
         features.Mtld = Mtld.Compute(hashes, _types);
         features.Bleu = bleu.Score(hashes, _ngrams);
+        features.DistinctBigrams = DistinctNgrams(hashes, 2);
+        features.Distinct4Grams = DistinctNgrams(hashes, 4);
+        if (reference is not null)
+        {
+            features.NgramLogProbability = reference.LogProbability(hashes, out var oov);
+            features.OutOfVocabularyWords = oov;
+        }
 
         var w = 0;
         foreach (var sentence in _sentences)
@@ -53,6 +64,19 @@ public sealed class TextAnalyzer(SentenceBleu bleu)
             ScanSentence(start, w, ref features, occupationMale, occupationFemale);
         }
         return features;
+    }
+
+    /// <summary>Distinct n-grams of the word hashes (across sentence boundaries, as rep-n and distinct-n are defined on the sequence).</summary>
+    private int DistinctNgrams(ReadOnlySpan<ulong> words, int n)
+    {
+        _grams.Clear();
+        for (var i = 0; i + n <= words.Length; i++)
+        {
+            var gram = (ulong)n;
+            for (var k = 0; k < n; k++) gram = WordHash.Combine(gram, words[i + k]);
+            _grams.Add(gram);
+        }
+        return _grams.Count;
     }
 
     private void ReadWords(ReadOnlySpan<char> text, ref TextFeatures features)

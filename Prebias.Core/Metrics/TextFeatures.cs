@@ -33,4 +33,11 @@ public struct TextFeatures
     public int OccupationFemaleSentences { get; set; }
     /// <summary>Sentences that mention any occupation.</summary>
     public int OccupationSentences { get; set; }
+    /// <summary>Distinct 4-grams and bigrams of lower-cased words (their totals are W − 3 and W − 1).</summary>
+    public int Distinct4Grams { get; set; }
+    public int DistinctBigrams { get; set; }
+    /// <summary>Words outside the reference vocabulary; null without a reference model.</summary>
+    public int? OutOfVocabularyWords { get; set; }
+    /// <summary>Natural-log probability of the words and the end of text under the reference 3-gram model; null without one.</summary>
+    public double? NgramLogProbability { get; set; }
 }

@@ -36,11 +36,17 @@ internal static class TextMetricFormulas
             TextMetricId.OccupationMaleCooccurrence => f.OccupationMaleSentences,
             TextMetricId.OccupationFemaleCooccurrence => f.OccupationFemaleSentences,
             TextMetricId.OccupationSentenceCount => f.OccupationSentences,
+            // Welleck et al. (2019), seq-rep-4
+            TextMetricId.RepetitionRate => f.Words < 4 ? double.NaN : 1 - (double)f.Distinct4Grams / (f.Words - 3),
+            TextMetricId.DistinctBigrams => Ratio(f.DistinctBigrams, f.Words - 1),
+            TextMetricId.OovRate => f.OutOfVocabularyWords is { } oov ? Ratio(oov, w) : double.NaN,
+            // W words plus the end of text are predicted
+            TextMetricId.NgramPerplexity => f.NgramLogProbability is { } lp && f.Words > 0 ? Math.Exp(-lp / (w + 1)) : double.NaN,
             _ => throw new ArgumentOutOfRangeException(nameof(id), id, null),
         };
     }
 
     private static bool Readable(in TextFeatures f) => f.Words > 0 && f.Sentences > 0;
 
-    private static double Ratio(double numerator, double denominator) => denominator == 0 ? double.NaN : numerator / denominator;
+    private static double Ratio(double numerator, double denominator) => denominator <= 0 ? double.NaN : numerator / denominator;
 }

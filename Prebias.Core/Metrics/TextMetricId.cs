@@ -9,4 +9,5 @@ internal enum TextMetricId
     Sentiment, Subjectivity, ProfanityRate,
     MaleWordRate, FemaleWordRate, GenderRatio,
     OccupationMaleCooccurrence, OccupationFemaleCooccurrence, OccupationSentenceCount,
+    RepetitionRate, DistinctBigrams, OovRate, NgramPerplexity,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Prebias.Core.Metrics.Lexicons;
+using Prebias.Core.Metrics.Ngrams;
 
 namespace Prebias.Core.Metrics;
 
@@ -14,15 +15,17 @@ public sealed class TextMetricsScorer
 
     /// <param name="options">Null → defaults.</param>
     /// <param name="metrics">Metric names (validated, text metrics only); null or empty → every text metric.</param>
+    /// <param name="reference">The dataset's train-split 3-gram model (<see cref="MetricDefinition.NeedsReference"/>);
+    /// null → oov_rate and ngram_perplexity are NaN.</param>
     /// <exception cref="UnknownMetricException">An unknown or model-based name was requested.</exception>
-    public TextMetricsScorer(TextMetricsOptions? options = null, IEnumerable<string>? metrics = null)
+    public TextMetricsScorer(TextMetricsOptions? options = null, IEnumerable<string>? metrics = null, KneserNeyTrigramModel? reference = null)
     {
         Options = options ?? new TextMetricsOptions();
         Columns = MetricRegistry.Resolve(metrics, MetricKind.Text);
         _ids = [.. Columns.Select(c => c.TextId!.Value)];
         var bleu = new SentenceBleu(Options.BleuReference);
         LexiconStore.WarmUp();
-        _analyzers = new ThreadLocal<TextAnalyzer>(() => new TextAnalyzer(bleu));
+        _analyzers = new ThreadLocal<TextAnalyzer>(() => new TextAnalyzer(bleu, reference));
     }
 
     public TextMetricsOptions Options { get; }

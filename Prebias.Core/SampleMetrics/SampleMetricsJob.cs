@@ -32,7 +32,11 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
         var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
         var tokenizer = tokenizers.Get(await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct));
         var definitions = MetricRegistry.Resolve(metrics, MetricKind.Text);
-        var scorer = new TextMetricsScorer(metrics: definitions.Select(d => d.Name));
+        // oov_rate and ngram_perplexity score against the train split's 3-gram model, built on the first request only.
+        var needsReference = definitions.Any(d => d.NeedsReference);
+        if (needsReference) progress.Report(0, "loading or building the train split's 3-gram reference model");
+        var reference = needsReference ? await DatasetReferenceModel.GetOrBuildAsync(db, store, dataset, ct) : null;
+        var scorer = new TextMetricsScorer(metrics: definitions.Select(d => d.Name), reference: reference);
 
         var samples = await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.DocumentIndex, s.TokenCount, s.Truncated }).ToListAsync(ct);

@@ -54,6 +54,20 @@ public sealed class EvaluationApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Saturation_HasTheLanguageMetrics_ForInputsAndOutputs()
+    {
+        var (p, runId) = await EvaluatedRunAsync(api);
+        var rows = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/saturation"))!;
+        JsonElement Row(long step, string metric) => rows.Single(r => r.GetProperty("step").GetInt64() == step && r.GetProperty("metric").GetString() == metric);
+        foreach (var metric in new[] { "repetition_rate", "distinct_2", "oov_rate", "ngram_perplexity" })
+            Assert.All(new long[] { 0, 8 }, step => Assert.Equal(JsonValueKind.Number, Row(step, metric).GetProperty("output").ValueKind));
+        // The untrained model strings random pieces together: far less like the training text than the training text.
+        var untrained = Row(0, "ngram_perplexity").GetProperty("output").GetDouble();
+        var seen = Row(8, "ngram_perplexity").GetProperty("inputCumulative").GetDouble();
+        Assert.True(untrained > 20 * seen, $"untrained output {untrained:F1} vs samples seen {seen:F1}");
+    }
+
+    [Fact]
     public async Task Evaluation_StoresGenerationsBiasAndViews()
     {
         var (p, runId) = await EvaluatedRunAsync(api);

@@ -46,6 +46,34 @@ public sealed class SampleMetricsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task MetricsJob_FillsTheLanguageMetrics_AgainstTheStoredTrainSplitModel()
+    {
+        var p = await PipelineFixture.GetAsync(api);
+        var rows = await AllSamplesAsync(p);
+        double Metric(JsonElement row, string name) => row.GetProperty("metrics").GetProperty(name) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : double.NaN;
+        var train = rows.Where(r => r.GetProperty("split").GetString() == "train").ToList();
+        var val = rows.Where(r => r.GetProperty("split").GetString() == "val").ToList();
+
+        Assert.All(rows, r =>
+        {
+            Assert.InRange(Metric(r, "repetition_rate"), 0, 1);
+            Assert.InRange(Metric(r, "distinct_2"), 0, 1);
+            Assert.InRange(Metric(r, "oov_rate"), 0, 1);
+            Assert.InRange(Metric(r, "ngram_perplexity"), 1, double.MaxValue);
+        });
+        // The vocabulary is the train split's, so its own samples have no unknown words; held-out samples are less
+        // expected by the 3-gram model than the samples it was counted from.
+        Assert.All(train, r => Assert.Equal(0, Metric(r, "oov_rate")));
+        var (trainPerplexity, valPerplexity) = (train.Average(r => Metric(r, "ngram_perplexity")), val.Average(r => Metric(r, "ngram_perplexity")));
+        Assert.True(valPerplexity > trainPerplexity, $"val {valPerplexity:F2} vs train {trainPerplexity:F2}");
+        Assert.True(File.Exists(Path.Combine(api.ArtifactsPath, "datasets", Guid.Parse(p.DatasetId).ToString("N"), "reference-kn3.bin")));
+
+        var registry = await p.Client.GetJsonAsync("/api/metrics");
+        var names = registry.EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
+        Assert.Subset(names.ToHashSet(), new HashSet<string?> { "repetition_rate", "distinct_2", "oov_rate", "ngram_perplexity" });
+    }
+
+    [Fact]
     public async Task SortedSamples_ReturnMostAndLeastPositive_WithKeysetPagesThatDoNotOverlap()
     {
         var p = await PipelineFixture.GetAsync(api);

@@ -43,7 +43,10 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         var order = OrderFile.Load(store.GetPath(run.OrderKey));
         var (valRows, valLengths) = await ValRowsAsync(dataset, ct);
         var options = new EvaluationOptions { Probe = new BiasProbeOptions() } with { Seed = run.Seed };
-        var evaluator = new CheckpointEvaluator(tokenizer, options, new TextMetricsScorer(metrics: MetricRegistry.TextMetrics.Select(m => m.Name)));
+        // Outputs are scored against the same train-split 3-gram model as the samples (oov_rate, ngram_perplexity).
+        var reference = await DatasetReferenceModel.GetOrBuildAsync(db, store, dataset, ct);
+        var evaluator = new CheckpointEvaluator(tokenizer, options,
+            new TextMetricsScorer(metrics: MetricRegistry.TextMetrics.Select(m => m.Name), reference: reference));
 
         for (var i = 0; i < todo.Count; i++)
         {
