@@ -145,7 +145,7 @@ public sealed class SingleSequenceDecoder
             var q = _q.AsSpan(h * _headSize, _headSize);
             var headOffset = layerOffset + h / _kvGroup * _headSize;
             for (var t = 0; t <= pos; t++)
-                scores[t] = ShortDot(q, _keys.AsSpan(headOffset + t * _kvDim, _headSize)) * scale;
+                scores[t] = Dot(q, _keys.AsSpan(headOffset + t * _kvDim, _headSize)) * scale;
             TensorPrimitives.SoftMax(scores, scores);
             var head = output.AsSpan(h * _headSize, _headSize);
             head.Clear();
@@ -156,8 +156,10 @@ public sealed class SingleSequenceDecoder
 
     // Heads are short (8 floats in stories260k, 48 in stories15m) and attention calls these pos × n_heads times per
     // layer, so a TensorPrimitives call's fixed cost would dominate; inlined 256-bit vectors with a scalar tail instead.
+    // The matrix-vector rows use it too: TensorPrimitives' generic kernels run unoptimised (tier 0) for the first
+    // seconds of a process, which is most of an interactive request.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ShortDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var i = 0;
         var sum = 0f;
@@ -166,9 +168,15 @@ public sealed class SingleSequenceDecoder
             ref var ra = ref MemoryMarshal.GetReference(a);
             ref var rb = ref MemoryMarshal.GetReference(b);
             var acc = Vector256<float>.Zero;
+            var acc2 = Vector256<float>.Zero; // two accumulators: rows of 64+ floats keep two FMA chains in flight
+            for (; i <= a.Length - 2 * Vector256<float>.Count; i += 2 * Vector256<float>.Count)
+            {
+                acc += Vector256.LoadUnsafe(ref ra, (nuint)i) * Vector256.LoadUnsafe(ref rb, (nuint)i);
+                acc2 += Vector256.LoadUnsafe(ref ra, (nuint)(i + 8)) * Vector256.LoadUnsafe(ref rb, (nuint)(i + 8));
+            }
             for (; i <= a.Length - Vector256<float>.Count; i += Vector256<float>.Count)
                 acc += Vector256.LoadUnsafe(ref ra, (nuint)i) * Vector256.LoadUnsafe(ref rb, (nuint)i);
-            sum = Vector256.Sum(acc);
+            sum = Vector256.Sum(acc + acc2);
         }
         for (; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
@@ -225,13 +233,13 @@ public sealed class SingleSequenceDecoder
         var blocks = rows * cols < ParallelWorkThreshold ? 1 : Math.Min(_parallel.MaxDegreeOfParallelism, rows);
         if (blocks <= 1)
         {
-            for (var r = 0; r < rows; r++) output[r] = TensorPrimitives.Dot(w.AsSpan(r * cols, cols), x);
+            for (var r = 0; r < rows; r++) output[r] = Dot(w.AsSpan(r * cols, cols), x);
             return;
         }
         Parallel.For(0, blocks, _parallel, block =>
         {
             var (start, end) = (rows * block / blocks, rows * (block + 1) / blocks);
-            for (var r = start; r < end; r++) output[r] = TensorPrimitives.Dot(w.AsSpan(r * cols, cols), x);
+            for (var r = start; r < end; r++) output[r] = Dot(w.AsSpan(r * cols, cols), x);
         });
     }
 }
