@@ -13,7 +13,9 @@ namespace Prebias.Workers.Benchmarks;
 /// (median of --repeats runs), then the same prompts one at a time (batch 1, comparable with run.c, which decodes a
 /// single sequence). Prompts are BOS alone (run.c's default) or BOS + a story opening when a tokenizer is given.
 /// With --compare-runc the model and tokenizer are exported to llama2.c's model.bin / tokenizer.bin and run.c's greedy
-/// output and tok/s are compared with ours (see bench/peers/README.md). Last line: <c>tokens_per_second: X</c>
+/// output and tok/s are compared with ours (see bench/peers/README.md). The batch-1 CPU decoder
+/// (<see cref="SingleSequenceDecoder"/>) is timed on the same prompts and threads and checked against TorchSharp's
+/// batch-1 ids: <c>fast batch-1 tokens_per_second</c>, and with run.c <c>fast vs runc ratio</c>. Last line: <c>tokens_per_second: X</c>
 /// (new tokens across the batch per second).
 /// </summary>
 public static class GenerateBenchmark
