@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
 using Prebias.Core.Plots;
 using Prebias.Core.Storage;
+using Prebias.Core.Tokenization.Jobs;
 
 namespace Prebias.Api.Apis;
 
@@ -21,6 +23,8 @@ public static class CheckpointViewsApi
         group.MapGet("embeddings", Embeddings).WithName("GetEmbeddings").WithSummary("Token-embedding PCA: 2 components, explained variance, one point per token");
         group.MapGet("embeddings.png", EmbeddingsPng).WithName("GetEmbeddingsPlot").WithSummary("Token-embedding PCA scatter (?labels=30 most frequent tokens)");
         group.MapGet("layers", Layers).WithName("GetLayerSimilarity").WithSummary("Cosine similarity between layers' attention maps");
+        group.MapGet("generate", Generate).WithName("GenerateFromPrompt")
+            .WithSummary("Greedy continuation of one prompt (?prompt=&maxTokens=, default 200) by the batch-1 CPU decoder: { prompt, text, ids, tokensPerSecond }");
         group.MapGet("layers.png", LayersPng).WithName("GetLayerSimilarityPlot").WithSummary("Layer similarity heatmap");
         return group;
     }
@@ -87,6 +91,36 @@ public static class CheckpointViewsApi
 
     private static ProblemHttpResult NotEvaluated(Guid id, long step) =>
         Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
+
+    /// <param name="id">Run id.</param>
+    /// <param name="step">Checkpoint step.</param>
+    /// <param name="prompt">Text after BOS (may be empty: generation from BOS alone); at most 2000 characters.</param>
+    /// <param name="maxTokens">New tokens at most, 1..1024 (also capped by the model's context). Default 200.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="store">Artifact store.</param>
+    /// <param name="tokenizers">Loaded tokenizers.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> Generate(Guid id, long step, string? prompt, int? maxTokens, PrebiasDbContext db,
+        IArtifactStore store, TokenizerCache tokenizers, CancellationToken ct)
+    {
+        prompt ??= "";
+        if (prompt.Length > 2000) return Problems.BadRequest("Invalid prompt", "prompt: at most 2000 characters.");
+        if (maxTokens is < 1 or > 1024) return Problems.BadRequest("Invalid maxTokens", "maxTokens: between 1 and 1024.");
+        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
+        if (problem is not null) return problem;
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
+        var tokenizer = tokenizers.Get(await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct));
+        try
+        {
+            // One core: interactive requests share the machine with training and evaluation jobs.
+            return TypedResults.Ok(await Task.Run(() => PromptGenerator.Generate(directory!, tokenizer, prompt, maxTokens ?? 200, threads: 1, ct), ct));
+        }
+        catch (ArgumentException e) when (e.ParamName == "prompt")
+        {
+            return Problems.BadRequest("Invalid prompt", $"prompt: {e.Message}");
+        }
+    }
 
     private static async Task<(string?, ProblemHttpResult?)> DirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {

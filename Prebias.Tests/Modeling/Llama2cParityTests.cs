@@ -66,6 +66,68 @@ public class Llama2cParityTests
         }
     }
 
+    [Fact]
+    public void SingleSequenceDecoder_MatchesRunCLogitsAtEveryPosition()
+    {
+        using var model = SharpModel();
+        var reference = Reference(model);
+        var decoder = new SingleSequenceDecoder(model, threads: 2);
+        for (var pos = 0; pos < Sequence.Length; pos++)
+        {
+            var expected = reference.Forward(Sequence[pos], pos);
+            var ours = decoder.Forward(Sequence[pos], pos).ToArray();
+            for (var id = 0; id < expected.Length; id++)
+                Assert.True(Math.Abs(expected[id] - ours[id]) < 1e-4, $"pos {pos}, id {id}: run.c-style {expected[id]}, ours {ours[id]}");
+        }
+    }
+
+    [Fact]
+    public void SingleSequenceDecoder_EqualsRunCAndTorchSharpGreedyTokens()
+    {
+        using var model = SharpModel();
+        int[][] prompts = [[1], [1, 4, 2, 9]];
+        var torch = TokenGenerator.Generate(model, prompts, new GenerationOptions { MaxNewTokens = 10 });
+        foreach (var (prompt, row) in prompts.Select((p, i) => (p, i)))
+        {
+            var (runc, smallestMargin) = GreedyRunC(Reference(model), prompt, 10);
+            Assert.True(smallestMargin > 1e-3, $"fixture has a near-tie (margin {smallestMargin}); greedy equality would be luck");
+            var ours = new SingleSequenceDecoder(model, threads: 1).Generate(prompt, 10, stopIds: []);
+            Assert.Equal(runc, ours);
+            Assert.Equal(torch[row], ours);
+        }
+    }
+
+    [Fact]
+    public void SingleSequenceDecoder_StopsBeforeAStopId_AndAtMaxSeqLen()
+    {
+        using var model = SharpModel();
+        var decoder = new SingleSequenceDecoder(model);
+        var free = decoder.Generate([1], 10, stopIds: []);
+        var stopped = new SingleSequenceDecoder(model).Generate([1], 10, stopIds: [free[3]]);
+        Assert.Equal(free.Take(free.ToList().IndexOf(free[3])), stopped);
+        var capped = new SingleSequenceDecoder(model).Generate([1], 10_000, stopIds: []);
+        Assert.Equal(model.Args.MaxSeqLen - 1, capped.Length);
+    }
+
+    [Fact]
+    public void SingleSequenceDecoder_MatchesTorchSharpLogits_WhenMatVecsAreSplitOverThreads()
+    {
+        // dim 128, hidden 384: the FFN and classifier products are above the threshold that splits rows over threads.
+        var args = new ModelArgs { Dim = 128, NLayers = 2, NHeads = 4, NKvHeads = 2, VocabSize = 300, MaxSeqLen = 16, MultipleOf = 32 };
+        using var model = new Transformer(args, seed: 5);
+        model.eval();
+        var decoder = new SingleSequenceDecoder(model, threads: 2);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var expected = model.Forward(tensor(Sequence.Select(t => (long)t).ToArray()).view(1, -1)).Logits[0].data<float>().ToArray();
+        for (var pos = 0; pos < Sequence.Length; pos++)
+        {
+            var ours = decoder.Forward(Sequence[pos], pos).ToArray();
+            for (var id = 0; id < args.VocabSize; id++)
+                Assert.True(Math.Abs(expected[pos * args.VocabSize + id] - ours[id]) < 1e-4, $"pos {pos}, id {id}");
+        }
+    }
+
     // run.c's loop: feed the prompt one token per position, then argmax; also the smallest top-1/top-2 logit gap.
     private static (int[] Tokens, float SmallestMargin) GreedyRunC(Llama2cReferenceDecoder decoder, int[] prompt, int newTokens)
     {

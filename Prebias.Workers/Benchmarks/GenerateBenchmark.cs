@@ -13,7 +13,9 @@ namespace Prebias.Workers.Benchmarks;
 /// (median of --repeats runs), then the same prompts one at a time (batch 1, comparable with run.c, which decodes a
 /// single sequence). Prompts are BOS alone (run.c's default) or BOS + a story opening when a tokenizer is given.
 /// With --compare-runc the model and tokenizer are exported to llama2.c's model.bin / tokenizer.bin and run.c's greedy
-/// output and tok/s are compared with ours (see bench/peers/README.md). Last line: <c>tokens_per_second: X</c>
+/// output and tok/s are compared with ours (see bench/peers/README.md). The batch-1 CPU decoder
+/// (<see cref="SingleSequenceDecoder"/>) is timed on the same prompts and threads and checked against TorchSharp's
+/// batch-1 ids: <c>fast batch-1 tokens_per_second</c>, and with run.c <c>fast vs runc ratio</c>. Last line: <c>tokens_per_second: X</c>
 /// (new tokens across the batch per second).
 /// </summary>
 public static class GenerateBenchmark
@@ -67,13 +69,52 @@ public static class GenerateBenchmark
         if (tokenizer is not null)
             Console.WriteLine($"sample: {prompts[0].Text}{tokenizer.Decode(single[0]).ReplaceLineEndings(" ")}");
 
+        var fast = FastDecoderRates(model, ids, single, options, ct);
+        var runcRate = double.NaN;
         if (options.CompareRunc is { } runc)
-            await RuncComparison.RunAsync(runc, model, tokenizer!, prompts, single, options, outDir, ct);
+            runcRate = await RuncComparison.RunAsync(runc, model, tokenizer, prompts, single, options, outDir, ct);
         Console.WriteLine(Invariant(
             $"batch-1 tokens_per_second: median {Median(singleRates):F1}, best {singleRates.Max():F1} (over {singleRates.Count} prompts)"));
+        Console.WriteLine(Invariant($"fast batch-1 tokens_per_second: {fast:F1}"));
+        if (!double.IsNaN(runcRate))
+        {
+            Console.WriteLine(Invariant($"runc batch-1 tokens_per_second: {runcRate:F1}"));
+            Console.WriteLine(Invariant($"fast vs runc ratio: {fast / runcRate:F2}"));
+        }
         Console.WriteLine(Invariant($"batched ({ids.Count}) per-batch ms: median {median * 1000:F0}, best {seconds.Min() * 1000:F0}"));
         Console.WriteLine(Invariant($"tokens_per_second: {batchedRate:F1}"));
         return 0;
+    }
+
+    /// <summary>
+    /// <see cref="SingleSequenceDecoder"/> on each prompt (median of --repeats runs per prompt, then median over prompts),
+    /// checked token for token against TorchSharp's batch-1 output. Counted like run.c's "achieved tok/s": one token per
+    /// forward over positions 1.., prompt tokens included.
+    /// </summary>
+    private static double FastDecoderRates(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts,
+        IReadOnlyList<int[]> torchOutputs, GenerateBenchmarkOptions options, CancellationToken ct)
+    {
+        var decoder = new SingleSequenceDecoder(model, options.Threads);
+        // Warm-up for 2 s: tiered JIT promotes TensorPrimitives' kernels to optimised code only after repeated calls.
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 2 && !ct.IsCancellationRequested;)
+            decoder.Generate(prompts[0], options.Tokens, stopIds: [], ct);
+        var rates = new List<double>();
+        var identical = 0;
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            var promptRates = new List<double>();
+            int[] ours = [];
+            for (var repeat = 0; repeat < options.Repeats; repeat++)
+            {
+                var watch = Stopwatch.StartNew();
+                ours = decoder.Generate(prompts[i], options.Tokens, stopIds: [], ct); // no stop: the same work as TorchSharp's loop
+                promptRates.Add((prompts[i].Count - 1 + ours.Length) / watch.Elapsed.TotalSeconds);
+            }
+            rates.Add(Median(promptRates));
+            if (ours.SequenceEqual(torchOutputs[i])) identical++;
+        }
+        Console.WriteLine($"fast decoder vs TorchSharp batch-1 greedy outputs: {identical}/{prompts.Count} identical");
+        return Median(rates);
     }
 
     /// <summary>N prompts: BOS alone, or BOS + the encoding of a story opening (cycling through the list).</summary>

@@ -11,16 +11,17 @@ namespace Prebias.Workers.Benchmarks;
 /// </summary>
 internal static class RuncComparison
 {
-    public static async Task RunAsync(string binary, Transformer model, ITextTokenizer tokenizer,
+    /// <summary>Returns run.c's median tok/s over prompts. Without a tokenizer, run.c must print its ids (see <see cref="RuncPeer"/>).</summary>
+    public static async Task<double> RunAsync(string binary, Transformer model, ITextTokenizer? tokenizer,
         IReadOnlyList<GeneratePrompt> prompts, IReadOnlyList<int[]> ours, GenerateBenchmarkOptions options, string outDir,
         CancellationToken ct)
     {
         var modelBin = Path.Combine(outDir, "model.bin");
         var tokenizerBin = Path.Combine(outDir, "tokenizer.bin");
         Llama2cExporter.Export(model, modelBin);
-        Llama2cTokenizerExporter.Export(tokenizer, tokenizerBin);
-        Console.WriteLine($"exported {modelBin} and {tokenizerBin}");
-        var printer = RuncPrinter.Load(tokenizerBin);
+        if (tokenizer is not null) Llama2cTokenizerExporter.Export(tokenizer, tokenizerBin);
+        Console.WriteLine($"exported {modelBin}" + (tokenizer is null ? "" : $" and {tokenizerBin}"));
+        var printer = tokenizer is null ? null : RuncPrinter.Load(tokenizerBin);
 
         var rates = new List<double>();
         var matches = 0;
@@ -51,6 +52,8 @@ internal static class RuncComparison
                     : $"first difference at token {first}: run.c {ids[first]}, ours {expected[first]}";
                 if (first < 0 && ids.Count == expected.Count) matches++;
             }
+            else if (printer is null)
+                throw new InvalidOperationException($"{binary} printed no ids, and without a tokenizer its text cannot be compared");
             else
             {
                 var rendered = printer.Render(expected);
@@ -66,6 +69,7 @@ internal static class RuncComparison
         Console.WriteLine($"run.c greedy outputs identical: {matches}/{distinct.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"run.c tokens_per_second (OMP_NUM_THREADS={options.Threads}): median {GenerateBenchmark.Median(rates):F1}, best {rates.Max():F1} (over {rates.Count} prompts)"));
+        return GenerateBenchmark.Median(rates);
     }
 
     private static int CommonPrefix(byte[] a, byte[] b) => a.AsSpan().CommonPrefixLength(b);

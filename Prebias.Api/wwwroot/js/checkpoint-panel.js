@@ -41,6 +41,9 @@ export class CheckpointPanel {
     }
   }
 
+  /** The run shown, and the step chosen in selector A (the prompt box generates with it). */
+  get selection() { return this.#run ? { runId: this.#run.id, step: Number(this.selectA.value) } : null; }
+
   /** Called when the run or its checkpoints change; keeps the chosen steps when they still exist. */
   setRun(run, checkpoints) {
     const sameRun = this.#run?.id === run.id;

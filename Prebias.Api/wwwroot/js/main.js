@@ -5,6 +5,7 @@ import { renderRuns, renderExperiments, renderJobs } from './sidebar.js';
 import { renderRunHeader, renderLoss, renderBias, renderSaturation } from './run-view.js';
 import { renderExperimentHeader, renderComparison } from './experiment-view.js';
 import { CheckpointPanel } from './checkpoint-panel.js';
+import { PromptBox } from './prompt-box.js';
 
 const pollMilliseconds = 3000;
 const $ = id => document.getElementById(id);
@@ -20,6 +21,7 @@ const state = {
 };
 const cache = new Cache();
 const checkpoints = new CheckpointPanel(cache);
+new PromptBox(() => checkpoints.selection);
 
 function parseHash() {
   const match = /^#(run|experiment)\/([0-9a-f-]+)$/i.exec(location.hash);
