@@ -24,6 +24,15 @@ public sealed record PretokenizeOptions
     /// <summary>Id that starts every sample; null (default) = the tokenizer's BOS, or EOS when it has no BOS (GPT-2's &lt;|endoftext|&gt;).</summary>
     public int? StartTokenId { get; init; }
 
+    /// <summary>
+    /// End every sample with an end token, so that the final target of a story that fits is its end. Default true;
+    /// false writes llama2.c's BOS + tokens rows, whose models never learn to stop.
+    /// </summary>
+    public bool AppendEndToken { get; init; } = true;
+
+    /// <summary>Id that ends every sample when <see cref="AppendEndToken"/>; null (default) = the tokenizer's EOS (none when it has none).</summary>
+    public int? EndTokenId { get; init; }
+
     /// <summary>Value of padding positions; null (default) = EOS, else 0. Padding is excluded from the loss via the stored lengths.</summary>
     public int? PadId { get; init; }
 }

@@ -3,8 +3,10 @@ using Prebias.Core.Tokenization;
 namespace Prebias.Core.Datasets;
 
 /// <summary>
-/// Turns documents into a token store: one row per document = start token (BOS) + text tokens, truncated to
-/// maxSeqLen + 1 and padded (llama2.c pretokenizes with <c>enc.encode(text.strip(), bos=True, eos=False)</c>).
+/// Turns documents into a token store: one row per document = start token (BOS) + text tokens + end token (EOS),
+/// truncated to maxSeqLen + 1 and padded. llama2.c pretokenizes with <c>enc.encode(text.strip(), bos=True, eos=False)</c>
+/// and packs the stories into one stream, so its models see the next story's BOS after each story; one story per row
+/// needs the EOS instead (see <see cref="SampleTokens"/>). A story cut by the row length keeps no EOS.
 /// Documents are read in chunks of <see cref="PretokenizeOptions.ChunkSize"/>, each chunk encoded in parallel and
 /// written in document order, so output is identical for any thread count and memory stays bounded.
 /// Rerunning overwrites the store atomically (reentrant jobs never duplicate rows).
@@ -27,8 +29,8 @@ public sealed class Pretokenizer(ITextTokenizer tokenizer, PretokenizeOptions? o
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxSeqLen, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ChunkSize, 1);
-        var startId = _options.StartTokenId ?? tokenizer.BosId ?? tokenizer.EosId
-            ?? throw new InvalidOperationException("The tokenizer has no BOS or EOS id; set PretokenizeOptions.StartTokenId.");
+        var startId = _options.StartTokenId ?? SampleTokens.StartId(tokenizer);
+        var endId = _options.AppendEndToken ? _options.EndTokenId ?? tokenizer.EosId : null;
         var padId = _options.PadId ?? tokenizer.EosId ?? 0;
         var rowLength = _options.MaxSeqLen + 1;
 
@@ -37,7 +39,7 @@ public sealed class Pretokenizer(ITextTokenizer tokenizer, PretokenizeOptions? o
         foreach (var chunk in documents.Chunk(_options.ChunkSize))
         {
             ct.ThrowIfCancellationRequested();
-            var encoded = EncodeChunk(chunk, startId, ct);
+            var encoded = EncodeChunk(chunk, startId, endId, ct);
             var samples = new PretokenizedSample[chunk.Length];
             for (var i = 0; i < chunk.Length; i++, index++)
             {
@@ -57,18 +59,14 @@ public sealed class Pretokenizer(ITextTokenizer tokenizer, PretokenizeOptions? o
         return new PretokenizeResult(storePath, header, index, train, val, truncated, tokens);
     }
 
-    private int[][] EncodeChunk(string[] texts, int startId, CancellationToken ct)
+    private int[][] EncodeChunk(string[] texts, int startId, int? endId, CancellationToken ct)
     {
         var encoded = new int[texts.Length][];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = ct };
         Parallel.For(0, texts.Length, parallel, i =>
         {
             var text = _options.TrimText ? texts[i].Trim() : texts[i];
-            var ids = tokenizer.Encode(text);
-            var row = new int[ids.Count + 1];
-            row[0] = startId;
-            for (var t = 0; t < ids.Count; t++) row[t + 1] = ids[t];
-            encoded[i] = row;
+            encoded[i] = SampleTokens.Compose(tokenizer, text, startId, endId);
         });
         return encoded;
     }

@@ -4,7 +4,7 @@ namespace Prebias.Core.Datasets;
 
 /// <summary>
 /// Read-only, memory-mapped view of a token store written by <see cref="TokenStoreWriter"/>: <see cref="Count"/> rows
-/// of <see cref="RowLength"/> tokens (BOS + text tokens, then padding) and each row's real length. Thread-safe.
+/// of <see cref="RowLength"/> tokens (BOS + text tokens + EOS, then padding) and each row's real length. Thread-safe.
 /// Assumes a little-endian host (x64/arm64), like the writer.
 /// </summary>
 public sealed unsafe class TokenStore : IDisposable
@@ -49,7 +49,7 @@ public sealed unsafe class TokenStore : IDisposable
         }
     }
 
-    /// <summary>Real length of row <paramref name="index"/> (BOS + tokens after truncation); positions beyond are padding.</summary>
+    /// <summary>Real length of row <paramref name="index"/> (BOS + tokens + EOS, after truncation); positions beyond are padding.</summary>
     public int GetLength(long index)
     {
         CheckIndex(index);

@@ -13,7 +13,7 @@ namespace Prebias.Core.Datasets;
 /// 24 int32 vocabSize
 /// 28 int32 reserved    0
 /// 32 int64 count       rows
-/// 40 int64 lengthsOffset  byte offset of int32[count] real lengths (BOS + tokens, after truncation)
+/// 40 int64 lengthsOffset  byte offset of int32[count] real lengths (BOS + tokens + EOS, after truncation)
 /// 48 16 reserved bytes 0
 /// </code>
 /// Rows start at byte 64: row i at 64 + i * rowLength * elementSize.

@@ -10,7 +10,7 @@ public sealed class SampleRecord
     public int Id { get; set; }
     public int DocumentIndex { get; set; }
 
-    /// <summary>Real tokens including BOS, after truncation (the rest of the row is padding).</summary>
+    /// <summary>Tokens including BOS and EOS, before truncation (the stored row holds at most maxSeqLen + 1 of them) (the rest of the row is padding).</summary>
     public int TokenCount { get; set; }
 
     /// <summary><c>train</c> or <c>val</c>.</summary>

@@ -33,7 +33,7 @@ public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
     {
         var start = SequenceStart.Of(tokenizer);
         var prompts = options.Prompts.Select(p => (IReadOnlyList<int>)[start, .. tokenizer.Encode(p)]).ToList();
-        var greedy = TokenGenerator.Generate(model, prompts,
+        var greedy = TokenGenerator.GenerateWithEnds(model, prompts,
             new GenerationOptions { MaxNewTokens = options.MaxNewTokens, Temperature = 0, EosId = tokenizer.EosId });
         var results = prompts.Select((p, i) => Describe(tokenizer, options.Prompts[i], p, greedy[i], GeneratedText.Greedy, 0)).ToList();
         if (options.SamplesPerPrompt == 0) return results;
@@ -41,7 +41,7 @@ public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
 
         // Prompt i's samples are rows i·S .. i·S + S − 1 of one batch; each row draws its own tokens from the shared generator.
         var repeated = prompts.SelectMany(p => Enumerable.Repeat(p, options.SamplesPerPrompt)).ToList();
-        var sampled = TokenGenerator.Generate(model, repeated, new GenerationOptions
+        var sampled = TokenGenerator.GenerateWithEnds(model, repeated, new GenerationOptions
         {
             MaxNewTokens = options.MaxNewTokens, Temperature = options.Temperature, TopK = options.TopK,
             Seed = options.Seed, EosId = tokenizer.EosId,
@@ -55,16 +55,17 @@ public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
         return results;
     }
 
-    private static GeneratedText Describe(ITextTokenizer tokenizer, string prompt, IReadOnlyList<int> promptTokens, int[] generated,
+    private static GeneratedText Describe(ITextTokenizer tokenizer, string prompt, IReadOnlyList<int> promptTokens, GeneratedTokens output,
         string mode, int sampleIndex)
     {
         // A BOS inside the continuation starts a new story: llama2.c's run.c stops there (EOS is already cut by the generator).
-        var bosAt = tokenizer.BosId is { } bos ? Array.IndexOf(generated, bos) : -1;
+        var generated = output.Ids;
+        var bosAt = tokenizer.BosId is { } bos && bos != tokenizer.EosId ? Array.IndexOf(generated, bos) : -1;
         var kept = bosAt >= 0 ? generated[..bosAt] : generated;
         var promptText = tokenizer.Decode(promptTokens.Skip(1));
         var text = tokenizer.Decode(promptTokens.Skip(1).Concat(kept));
         // SentencePiece drops the leading "▁" of the first decoded piece, so decode the whole text and cut the prompt off.
         var continuation = text.StartsWith(promptText, StringComparison.Ordinal) ? text[promptText.Length..] : tokenizer.Decode(kept);
-        return new GeneratedText(prompt, mode, text, continuation, kept.Length, sampleIndex);
+        return new GeneratedText(prompt, mode, text, continuation, kept.Length, sampleIndex, EndedWithEos: bosAt < 0 && output.EndedWithEos);
     }
 }

@@ -10,14 +10,21 @@ namespace Prebias.Core.Modeling;
 public static class TokenGenerator
 {
     /// <summary>Generated token ids per prompt (prompt and EOS excluded). Prompts must be non-empty.</summary>
-    public static IReadOnlyList<int[]> Generate(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
+    public static IReadOnlyList<int[]> Generate(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options) =>
+        GenerateWithEnds(model, prompts, options).Select(g => g.Ids).ToArray();
+
+    /// <summary>
+    /// Generated token ids per prompt and whether each stopped at EOS: a row is finished once it produces EOS, and
+    /// decoding ends when every row is (or at the cap). Prompts must be non-empty.
+    /// </summary>
+    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
     {
         if (prompts.Count == 0) return [];
         if (prompts.Any(p => p.Count == 0)) throw new ArgumentException("Every prompt needs at least one token (e.g. BOS).");
         var batch = prompts.Count;
         var minLength = prompts.Min(p => p.Count);
         var total = Math.Min(prompts.Max(p => p.Count) + options.MaxNewTokens, model.Args.MaxSeqLen);
-        if (minLength >= total) return prompts.Select(_ => Array.Empty<int>()).ToArray();
+        if (minLength >= total) return prompts.Select(_ => new GeneratedTokens([], EndedWithEos: false)).ToArray();
 
         var wasTraining = model.training;
         model.eval();
@@ -83,7 +90,7 @@ public static class TokenGenerator
         return (tensor(ids, [prompts.Count, total], device: device), tensor(mask, [prompts.Count, total], device: device));
     }
 
-    private static int[][] Collect(Tensor tokens, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
+    private static GeneratedTokens[] Collect(Tensor tokens, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
     {
         var total = tokens.shape[1];
         var all = tokens.cpu().data<long>().ToArray();
@@ -94,10 +101,10 @@ public static class TokenGenerator
             for (var i = prompt.Count; i < end; i++)
             {
                 var id = (int)all[row * total + i];
-                if (id == options.EosId) break;
+                if (id == options.EosId) return new GeneratedTokens(generated.ToArray(), EndedWithEos: true);
                 generated.Add(id);
             }
-            return generated.ToArray();
+            return new GeneratedTokens(generated.ToArray(), EndedWithEos: false);
         }).ToArray();
     }
 }

@@ -14,13 +14,14 @@ namespace Prebias.Core.Runs;
 /// early steps. A checkpoint at step k is taken before step k trains, as in train.py, so it has seen k·B·A samples.
 /// </summary>
 public sealed class CheckpointingObserver(
-    RunRecord run, ResolvedTraining training, OrderLedger ledger, IBatchProvider batches, ITextTokenizer tokenizer,
+    RunRecord run, ResolvedTraining training, OrderLedger ledger, OrderedBatchProvider batches, ITextTokenizer tokenizer,
     IArtifactStore store, RunStore runs, JobProgress progress, Action<long>? onCheckpoint = null) : ITrainingObserver
 {
     private const int LossFlushEvery = 50;
     private readonly List<LossRecord> _losses = [];
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private long _stepsSinceCheckpoint;
+    private long? _tokensAtLastCheckpoint;
     private TimeSpan _lastCheckpointWall;
 
     public double? LastTokensPerSecond { get; private set; }
@@ -46,8 +47,11 @@ public sealed class CheckpointingObserver(
         Flush();
         var step = trainer.Iteration;
         var elapsed = _wall.Elapsed - _lastCheckpointWall;
-        var tokensPerStep = (long)training.SamplesPerStep * (trainer.Model.Args.MaxSeqLen);
-        double? tokensPerSecond = _stepsSinceCheckpoint > 0 ? _stepsSinceCheckpoint * tokensPerStep / elapsed.TotalSeconds : null;
+        // Real tokens only: padding positions cost compute but teach nothing, so they count neither as seen nor in tokens/s.
+        // The first checkpoint after a resume counts from the step it resumed at.
+        var tokensBefore = _tokensAtLastCheckpoint ?? batches.TrainedTokensBefore(checked((int)(step - _stepsSinceCheckpoint)));
+        var tokensSeen = batches.TrainedTokensBefore(checked((int)step));
+        double? tokensPerSecond = _stepsSinceCheckpoint > 0 ? (tokensSeen - tokensBefore) / elapsed.TotalSeconds : null;
         if (tokensPerSecond is not null) LastTokensPerSecond = tokensPerSecond;
 
         var directory = store.GetPath(run.CheckpointKey(step));
@@ -59,12 +63,13 @@ public sealed class CheckpointingObserver(
         runs.UpsertCheckpoint(new CheckpointRecord
         {
             RunId = run.Id, Step = step, SamplesSeen = ledger.SamplesSeenBefore(checked((int)step)),
-            TokensSeen = ledger.SamplesSeenBefore(checked((int)step)) * trainer.Model.Args.MaxSeqLen,
+            TokensSeen = tokensSeen,
             TrainLoss = eval.TrainLoss, ValLoss = eval.ValLoss, LearningRate = trainer.Schedule.Get(step),
             TokensPerSecond = tokensPerSecond, WallSeconds = _wall.Elapsed.TotalSeconds, WeightsSha256 = manifest.WeightsSha256,
         });
         runs.SetStepsDone(run.Id, step, tokensPerSecond);
         _stepsSinceCheckpoint = 0;
+        _tokensAtLastCheckpoint = tokensSeen;
         _lastCheckpointWall = _wall.Elapsed;
         progress.Report((double)step / training.Options.MaxIters, $"checkpoint {step}: train loss {eval.TrainLoss:F3}, val loss {eval.ValLoss:F3}");
         onCheckpoint?.Invoke(step);

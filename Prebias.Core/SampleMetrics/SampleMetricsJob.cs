@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Corpora;
+using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
@@ -49,9 +50,9 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
             {
                 var batch = samples.Skip(start).Take(BatchSize).ToList();
                 var texts = batch.Select(s => reader.Get(s.DocumentIndex).Text).ToList();
-                // compression_ratio is bytes per tokenizer token: the stored count less BOS, or the full count when the
-                // sample was truncated to maxSeqLen.
-                var tokenCounts = batch.Select((s, i) => s.Truncated ? tokenizer.Encode(texts[i]).Count : s.TokenCount - 1).ToList();
+                // compression_ratio is bytes per tokenizer token: the stored count less BOS and EOS, or the full count
+                // when the sample was truncated to maxSeqLen.
+                var tokenCounts = batch.Select((s, i) => s.Truncated ? tokenizer.Encode(texts[i]).Count : SampleTokens.TextTokenCount(s.TokenCount, tokenizer)).ToList();
                 var values = scorer.ScoreBatch(texts, tokenCounts, null, ct);
                 progress.Report(0.95 * (start + batch.Count) / samples.Count, $"scored {start + batch.Count:N0} of {samples.Count:N0} samples");
                 yield return new MetricRows(batch.ConvertAll(s => s.Id), values);

@@ -5,5 +5,5 @@ namespace Prebias.Core.Training;
 /// <param name="LearningRate">Learning rate used for it.</param>
 /// <param name="Loss">Mean micro-batch loss (before the optimiser update); null when not read.</param>
 /// <param name="GradNorm">Global gradient norm before clipping; NaN when clipping is off.</param>
-/// <param name="Tokens">Token positions processed (all micro-batches, padding included).</param>
+/// <param name="Tokens">Tokens trained on (real targets of all micro-batches, padding excluded).</param>
 public sealed record StepResult(long Iteration, double LearningRate, float? Loss, double GradNorm, long Tokens);

@@ -5,7 +5,7 @@ namespace Prebias.Tests.Tokenization;
 public sealed class PretokenizerTests(SentencePieceFixture fixture) : IClassFixture<SentencePieceFixture>
 {
     [Fact]
-    public void Run_WritesBosPlusTokensPerDocument_WhenDocumentsFit()
+    public void Run_WritesBosTokensEosPerDocument_WhenDocumentsFit()
     {
         var tokenizer = fixture.Load();
         string[] documents = ["  Lily had a cat.  ", "Tom went to the park.\nHe was happy.", ""];
@@ -19,10 +19,10 @@ public sealed class PretokenizerTests(SentencePieceFixture fixture) : IClassFixt
         using var store = TokenStore.Open(path);
         Assert.Equal(65, store.RowLength);
         Assert.Equal(2, store.PadId); // EOS pads; the stored length masks it out of the loss
-        int[] expected0 = [1, .. tokenizer.Encode("Lily had a cat.")]; // trimmed, as llama2.c does
+        int[] expected0 = [1, .. tokenizer.Encode("Lily had a cat."), 2]; // trimmed, as llama2.c does; EOS ends a story that fits
         Assert.Equal(expected0, store.ReadTokens(0));
         Assert.Equal(expected0.Length, samples[0].TokenCount);
-        Assert.Equal([1], store.ReadTokens(2)); // an empty document is a BOS-only row
+        Assert.Equal([1, 2], store.ReadTokens(2)); // an empty document is BOS then EOS
         Assert.All(samples, s => Assert.False(s.Truncated));
     }
 
@@ -37,8 +37,8 @@ public sealed class PretokenizerTests(SentencePieceFixture fixture) : IClassFixt
         using var store = TokenStore.Open(path);
         Assert.True(samples[0].Truncated);
         Assert.Equal(9, samples[0].StoredLength);
-        Assert.Equal(1 + tokenizer.Encode(longText).Count, samples[0].TokenCount);
-        Assert.Equal([1, .. tokenizer.Encode(longText).Take(8)], store.Read(0));
+        Assert.Equal(1 + tokenizer.Encode(longText).Count + 1, samples[0].TokenCount);
+        Assert.Equal([1, .. tokenizer.Encode(longText).Take(8)], store.Read(0)); // cut before the EOS: no end is taught
         Assert.Equal(1, result.TruncatedCount);
     }
 
@@ -69,7 +69,7 @@ public sealed class PretokenizerTests(SentencePieceFixture fixture) : IClassFixt
         using var store = TokenStore.Open(path);
         Assert.Equal(2, store.Header.ElementSize); // 50257 ids fit in uint16
         Assert.Equal([50256, 15496, 995, 50256, 50256], store.Read(0));
-        Assert.Equal(3, store.GetLength(0));
+        Assert.Equal(4, store.GetLength(0)); // <|endoftext|> starts and ends the document
     }
 
     [Fact]

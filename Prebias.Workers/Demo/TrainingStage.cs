@@ -4,7 +4,7 @@ namespace Prebias.Workers.Demo;
 
 /// <summary>
 /// Demo stage 3: a durability experiment on the demo dataset — the stories260k model trained on the same data in two
-/// orders (the baseline shuffle, and sorted by sentiment, most negative stories first), each with two seeds. Runs fan
+/// orders (the baseline shuffle, and sorted by sentiment, most negative stories first), each with three seeds (the fewest that give a seed spread worth comparing with). Runs fan
 /// out over the gpu queue; this stage waits for training and prints the loss curves of the seed-1 runs.
 /// </summary>
 public static class TrainingStage
@@ -13,7 +13,7 @@ public static class TrainingStage
 
     public static async Task RunAsync(PrebiasClient client, DemoContext demo, CancellationToken ct)
     {
-        Console.WriteLine($"== Training: durability experiment, stories260k, {Steps} steps, orders shuffle (baseline) and sort_asc:sentiment, seeds 1 and 2 ==");
+        Console.WriteLine($"== Training: durability experiment, stories260k, {Steps} steps, orders shuffle (baseline) and sort_asc:sentiment, seeds 1, 2 and 3 ==");
         (demo.ExperimentId, var monitorJob) = await client.PostAsync("api/experiments/durability", new
         {
             name = "demo: sentiment order vs shuffle",
@@ -22,7 +22,7 @@ public static class TrainingStage
             training = new { batchSize = 16, maxIters = Steps, evalInterval = 50, evalIters = 8, warmupIters = 15, learningRate = 2e-3, minLr = 2e-4 },
             orderings = new[] { new { method = "sort_asc", metric = "sentiment" } },
             baselineOrdering = new { method = "shuffle" },
-            seeds = new[] { 1, 2 },
+            seeds = new[] { 1, 2, 3 },
         }, ct);
         demo.MonitorJobId = monitorJob;
         var experiment = await client.GetAsync($"api/experiments/{demo.ExperimentId}", ct);

@@ -11,7 +11,7 @@ using Prebias.Core.Tokenization.Jobs;
 namespace Prebias.Core.Datasets.Jobs;
 
 /// <summary>
-/// Pretokenizes a corpus on all cores into a token store (one row per document: BOS + tokens, truncated, padded)
+/// Pretokenizes a corpus on all cores into a token store (one row per document: BOS + tokens + EOS, truncated, padded)
 /// and the <c>samples</c> table. Reentrant: the store is written atomically and the samples replaced in one
 /// transaction, so a retry redoes the work without duplicates.
 /// </summary>
