@@ -35,6 +35,7 @@ public static class EvaluationStage
             var greedy = (await client.GetAsync($"api/runs/{run.Id}/checkpoints/{last}/generations", ct)).EnumerateArray()
                 .First(g => g.GetProperty("mode").GetString() == "greedy" && g.GetProperty("prompt").GetString()!.Length > 0);
             Console.WriteLine($"  greedy at step {last}: {Trim(greedy.GetProperty("text").GetString()!)}");
+            await PrintLanguageCheckAsync(client, run.Id, last, saturation, ct);
             Console.WriteLine($"  plots: {client.BaseUrl}api/runs/{run.Id}/saturation.png {client.BaseUrl}api/runs/{run.Id}/bias.png " +
                               $"{client.BaseUrl}api/runs/{run.Id}/checkpoints/{last}/attention.png {client.BaseUrl}api/runs/{run.Id}/checkpoints/{last}/embeddings.png " +
                               $"{client.BaseUrl}api/runs/{run.Id}/checkpoints/{last}/layers.png");
@@ -77,6 +78,21 @@ public static class EvaluationStage
     private static string Num(JsonElement row, string name) => F(row.GetProperty(name) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null);
 
     private static string F(double? v) => v?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>
+    /// Is the output language at all? The generated text's rep-4 and OOV rate (means over the checkpoint's
+    /// generations) and the share of generations that ended before the evaluation's 200-token cap, i.e. with EOS.
+    /// </summary>
+    private static async Task PrintLanguageCheckAsync(PrebiasClient client, string runId, long step, JsonElement saturation, CancellationToken ct)
+    {
+        string Output(string metric) => Num(saturation.EnumerateArray()
+            .First(r => r.GetProperty("step").GetInt64() == step && r.GetProperty("metric").GetString() == metric), "output");
+        var generations = (await client.GetAsync($"api/runs/{runId}/checkpoints/{step}/generations", ct)).EnumerateArray().ToList();
+        var sampled = generations.Where(g => g.GetProperty("mode").GetString() == "sample").ToList();
+        var ended = sampled.Count(g => g.GetProperty("tokenCount").GetInt32() < 200);
+        Console.WriteLine($"  language at step {step}: repetition_rate {Output("repetition_rate")}, oov_rate {Output("oov_rate")}, " +
+                          $"distinct_2 {Output("distinct_2")}; sampled generations ended with EOS: {ended}/{sampled.Count}");
+    }
 
     private static string Trim(string text)
     {
