@@ -81,7 +81,7 @@ public static class EvaluationStage
 
     /// <summary>
     /// Is the output language at all? The generated text's rep-4 and OOV rate (means over the checkpoint's
-    /// generations) and the share of generations that ended before the evaluation's 200-token cap, i.e. with EOS.
+    /// generations) and the share of generations that ended before the evaluation's token cap, i.e. with EOS.
     /// </summary>
     private static async Task PrintLanguageCheckAsync(PrebiasClient client, string runId, long step, JsonElement saturation, CancellationToken ct)
     {
@@ -89,7 +89,8 @@ public static class EvaluationStage
             .First(r => r.GetProperty("step").GetInt64() == step && r.GetProperty("metric").GetString() == metric), "output");
         var generations = (await client.GetAsync($"api/runs/{runId}/checkpoints/{step}/generations", ct)).EnumerateArray().ToList();
         var sampled = generations.Where(g => g.GetProperty("mode").GetString() == "sample").ToList();
-        var ended = sampled.Count(g => g.GetProperty("tokenCount").GetInt32() < 200);
+        var cap = new Prebias.Core.Evaluation.EvaluationOptions().MaxNewTokens; // the demo evaluates with the defaults
+        var ended = sampled.Count(g => g.GetProperty("tokenCount").GetInt32() < cap);
         Console.WriteLine($"  language at step {step}: repetition_rate {Output("repetition_rate")}, oov_rate {Output("oov_rate")}, " +
                           $"distinct_2 {Output("distinct_2")}; sampled generations ended with EOS: {ended}/{sampled.Count}");
     }
