@@ -1,3 +1,4 @@
+using Prebias.Core;
 using Prebias.Core.Analysis;
 using Prebias.Core.Corpora.Synthetic;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Prebias.Core;
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Ordering;
 

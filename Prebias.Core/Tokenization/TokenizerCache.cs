@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Prebias.Core.Domain;
 using Prebias.Core.Storage;
 
-namespace Prebias.Core.Tokenization.Jobs;
+namespace Prebias.Core.Tokenization;
 
 /// <summary>Loaded tokenizers by id: a model is parsed once per process (they are immutable and thread-safe).</summary>
 public sealed class TokenizerCache(IArtifactStore store)

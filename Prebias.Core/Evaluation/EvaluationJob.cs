@@ -10,10 +10,10 @@ using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
-using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Tokenization;
 using Prebias.Core.Training;
 
-namespace Prebias.Core.Evaluation.Jobs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>
 /// Evaluates checkpoints of a run (the given steps, or every checkpoint not evaluated yet): generations and their

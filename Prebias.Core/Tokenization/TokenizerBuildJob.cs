@@ -11,7 +11,7 @@ using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 
-namespace Prebias.Core.Tokenization.Jobs;
+namespace Prebias.Core.Tokenization;
 
 /// <summary>
 /// Makes a tokenizer usable: copies or downloads a SentencePiece model, or trains one on a corpus with spm_train and

@@ -1,4 +1,4 @@
-namespace Prebias.Core.Corpora.Jobs;
+namespace Prebias.Core.Corpora;
 
 /// <summary>A corpus request: its source plus how bad documents are handled.</summary>
 public sealed record CorpusImportSpec

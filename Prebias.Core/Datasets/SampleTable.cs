@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Prebias.Core.Datasets.Jobs;
+namespace Prebias.Core.Datasets;
 
 /// <summary>
 /// Writes a dataset's rows of the <c>samples</c> table with binary COPY, replacing any earlier rows of that dataset

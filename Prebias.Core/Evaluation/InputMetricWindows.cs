@@ -1,7 +1,7 @@
 using Prebias.Core.Ordering;
 using Prebias.Core.SampleMetrics;
 
-namespace Prebias.Core.Evaluation.Jobs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>
 /// The input side of a saturation curve: from the run's ledger, the mean metrics of the samples a checkpoint saw since

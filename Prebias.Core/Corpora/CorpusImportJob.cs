@@ -12,7 +12,7 @@ using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 
-namespace Prebias.Core.Corpora.Jobs;
+namespace Prebias.Core.Corpora;
 
 /// <summary>
 /// Builds a corpus from its source into the artifact store. Reentrant: the corpus is written to a staging folder

@@ -3,7 +3,7 @@ using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
 using static TorchSharp.torch;
 
-namespace Prebias.Core.Runs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>
 /// The fixed probe input whose attention weights are saved with every checkpoint (the original's visualize_attn.py

@@ -1,6 +1,7 @@
 using Prebias.Core.Metrics.Lexicons;
+using Prebias.Core.Text;
 
-namespace Prebias.Core.Text;
+namespace Prebias.Core.Metrics;
 
 /// <summary>
 /// Syllables per word: the CMU Pronouncing Dictionary (npm <c>cmu-pronouncing-dictionary</c>, ~134k words;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Prebias.Core.Corpora.Synthetic;
 
-namespace Prebias.Core.Corpora.Jobs;
+namespace Prebias.Core.Corpora;
 
 /// <summary>
 /// Where a corpus comes from (<c>source</c> of <c>POST /api/corpora</c>), stored with the corpus as JSON.

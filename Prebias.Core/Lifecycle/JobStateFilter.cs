@@ -5,9 +5,9 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
 using Prebias.Core.Domain;
-using Prebias.Core.Lifecycle;
+using Prebias.Core.Jobs;
 
-namespace Prebias.Core.Jobs;
+namespace Prebias.Core.Lifecycle;
 
 /// <summary>
 /// Global Hangfire filter: mirrors every state change into the <c>jobs</c> table with the job's typed resource

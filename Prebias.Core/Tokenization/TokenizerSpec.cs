@@ -1,4 +1,4 @@
-namespace Prebias.Core.Tokenization.Jobs;
+namespace Prebias.Core.Tokenization;
 
 /// <summary>A tokenizer request (<c>POST /api/tokenizers</c>), stored with the tokenizer as JSON.</summary>
 public sealed record TokenizerSpec

@@ -10,7 +10,7 @@ using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
 using Prebias.Core.Training;
 
-namespace Prebias.Core.Evaluation.Jobs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>
 /// The model-based sample metric: perplexity of every sample of the run's dataset under one checkpoint, written into

@@ -1,4 +1,4 @@
-namespace Prebias.Core.Corpora.Synthetic;
+namespace Prebias.Core;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna, https://prng.di.unimi.it/xoshiro256starstar.c) seeded through SplitMix64, as its

@@ -1,4 +1,4 @@
-namespace Prebias.Core.Diagnostics;
+namespace Prebias.Core.Domain;
 
 /// <summary>Result of the torch proof job: which device a worker sees and how fast a 1024×1024 fp32 matmul runs there.</summary>
 public sealed class TorchDiagnostic

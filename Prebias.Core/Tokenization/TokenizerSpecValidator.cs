@@ -1,7 +1,7 @@
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Sandbox;
 
-namespace Prebias.Core.Tokenization.Jobs;
+namespace Prebias.Core.Tokenization;
 
 /// <summary>Checks a tokenizer request before anything is stored or enqueued (400 at the API).</summary>
 public static class TokenizerSpecValidator

@@ -6,9 +6,9 @@ using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
-using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Tokenization;
 
-namespace Prebias.Core.Datasets.Jobs;
+namespace Prebias.Core.Datasets;
 
 /// <summary>
 /// Pretokenizes a corpus on all cores into a token store (one row per document: BOS + tokens + EOS, truncated, padded)

@@ -1,4 +1,4 @@
-namespace Prebias.Core.Lifecycle;
+namespace Prebias.Core.Jobs;
 
 /// <summary>
 /// Marks a job class with the kind of resource its first <see cref="Guid"/> argument names. With

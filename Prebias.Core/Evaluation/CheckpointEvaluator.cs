@@ -6,7 +6,7 @@ using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
 
-namespace Prebias.Core.Evaluation.Jobs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>
 /// Evaluates one loaded checkpoint (the original's eval.py plus the probes): generations scored with every text metric,

@@ -1,4 +1,4 @@
-namespace Prebias.Core.Datasets.Jobs;
+namespace Prebias.Core.Datasets;
 
 /// <summary>A dataset request (<c>POST /api/datasets</c>).</summary>
 public sealed record DatasetSpec

@@ -2,7 +2,7 @@ using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Import;
 using Prebias.Core.Corpora.Sandbox;
 
-namespace Prebias.Core.Corpora.Jobs;
+namespace Prebias.Core.Corpora;
 
 /// <summary>
 /// Checks a corpus request before anything is stored or enqueued (the API answers 400 with these errors) and maps

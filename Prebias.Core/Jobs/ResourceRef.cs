@@ -1,6 +1,6 @@
 using Hangfire.Common;
 
-namespace Prebias.Core.Lifecycle;
+namespace Prebias.Core.Jobs;
 
 /// <summary>
 /// A typed reference from a job to the resource it works on: the kind from the job class's

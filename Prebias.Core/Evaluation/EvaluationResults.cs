@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Domain;
 using Prebias.Core.Persistence;
 
-namespace Prebias.Core.Evaluation.Jobs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>Everything one checkpoint's evaluation stores in Postgres.</summary>
 public sealed record EvaluationResults(
