@@ -1,6 +1,5 @@
 using Prebias.Core.Analysis;
 using Prebias.Core.Modeling;
-using Prebias.Core.Runs;
 using Prebias.Core.Tokenization;
 using static TorchSharp.torch;
 

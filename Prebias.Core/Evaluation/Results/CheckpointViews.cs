@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Prebias.Core.Runs;
 
 namespace Prebias.Core.Evaluation.Results;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Prebias.Core.Diagnostics;
 using Prebias.Core.Domain;
 
 namespace Prebias.Core.Persistence.Configurations;
