@@ -5,9 +5,10 @@ using Prebias.Core.Evaluation;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
+using Prebias.Workers;
 using static TorchSharp.torch;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench evaluation --input &lt;file.jsonl&gt; [--preset stories260k] [--vocab 512] [--samples 512] [--threads 0]
@@ -21,7 +22,7 @@ public static class EvaluationBenchmark
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var options = new BenchArgs(args);
+        var options = new CommandArgs(args);
         var input = options.Require("input");
         var preset = options.Get("preset") ?? "stories260k";
         var vocab = options.GetInt("vocab", 512);

@@ -1,7 +1,7 @@
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Prebias.Workers -- bench &lt;what&gt; [options]</c>. Each benchmark prints its
+/// <c>dotnet run -c Release --project Prebias.Bench -- &lt;what&gt; [options]</c>. Each benchmark prints its
 /// figures and ends with one line <c>&lt;figure&gt;: &lt;number&gt;</c> that scripts can read.
 /// </summary>
 public static class BenchCommand

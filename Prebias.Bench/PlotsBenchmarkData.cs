@@ -1,6 +1,6 @@
 using Prebias.Core.Plots;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Synthetic inputs for <see cref="PlotsBenchmark"/> at the size of a small TinyStories run: 21 checkpoints,

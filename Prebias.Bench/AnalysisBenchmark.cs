@@ -4,7 +4,7 @@ using Prebias.Core;
 using Prebias.Core.Analysis;
 using Prebias.Core.Corpora.Synthetic;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench analysis [--rows 32000] [--dim 288] [--positions 256] [--repeat 3]</c>: times the comparison statistics on

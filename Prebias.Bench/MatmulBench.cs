@@ -2,15 +2,16 @@ using System.Globalization;
 using Prebias.Core.Diagnostics;
 using Prebias.Core.Torch;
 using TorchSharp;
+using Prebias.Workers;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary><c>bench matmul [--size 1024] [--iterations 50] [--repeat 5] [--threads T] [--device auto|cpu|cuda]</c>: best of repeats.</summary>
 public static class MatmulBench
 {
     public static Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var a = new BenchArgs(args);
+        var a = new CommandArgs(args);
         var size = a.GetInt("size", 1024);
         var iterations = a.GetInt("iterations", 50);
         var repeat = a.GetInt("repeat", 5);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Reproduces what llama2.c's run.c prints for a sequence of token ids, from the pieces of its tokenizer.bin:

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Prebias.Core;
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Ordering;
+using Prebias.Workers;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench ordering [--samples N] [--method M] [--epochs E] [--repeat R]</c>: compiles an order of N train samples
@@ -15,7 +16,7 @@ public static class OrderingBenchmark
 {
     public static Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var options = new BenchArgs(args);
+        var options = new CommandArgs(args);
         var samples = options.GetInt("samples", 2_000_000);
         var method = options.Get("method") ?? OrderingMethods.Shuffle;
         var epochs = options.GetInt("epochs", 1);

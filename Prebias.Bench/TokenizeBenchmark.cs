@@ -4,7 +4,7 @@ using System.Text.Json;
 using Prebias.Core.Datasets;
 using Prebias.Core.Tokenization;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench tokenize (--tokenizer &lt;.model&gt; | --train-vocab N) --input &lt;file.jsonl&gt; [--repeat N] [--threads T]

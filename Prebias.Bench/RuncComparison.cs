@@ -2,7 +2,7 @@ using System.Globalization;
 using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Exports the model and tokenizer for llama2.c, runs run.c greedily on every distinct prompt and checks that its

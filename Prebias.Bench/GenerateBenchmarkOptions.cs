@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Options of <c>bench generate</c>. The model comes from <see cref="Checkpoint"/> or, without one, from

@@ -4,7 +4,7 @@ using Prebias.Core.Modeling;
 using Prebias.Core.Training;
 using static TorchSharp.torch;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench train --preset NAME --steps N --batch B [--threads T] [--seq T] [--warmup W]</c>: forward + backward +

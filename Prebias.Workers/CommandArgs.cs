@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Workers;
 
-/// <summary>Minimal <c>--name value</c> option parsing shared by the benchmarks.</summary>
-public sealed class BenchArgs(string[] args)
+/// <summary>Minimal <c>--name value</c> option parsing shared by the benchmarks and the demo.</summary>
+public sealed class CommandArgs(string[] args)
 {
     public string? Get(string name)
     {

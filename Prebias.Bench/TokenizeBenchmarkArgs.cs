@@ -1,4 +1,4 @@
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>Tiny "--name value" / "--flag" parser for <c>bench tokenize</c> (named per benchmark to avoid clashes).</summary>
 internal sealed class TokenizeBenchmarkArgs

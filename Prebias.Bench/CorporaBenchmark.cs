@@ -4,7 +4,7 @@ using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Import;
 using Prebias.Core.Corpora.Synthetic;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench corpora --input &lt;file.jsonl&gt; [--repeat N] [--synthetic N]</c>: imports the JSONL file repeated N times

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Runs llama2.c's <c>run</c> binary greedily (<c>run model.bin -z tokenizer.bin -t 0.0 -n STEPS [-i PROMPT]</c>,

@@ -4,7 +4,7 @@ using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
 using Prebias.Core.Training;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>Where <c>bench generate</c> gets its tokenizer and model: a checkpoint, or a seeded preset optionally trained a few steps.</summary>
 internal static class GenerateBenchmarkModel

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Prebias.Core.Plots;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench plots [--repeat N] [--format png|svg] [--width W] [--height H] [--out DIR]</c>: renders each plot kind N

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Prebias.Core.Metrics;
 using Prebias.Core.Metrics.Ngrams;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench metrics --input &lt;file.jsonl&gt; [--repeat N] [--threads T]</c>: scores every text metric for each

@@ -4,7 +4,7 @@ using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
 using static TorchSharp.torch;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench generate [--checkpoint DIR | --preset NAME [--seed S]] [--prompts N] [--tokens T] [--threads K]

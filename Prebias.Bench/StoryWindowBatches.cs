@@ -3,7 +3,7 @@ using Prebias.Core.Tokenization;
 using Prebias.Core.Training;
 using static TorchSharp.torch;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Training batches for the short warm-up training of <c>bench generate</c>: every story is encoded as BOS + tokens

@@ -3,8 +3,9 @@ using System.Globalization;
 using Npgsql;
 using Prebias.Core.Metrics;
 using Prebias.Core.SampleMetrics;
+using Prebias.Workers;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench copy [--rows 500000] [--repeat 3] [--connection CS]</c>: rows/s of <c>SampleMetricsStore.ReplaceAsync</c>
@@ -16,7 +17,7 @@ public static class CopyBench
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var a = new BenchArgs(args);
+        var a = new CommandArgs(args);
         var rows = a.GetInt("rows", 500_000);
         var repeat = a.GetInt("repeat", 3);
         var connection = a.Get("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Prebias")

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Prebias.Core.Tokenization;
 
-namespace Prebias.Workers.Benchmarks;
+namespace Prebias.Bench;
 
 /// <summary>
 /// Times Debian's <c>spm_encode --output_format=id</c> on the same one-line documents (it has no thread option, so
