@@ -1,9 +1,10 @@
 using Prebias.Core.Modeling;
 using Prebias.Core.Training;
 using TorchSharp;
+using Prebias.Tests.Modeling;
 using static TorchSharp.torch;
 
-namespace Prebias.Tests.Modeling;
+namespace Prebias.Tests.Training;
 
 [Collection("Sequential")]
 public class TrainingTests

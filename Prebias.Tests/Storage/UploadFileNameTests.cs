@@ -1,6 +1,6 @@
 using Prebias.Core.Storage;
 
-namespace Prebias.Tests.Corpora;
+namespace Prebias.Tests.Storage;
 
 public sealed class UploadFileNameTests
 {

@@ -1,6 +1,6 @@
 using Prebias.Core.Text;
 
-namespace Prebias.Tests.Metrics;
+namespace Prebias.Tests.Text;
 
 public class WordTokenizerTests
 {

@@ -1,6 +1,7 @@
 using Prebias.Core.Datasets;
+using Prebias.Tests.Tokenization;
 
-namespace Prebias.Tests.Tokenization;
+namespace Prebias.Tests.Datasets;
 
 public sealed class PretokenizerTests(SentencePieceFixture fixture) : IClassFixture<SentencePieceFixture>
 {

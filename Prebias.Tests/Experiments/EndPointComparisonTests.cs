@@ -5,7 +5,7 @@ using Prebias.Core.Domain;
 using Prebias.Core.Experiments;
 using Prebias.Core.Ordering;
 
-namespace Prebias.Tests.Analysis;
+namespace Prebias.Tests.Experiments;
 
 /// <summary>The comparison's end point over runs with several init and order seeds: pairing, n and the two spreads.</summary>
 public class EndPointComparisonTests

@@ -1,6 +1,6 @@
 using Prebias.Core.Experiments;
 
-namespace Prebias.Tests.Analysis;
+namespace Prebias.Tests.Experiments;
 
 public class SeedSpreadsTests
 {

@@ -5,7 +5,7 @@ using Prebias.Core.Ordering;
 using Prebias.Core.Runs;
 using Prebias.Core.Torch;
 
-namespace Prebias.Tests.Ordering;
+namespace Prebias.Tests.Runs;
 
 /// <summary>Init and order seeds: <c>seed</c> sets both, <c>seeds</c> sets them apart, and the order seed is what the
 /// order compiler gets.</summary>

@@ -1,9 +1,10 @@
 using Prebias.Core.Modeling;
 using Prebias.Core.Training;
 using TorchSharp.PyBridge;
+using Prebias.Tests.Modeling;
 using static TorchSharp.torch;
 
-namespace Prebias.Tests.Modeling;
+namespace Prebias.Tests.Training;
 
 [Collection("Sequential")]
 public sealed class CheckpointTests : IDisposable

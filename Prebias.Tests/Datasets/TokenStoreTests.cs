@@ -1,6 +1,6 @@
 using Prebias.Core.Datasets;
 
-namespace Prebias.Tests.Tokenization;
+namespace Prebias.Tests.Datasets;
 
 public sealed class TokenStoreTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using Prebias.Core;
 using Prebias.Core.Corpora.Synthetic;
 
-namespace Prebias.Tests.Corpora;
+namespace Prebias.Tests.Common;
 
 public class DeterministicRandomTests
 {

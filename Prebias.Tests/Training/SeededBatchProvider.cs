@@ -1,6 +1,7 @@
 using Prebias.Core.Training;
+using Prebias.Tests.Modeling;
 
-namespace Prebias.Tests.Modeling;
+namespace Prebias.Tests.Training;
 
 /// <summary>Batch k of a run depends only on (iteration, microStep), as the lead's ordered batches will.</summary>
 internal sealed class SeededBatchProvider(int batch, int length, int vocab) : IBatchProvider
