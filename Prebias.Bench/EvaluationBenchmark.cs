@@ -12,7 +12,7 @@ namespace Prebias.Bench;
 
 /// <summary>
 /// <c>bench evaluation --input &lt;file.jsonl&gt; [--preset stories260k] [--vocab 512] [--samples 512] [--threads 0]
-/// [--samples-per-prompt 1] [--tokens 200]</c>: the cost of one checkpoint evaluation (issue 6) on a model of the
+/// [--samples-per-prompt 1] [--tokens 200]</c>: the cost of one checkpoint evaluation on a model of the
 /// preset's shape with a vocabulary trained on the stories: generations (default prompts, greedy + sampled), their
 /// text metrics, the bias probes, per-sample perplexity of <c>--samples</c> stories, embedding PCA and attention /
 /// layer similarity. The model is randomly initialised: an untrained model never stops early, so generation always

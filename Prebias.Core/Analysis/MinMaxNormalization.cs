@@ -1,7 +1,7 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// Min–max normalisation to [0, 1] per metric, as the original saturation curves drew input and output metrics on one
+/// Min–max normalisation to [0, 1] per metric, so input and output metrics with different units share one
 /// axis: (x − min) / (max − min) over the non-NaN values of that metric. NaN stays NaN. A constant metric
 /// (max == min) maps to 0 everywhere, as scikit-learn's MinMaxScaler does for a zero range, rather than to NaN.
 /// </summary>

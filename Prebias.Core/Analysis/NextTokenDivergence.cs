@@ -1,8 +1,8 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// Divergence between two models' next-token distributions on the same probe positions (issue 7: model-level
-/// divergence between orderings). Inputs are raw logits, row-major (N positions × V vocabulary), e.g.
+/// Divergence between two models' next-token distributions on the same probe positions (how far apart two
+/// orderings' models are). Inputs are raw logits, row-major (N positions × V vocabulary), e.g.
 /// <c>logits.reshape(-1, V).data&lt;float&gt;().ToArray()</c> for both checkpoints on the same token ids.
 /// <para>Per position, log P = log_softmax(logits) computed stably in double: z − max(z) − log Σ exp(z − max(z)).
 /// KL(P‖Q) = Σ_v P(v) (log P(v) − log Q(v)) in nats; a term with P(v) = 0 (underflow) is 0. Results are means over

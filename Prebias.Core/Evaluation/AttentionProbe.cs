@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace Prebias.Core.Evaluation;
 
 /// <summary>
-/// The fixed probe input whose attention weights are saved with every checkpoint (the original's visualize_attn.py
-/// view): BOS + the tokens of <see cref="Text"/>. Stored as <c>attention.f32</c> (float32, little-endian,
+/// The fixed probe input whose attention weights are saved with every checkpoint (one fixed text,
+/// so the maps of different checkpoints compare): BOS + the tokens of <see cref="Text"/>. Stored as <c>attention.f32</c> (float32, little-endian,
 /// shape (n_layers, n_heads, T, T)) and <c>attention.json</c> (shape, token ids, pieces).
 /// </summary>
 public static class AttentionProbe

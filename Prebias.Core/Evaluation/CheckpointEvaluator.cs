@@ -9,7 +9,7 @@ using Prebias.Core.Tokenization;
 namespace Prebias.Core.Evaluation;
 
 /// <summary>
-/// Evaluates one loaded checkpoint (the original's eval.py plus the probes): generations scored with every text metric,
+/// Evaluates one loaded checkpoint (llama2.c-style sampling plus the probes): generations scored with every text metric,
 /// bias probes, validation loss on the val split, embedding PCA and layer similarity. Input-side metrics come from the
 /// caller (they need the ledger, not the model).
 /// </summary>
