@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Prebias.Core;
 using Prebias.Core.Analysis;
-using Prebias.Core.Corpora.Synthetic;
 
 namespace Prebias.Bench;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Prebias.Core;
-using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Ordering;
 using Prebias.Workers;
 

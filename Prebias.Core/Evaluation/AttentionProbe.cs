@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
+using Prebias.Core.Training;
 using static TorchSharp.torch;
 
 namespace Prebias.Core.Evaluation;
@@ -13,8 +13,8 @@ namespace Prebias.Core.Evaluation;
 public static class AttentionProbe
 {
     public const string Text = "Once upon a time, there was a little girl named Lily. She";
-    public const string WeightsFile = "attention.f32";
-    public const string IndexFile = "attention.json";
+    public const string WeightsFile = CheckpointFolder.AttentionWeights;
+    public const string IndexFile = CheckpointFolder.AttentionIndex;
 
     /// <summary>Probe tokens for a tokenizer (BOS first), cut to the model's context.</summary>
     public static int[] Tokens(ITextTokenizer tokenizer, int maxSeqLen) =>
@@ -37,15 +37,8 @@ public static class AttentionProbe
         }
         var bytes = new byte[weights.Length * sizeof(float)];
         Buffer.BlockCopy(weights, 0, bytes, 0, bytes.Length);
-        WriteAtomic(Path.Combine(checkpointDirectory, WeightsFile), bytes);
+        CheckpointFolder.WriteFile(checkpointDirectory, WeightsFile, stream => stream.Write(bytes));
         var index = new { shape, tokens = ids, pieces = ids.Select(tokenizer.IdToPiece).ToArray(), text = Text };
-        WriteAtomic(Path.Combine(checkpointDirectory, IndexFile), JsonSerializer.SerializeToUtf8Bytes(index, JsonDefaults.Options));
-    }
-
-    private static void WriteAtomic(string path, byte[] bytes)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
+        CheckpointFolder.WriteJson(checkpointDirectory, IndexFile, index);
     }
 }

@@ -1,4 +1,3 @@
-using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Datasets;
 using Prebias.Core.Ordering;
 using Prebias.Core.Training;

@@ -1,5 +1,4 @@
 using Prebias.Core;
-using Prebias.Core.Corpora.Synthetic;
 
 namespace Prebias.Tests.Common;
 
