@@ -16,23 +16,6 @@ public static class MinMaxNormalization
         return result;
     }
 
-    /// <summary>
-    /// Each column of a row-major (rows × <paramref name="columns"/>) matrix normalised on its own, e.g. rows =
-    /// checkpoints, columns = metrics. Returns a new matrix of the same shape.
-    /// </summary>
-    public static double[] NormalizeColumns(ReadOnlySpan<double> matrix, int columns)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        if (matrix.Length % columns != 0) throw new ArgumentException($"length {matrix.Length} is not a multiple of {columns} columns", nameof(matrix));
-        var result = new double[matrix.Length];
-        for (var c = 0; c < columns; c++)
-        {
-            var (min, max) = Range(matrix, c, columns);
-            for (var i = c; i < matrix.Length; i += columns) result[i] = Scale(matrix[i], min, max);
-        }
-        return result;
-    }
-
     private static double Scale(double value, double min, double max) =>
         double.IsNaN(value) ? double.NaN : max > min ? (value - min) / (max - min) : 0.0;
 

@@ -14,16 +14,6 @@ public static class NextTokenDivergence
     public static double MeanKlDivergence(ReadOnlySpan<float> logitsP, ReadOnlySpan<float> logitsQ, int vocabSize) =>
         Mean(KlDivergencePerPosition(logitsP, logitsQ, vocabSize));
 
-    /// <summary>Mean over positions of the symmetrised KL ½[KL(P‖Q) + KL(Q‖P)] (half of Jeffreys' divergence).</summary>
-    public static double MeanSymmetricKlDivergence(ReadOnlySpan<float> logitsP, ReadOnlySpan<float> logitsQ, int vocabSize)
-    {
-        var forward = KlDivergencePerPosition(logitsP, logitsQ, vocabSize);
-        var backward = KlDivergencePerPosition(logitsQ, logitsP, vocabSize);
-        double sum = 0;
-        for (var i = 0; i < forward.Length; i++) sum += 0.5 * (forward[i] + backward[i]);
-        return sum / forward.Length;
-    }
-
     /// <summary>Mean over positions of the Jensen–Shannon divergence ½KL(P‖M) + ½KL(Q‖M), M = ½(P + Q) (Lin 1991), in
     /// nats, so each term lies in [0, ln 2].</summary>
     public static double MeanJensenShannonDivergence(ReadOnlySpan<float> logitsP, ReadOnlySpan<float> logitsQ, int vocabSize)
