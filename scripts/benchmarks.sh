@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 sample=${1:-../shared/data/tinystories-valid-sample.jsonl}
 threads=$(nproc)
 source scripts/prereqs.sh
-dotnet build Prebias.Workers -c Release -nologo -v q >/dev/null
-bench() { echo "### bench $*"; dotnet Prebias.Workers/bin/Release/net10.0/Prebias.Workers.dll bench "$@" | tail -n 12; }
+dotnet build Prebias.Bench -c Release -nologo -v q >/dev/null
+bench() { echo "### bench $*"; dotnet Prebias.Bench/bin/Release/net10.0/Prebias.Bench.dll "$@" | tail -n 12; }
 
 bench matmul --repeat 5
 bench tokenize --train-vocab 4096 --input "$sample" --repeat 30 --threads "$threads" --compare-spm

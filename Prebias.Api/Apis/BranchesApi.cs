@@ -5,7 +5,7 @@ using Prebias.Api.Contracts;
 using Prebias.Core;
 using Prebias.Core.Branches;
 using Prebias.Core.Domain;
-using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Experiments;
 using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;

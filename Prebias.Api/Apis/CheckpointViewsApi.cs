@@ -5,7 +5,7 @@ using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
 using Prebias.Core.Plots;
 using Prebias.Core.Storage;
-using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Tokenization;
 
 namespace Prebias.Api.Apis;
 

@@ -6,7 +6,6 @@ using Prebias.Api.Contracts;
 using Prebias.Core;
 using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Download;
-using Prebias.Core.Corpora.Jobs;
 using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;

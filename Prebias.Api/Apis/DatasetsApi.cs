@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
 using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
-using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;

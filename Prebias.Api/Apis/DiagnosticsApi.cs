@@ -5,6 +5,7 @@ using Prebias.Api.Contracts;
 using Prebias.Core.Diagnostics;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
+using Prebias.Core.Domain;
 
 namespace Prebias.Api.Apis;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
-using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Jobs;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Results;

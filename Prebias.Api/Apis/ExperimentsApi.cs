@@ -7,7 +7,7 @@ using Prebias.Api.Tables;
 using Prebias.Core;
 using Prebias.Core.Analysis;
 using Prebias.Core.Domain;
-using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Experiments;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;

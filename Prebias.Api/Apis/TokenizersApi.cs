@@ -11,7 +11,6 @@ using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
-using Prebias.Core.Tokenization.Jobs;
 using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;

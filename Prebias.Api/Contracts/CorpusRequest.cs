@@ -1,4 +1,4 @@
-using Prebias.Core.Corpora.Jobs;
+using Prebias.Core.Corpora;
 
 namespace Prebias.Api.Contracts;
 

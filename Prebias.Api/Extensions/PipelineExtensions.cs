@@ -5,6 +5,7 @@ using Prebias.Api.Auth;
 using Prebias.Api.Errors;
 using Prebias.Api.Health;
 using Prebias.Core.Persistence;
+using Prebias.Core.SampleMetrics;
 using Serilog;
 
 namespace Prebias.Api.Extensions;
@@ -55,7 +56,10 @@ public static class PipelineExtensions
         app.MapResourceDeletionApi();
     }
 
-    /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>
+    /// <summary>
+    /// Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, adds the columns of new
+    /// metrics, serves.
+    /// </summary>
     public static async Task<int> RunPrebiasAsync(this WebApplication app)
     {
         try
@@ -63,6 +67,7 @@ public static class PipelineExtensions
             var timeout = TimeSpan.FromSeconds(app.Configuration.GetValue("Prebias:DatabaseWaitSeconds", 30));
             await DatabaseStartup.WaitForDatabaseAsync(app.Services, timeout);
             await DatabaseStartup.MigrateAsync(app.Services);
+            await SampleMetricsSchema.EnsureColumnsAsync(app.Services);
         }
         catch (DatabaseUnavailableException ex)
         {

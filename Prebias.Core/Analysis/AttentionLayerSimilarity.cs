@@ -1,8 +1,8 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// How alike the layers' attention patterns are on one probe input (issue 6: "the cosine similarity between layers'
-/// attention maps"). Input: attention weights (L layers × H heads × T queries × T keys), row-major float, as stacked
+/// How alike the layers' attention patterns are on one probe input (the cosine similarity between layers'
+/// attention maps). Input: attention weights (L layers × H heads × T queries × T keys), row-major float, as stacked
 /// from the model's per-layer softmax(QKᵀ/√d) outputs for a single sequence.
 /// <para>Layer map of layer l = its (H, T, T) block flattened to one vector a_l; similarity S[l, m] = a_l·a_m /
 /// (‖a_l‖ ‖a_m‖). Per head: the same with the (T, T) block of head h, giving H matrices of L × L. A zero map gives NaN.

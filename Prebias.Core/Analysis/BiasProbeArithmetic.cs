@@ -1,7 +1,7 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// Arithmetic of the gender-bias probes (issue 6, "Bias probes"); the log-probabilities themselves come from the model.
+/// Arithmetic of the gender-bias probes ; the log-probabilities themselves come from the model.
 /// <list type="bullet">
 /// <item>Occupation lean: per template t, r(o, t) = log P(fem | o, t) − log P(masc | o, t) and b(t) = mean over the
 /// neutral subjects' readings on t of the same log-ratio; score(o) = mean over o's readings of r(o, t) − b(t) (the

@@ -10,7 +10,7 @@ public sealed record BootstrapOptions
     /// <summary>Two-sided confidence level; the interval is the [(1 − level)/2, (1 + level)/2] quantiles.</summary>
     public double Level { get; init; } = 0.95;
 
-    /// <summary>Seed of the <see cref="Corpora.Synthetic.DeterministicRandom"/> stream, so a comparison is reproducible
+    /// <summary>Seed of the <see cref="DeterministicRandom"/> stream, so a comparison is reproducible
     /// to the bit.</summary>
     public ulong Seed { get; init; } = 0;
 

@@ -57,11 +57,8 @@ public static class DescriptiveStatistics
     /// <summary>
     /// Quantile of the non-NaN values at probability <paramref name="p"/> in [0, 1], Hyndman and Fan (1996) type 7
     /// (R's default, numpy's <c>method="linear"</c>): sorted x, h = (n − 1) p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]).
-    /// NaN when there are no values.
+    /// Of values already sorted ascending and free of NaN (no copy); NaN when there are none.
     /// </summary>
-    public static double Quantile(ReadOnlySpan<double> values, double p) => QuantileOfSorted(SortedFinite(values), p);
-
-    /// <summary>Type-7 quantile of values already sorted ascending and free of NaN (no copy).</summary>
     public static double QuantileOfSorted(ReadOnlySpan<double> sorted, double p)
     {
         if (p is < 0 or > 1 || double.IsNaN(p)) throw new ArgumentOutOfRangeException(nameof(p), p, "must be in [0, 1]");
@@ -70,18 +67,6 @@ public static class DescriptiveStatistics
         var low = (int)Math.Floor(h);
         if (low >= sorted.Length - 1) return sorted[^1];
         return sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
-    }
-
-    /// <summary>Count, mean, sample std, min, type-7 quartiles and max of the non-NaN values.</summary>
-    public static SummaryStatistics Summarize(ReadOnlySpan<double> values)
-    {
-        var sorted = SortedFinite(values);
-        var missing = values.Length - sorted.Length;
-        if (sorted.Length == 0)
-            return new SummaryStatistics(0, missing, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
-        return new SummaryStatistics(
-            sorted.Length, missing, Mean(sorted), SampleStandardDeviation(sorted), sorted[0],
-            QuantileOfSorted(sorted, 0.25), QuantileOfSorted(sorted, 0.5), QuantileOfSorted(sorted, 0.75), sorted[^1]);
     }
 
     internal static int CountFinite(ReadOnlySpan<double> values)

@@ -1,7 +1,7 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// Min–max normalisation to [0, 1] per metric, as the original saturation curves drew input and output metrics on one
+/// Min–max normalisation to [0, 1] per metric, so input and output metrics with different units share one
 /// axis: (x − min) / (max − min) over the non-NaN values of that metric. NaN stays NaN. A constant metric
 /// (max == min) maps to 0 everywhere, as scikit-learn's MinMaxScaler does for a zero range, rather than to NaN.
 /// </summary>
@@ -13,23 +13,6 @@ public static class MinMaxNormalization
         var (min, max) = Range(values, 0, 1);
         var result = new double[values.Length];
         for (var i = 0; i < values.Length; i++) result[i] = Scale(values[i], min, max);
-        return result;
-    }
-
-    /// <summary>
-    /// Each column of a row-major (rows × <paramref name="columns"/>) matrix normalised on its own, e.g. rows =
-    /// checkpoints, columns = metrics. Returns a new matrix of the same shape.
-    /// </summary>
-    public static double[] NormalizeColumns(ReadOnlySpan<double> matrix, int columns)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        if (matrix.Length % columns != 0) throw new ArgumentException($"length {matrix.Length} is not a multiple of {columns} columns", nameof(matrix));
-        var result = new double[matrix.Length];
-        for (var c = 0; c < columns; c++)
-        {
-            var (min, max) = Range(matrix, c, columns);
-            for (var i = c; i < matrix.Length; i += columns) result[i] = Scale(matrix[i], min, max);
-        }
         return result;
     }
 

@@ -1,8 +1,8 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// Divergence between two models' next-token distributions on the same probe positions (issue 7: model-level
-/// divergence between orderings). Inputs are raw logits, row-major (N positions × V vocabulary), e.g.
+/// Divergence between two models' next-token distributions on the same probe positions (how far apart two
+/// orderings' models are). Inputs are raw logits, row-major (N positions × V vocabulary), e.g.
 /// <c>logits.reshape(-1, V).data&lt;float&gt;().ToArray()</c> for both checkpoints on the same token ids.
 /// <para>Per position, log P = log_softmax(logits) computed stably in double: z − max(z) − log Σ exp(z − max(z)).
 /// KL(P‖Q) = Σ_v P(v) (log P(v) − log Q(v)) in nats; a term with P(v) = 0 (underflow) is 0. Results are means over
@@ -13,16 +13,6 @@ public static class NextTokenDivergence
     /// <summary>Mean over positions of KL(P‖Q), P from <paramref name="logitsP"/>, Q from <paramref name="logitsQ"/>.</summary>
     public static double MeanKlDivergence(ReadOnlySpan<float> logitsP, ReadOnlySpan<float> logitsQ, int vocabSize) =>
         Mean(KlDivergencePerPosition(logitsP, logitsQ, vocabSize));
-
-    /// <summary>Mean over positions of the symmetrised KL ½[KL(P‖Q) + KL(Q‖P)] (half of Jeffreys' divergence).</summary>
-    public static double MeanSymmetricKlDivergence(ReadOnlySpan<float> logitsP, ReadOnlySpan<float> logitsQ, int vocabSize)
-    {
-        var forward = KlDivergencePerPosition(logitsP, logitsQ, vocabSize);
-        var backward = KlDivergencePerPosition(logitsQ, logitsP, vocabSize);
-        double sum = 0;
-        for (var i = 0; i < forward.Length; i++) sum += 0.5 * (forward[i] + backward[i]);
-        return sum / forward.Length;
-    }
 
     /// <summary>Mean over positions of the Jensen–Shannon divergence ½KL(P‖M) + ½KL(Q‖M), M = ½(P + Q) (Lin 1991), in
     /// nats, so each term lies in [0, ln 2].</summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// PCA for the token-embedding view (issue 6: "token-embedding PCA (2 components with explained variance)"), e.g.
+/// PCA for the token-embedding view (2 components with their explained variance), e.g.
 /// <c>tok_embeddings.weight</c> of shape (V × dim) = 512 × 64 or 32000 × 288.
 /// <para>Method: centre the columns, form the d × d covariance CᵀC / (n − 1), take its symmetric eigendecomposition
 /// (Math.NET: Householder tridiagonalisation + implicit QL), keep the k largest eigenpairs. Cost O(n d² + d³), about a

@@ -1,8 +1,8 @@
 namespace Prebias.Core.Analysis;
 
 /// <summary>
-/// Saturation point of a metric over checkpoints (issue 7: "the first checkpoint after which the output metric stays
-/// within a tolerance of its final value").
+/// Saturation point of a metric over checkpoints (the first checkpoint after which the output metric stays
+/// within a tolerance of its final value).
 /// <para>Definition: with final value f = v[n−1] and band τ = max(rel·|f|, abs), the saturation index is the smallest i
 /// such that |v[j] − f| ≤ τ for every j ≥ i. A NaN value counts as outside the band. The last checkpoint always
 /// qualifies trivially, so when only it does (i = n − 1) the curve has not been seen to settle and the result is null;

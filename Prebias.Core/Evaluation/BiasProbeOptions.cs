@@ -1,7 +1,7 @@
 namespace Prebias.Core.Evaluation;
 
 /// <summary>
-/// Settings of the bias probes (issue 6): templates and word lists in the register of children's stories, so that a
+/// Settings of the bias probes: templates and word lists in the register of children's stories, so that a
 /// TinyStories-size model can answer them from next-token log-probabilities alone. Every list is replaceable.
 /// </summary>
 public sealed record BiasProbeOptions

@@ -1,13 +1,13 @@
 namespace Prebias.Core.Evaluation;
 
 /// <summary>
-/// Settings of a checkpoint evaluation (issue 6). Serialises to camelCase JSON with <c>JsonDefaults.Options</c>;
+/// Settings of a checkpoint evaluation. Serialises to camelCase JSON with <c>JsonDefaults.Options</c>;
 /// override fields with <c>with</c>.
 /// </summary>
 public sealed record EvaluationOptions
 {
     /// <summary>
-    /// Generation prompts; "" means BOS alone (as the original eval.py, which sampled from the start token). Default:
+    /// Generation prompts; "" means BOS alone (llama2.c's sample.py starts from it too). Default:
     /// BOS alone plus three story openings.
     /// </summary>
     public IReadOnlyList<string> Prompts { get; init; } =

@@ -13,16 +13,4 @@ public sealed record GenerationResult(
     IReadOnlyList<MetricDefinition> Metrics,
     double[] Scores,
     double[] Mean,
-    IReadOnlyDictionary<string, double[]> MeanByMode)
-{
-    /// <summary>Metric values of generation <paramref name="index"/>, in <see cref="Metrics"/> order.</summary>
-    public ReadOnlySpan<double> ScoresOf(int index) => Scores.AsSpan(index * Metrics.Count, Metrics.Count);
-
-    /// <summary>Mean of one metric over all generations, by name (e.g. "sentiment").</summary>
-    public double MeanOf(string metric)
-    {
-        for (var c = 0; c < Metrics.Count; c++)
-            if (string.Equals(Metrics[c].Name, metric, StringComparison.OrdinalIgnoreCase)) return Mean[c];
-        throw new KeyNotFoundException($"metric \"{metric}\" was not scored");
-    }
-}
+    IReadOnlyDictionary<string, double[]> MeanByMode);

@@ -1,12 +1,11 @@
 using Prebias.Core.Analysis;
 using Prebias.Core.Modeling;
-using Prebias.Core.Runs;
 using Prebias.Core.Tokenization;
 using static TorchSharp.torch;
 
 namespace Prebias.Core.Evaluation;
 
-/// <summary>The representation views of a checkpoint (the original's visualize_embd.py, visualize_attn.py and layer similarity).</summary>
+/// <summary>The representation views of a checkpoint (embedding PCA, attention maps, layer similarity).</summary>
 public static class RepresentationAnalyzer
 {
     private const string EmbeddingName = "tok_embeddings.weight";

@@ -1,7 +1,7 @@
 namespace Prebias.Core.Jobs;
 
 /// <summary>
-/// The Hangfire job id of the code running now. Set by <see cref="JobStateFilter"/> just before a job method runs
+/// The Hangfire job id of the code running now. Set by <c>Lifecycle.JobStateFilter</c> just before a job method runs
 /// (same thread, same execution context), so shared services such as <see cref="JobProgress"/> need no job-id
 /// argument threaded through every call.
 /// </summary>

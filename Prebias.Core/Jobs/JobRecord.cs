@@ -1,7 +1,7 @@
 namespace Prebias.Core.Jobs;
 
 /// <summary>
-/// Our view of a Hangfire job: its state mirrored by <see cref="JobStateFilter"/>, its progress written by
+/// Our view of a Hangfire job: its state mirrored by <c>Lifecycle.JobStateFilter</c>, its progress written by
 /// <see cref="JobProgress"/>, and the resource it produces. Keyed by the Hangfire job id.
 /// </summary>
 public sealed class JobRecord

@@ -1,5 +1,4 @@
 using Npgsql;
-using Prebias.Core.Lifecycle;
 
 namespace Prebias.Core.Jobs;
 

@@ -15,6 +15,6 @@ public sealed record MetricDefinition(string Name, string Description, MetricRan
     /// </summary>
     public bool NeedsReference { get; internal init; }
 
-    /// <summary>Which formula computes it (text metrics only).</summary>
-    internal TextMetricId? TextId { get; init; }
+    /// <summary>The formula that computes it from a text's features (text metrics only).</summary>
+    internal TextFormula? Formula { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Prebias.Core.Metrics;
 /// Sentence-level BLEU-4 (Papineni et al., 2002) of a candidate against one fixed reference, with uniform
 /// weights 1/4, the brevity penalty exp(1 - r/c) when c &lt; r, and smoothing method 1 of Chen &amp; Cherry (2014):
 /// an n-gram order with no match gets precision 0.1 / (candidate n-grams). As in NLTK's <c>sentence_bleu</c>
-/// (which the original project used), a candidate with no unigram match scores exactly 0.
+/// (the reference implementation), a candidate with no unigram match scores exactly 0.
 /// Tokens are lower-cased words from <see cref="WordTokenizer"/> (punctuation is not a token, unlike NLTK).
 /// Thread-safe: the reference counts are read-only; callers pass their own scratch dictionary.
 /// </summary>

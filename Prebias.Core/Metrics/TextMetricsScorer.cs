@@ -10,7 +10,7 @@ namespace Prebias.Core.Metrics;
 /// </summary>
 public sealed class TextMetricsScorer
 {
-    private readonly TextMetricId[] _ids;
+    private readonly TextFormula[] _formulas;
     private readonly ThreadLocal<TextAnalyzer> _analyzers;
 
     /// <param name="options">Null → defaults.</param>
@@ -22,7 +22,7 @@ public sealed class TextMetricsScorer
     {
         Options = options ?? new TextMetricsOptions();
         Columns = MetricRegistry.Resolve(metrics, MetricKind.Text);
-        _ids = [.. Columns.Select(c => c.TextId!.Value)];
+        _formulas = [.. Columns.Select(c => c.Formula!)];
         var bleu = new SentenceBleu(Options.BleuReference);
         LexiconStore.WarmUp();
         _analyzers = new ThreadLocal<TextAnalyzer>(() => new TextAnalyzer(bleu, reference));
@@ -33,7 +33,7 @@ public sealed class TextMetricsScorer
     /// <summary>The metrics in each score vector, in order.</summary>
     public IReadOnlyList<MetricDefinition> Columns { get; }
 
-    public int ColumnCount => _ids.Length;
+    public int ColumnCount => _formulas.Length;
 
     /// <summary>The calling thread's analyzer (for <see cref="TextAnalyzer.Analyze"/> with per-occupation counts).</summary>
     public TextAnalyzer Analyzer => _analyzers.Value!;
@@ -45,7 +45,7 @@ public sealed class TextMetricsScorer
     public void Score(ReadOnlySpan<char> text, Span<double> destination, int? tokenizerTokens = null)
     {
         var features = Analyzer.Analyze(text, tokenizerTokens);
-        for (var c = 0; c < _ids.Length; c++) destination[c] = TextMetricFormulas.Compute(_ids[c], features);
+        for (var c = 0; c < _formulas.Length; c++) destination[c] = _formulas[c](features);
     }
 
     public double[] Score(string text, int? tokenizerTokens = null)

@@ -6,7 +6,7 @@ namespace Prebias.Core.Ordering;
 /// <summary>
 /// Keep samples whose <see cref="Metric"/> value lies in <c>[Min, Max]</c> (both inclusive; a null bound is open).
 /// Missing values (NaN) never pass. Used by <c>threshold</c> / <c>sorted_threshold</c>, by min/max on any metric
-/// ordering, and by the branch <c>filter</c> transform (issue 7, <see cref="OrderingCompiler.Filter"/>).
+/// ordering, and by the branch <c>filter</c> transform (<see cref="OrderingCompiler.Filter"/>).
 /// </summary>
 public sealed record MetricFilter(string Metric, double? Min = null, double? Max = null)
 {

@@ -27,9 +27,6 @@ public sealed class OrderLedger
     /// <summary>Whole steps the order can feed.</summary>
     public long StepCount => _order.Length / SamplesPerStep;
 
-    /// <summary>The B·A sample ids of step <paramref name="step"/>.</summary>
-    public ReadOnlyMemory<int> SamplesForStep(int step) => Slice(Start(step), SamplesPerStep, $"step {step}");
-
     /// <summary>Micro-batch <paramref name="microStep"/> (0 ≤ m &lt; A) of step <paramref name="step"/>: B ids.</summary>
     public ReadOnlyMemory<int> MicroBatch(int step, int microStep)
     {

@@ -1,8 +1,8 @@
 namespace Prebias.Core.Ordering;
 
 /// <summary>
-/// Compiles an <see cref="OrderingSpec"/> into the sample-id order a run trains on (issue 5), and derives branch orders
-/// (issue 7). Pure and deterministic: the same spec, sample set, values, seed and length give the same ids and hash on
+/// Compiles an <see cref="OrderingSpec"/> into the sample-id order a run trains on, and derives branch orders.
+/// Pure and deterministic: the same spec, sample set, values, seed and length give the same ids and hash on
 /// any machine. Epochs: enough whole epochs to cover <c>samplesNeeded</c> (at least one). shuffle and threshold draw a
 /// fresh seeded shuffle per epoch; curriculum re-draws each epoch under the same pacing clock; the sorted methods
 /// (sort_asc, sort_desc, sorted_threshold, interleave) repeat the same order every epoch.

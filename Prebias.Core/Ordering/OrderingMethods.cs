@@ -1,6 +1,6 @@
 namespace Prebias.Core.Ordering;
 
-/// <summary>The values of <see cref="OrderingSpec.Method"/> (snake_case, as in the REST API and issue 5).</summary>
+/// <summary>The values of <see cref="OrderingSpec.Method"/> (snake_case, as in the REST API).</summary>
 public static class OrderingMethods
 {
     /// <summary>A fresh seeded shuffle of all train samples each epoch (the default; llama2.c's random batches).</summary>

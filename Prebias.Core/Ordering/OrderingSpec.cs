@@ -4,7 +4,7 @@ using Prebias.Core.Metrics;
 namespace Prebias.Core.Ordering;
 
 /// <summary>
-/// How training batches are ordered (the <c>ordering</c> object of <c>POST /api/runs</c>, issue 5). JSON camelCase
+/// How training batches are ordered (the <c>ordering</c> object of <c>POST /api/runs</c>). JSON camelCase
 /// through <see cref="JsonDefaults.Options"/>. Null fields take the defaults below; fields that do not apply to
 /// <see cref="Method"/> are rejected by <see cref="Validate"/> rather than silently ignored.
 /// </summary>

@@ -1,5 +1,3 @@
-using Prebias.Core.Corpora.Synthetic;
-
 namespace Prebias.Core.Ordering;
 
 /// <summary>Fisher–Yates (Durstenfeld) shuffle driven by <see cref="DeterministicRandom"/> (xoshiro256**), so an

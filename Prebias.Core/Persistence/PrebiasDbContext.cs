@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Prebias.Core.Diagnostics;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 

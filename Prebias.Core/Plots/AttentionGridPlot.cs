@@ -5,7 +5,7 @@ namespace Prebias.Core.Plots;
 /// <summary>
 /// Attention maps (query rows × key columns) as a grid of heatmaps, rows layers and columns heads, drawn as one
 /// heatmap with white gaps so all maps share one colour scale and one colorbar; or one layer/head with token labels
-/// (the view of visualize_attn.py in the original pipeline).
+/// (one panel per head, so heads compare at a glance).
 /// </summary>
 public static class AttentionGridPlot
 {

@@ -5,7 +5,7 @@ namespace Prebias.Core.Plots;
 /// <summary>
 /// Per metric, each ordering's output metric over checkpoints (mean across seeds) with a translucent band for the
 /// seed spread, the baseline ordering in black, so an order effect can be read against seed noise
-/// (the comparison of experiment_durability.py, issue 7).
+/// (the durability experiment's comparison).
 /// </summary>
 public static class ComparisonPlot
 {

@@ -5,7 +5,7 @@ namespace Prebias.Core.Plots;
 
 /// <summary>
 /// A 2-D PCA scatter of token embeddings, the explained variance in the axis labels and text labels on the N most
-/// frequent tokens (the view of visualize_embd.py in the original pipeline).
+/// frequent tokens (labelled, because an unlabelled point cloud tells nothing).
 /// </summary>
 public static class EmbeddingPlot
 {

@@ -1,7 +1,7 @@
 namespace Prebias.Core.Plots;
 
 /// <summary>
-/// Min–max scaling of one series to [0, 1], as the original saturation curves were drawn (visualize_sat_curves.py),
+/// Min–max scaling of one series to [0, 1], as saturation curves are drawn,
 /// so metrics with different units share one axis.
 /// </summary>
 public static class MinMaxNormalizer

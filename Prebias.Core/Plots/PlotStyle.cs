@@ -9,7 +9,7 @@ internal static class PlotStyle
     public const float LineWidth = 2;
     public const float MarkerSize = 5;
 
-    // Tableau 10 (the matplotlib default cycle the original Python plots used), so colours read the same.
+    // Tableau 10 (matplotlib's default cycle), so colours read as in the Python plots readers know.
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
     public static Color SeriesColor(int index) => Palette.GetColor(index);

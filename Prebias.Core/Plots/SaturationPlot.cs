@@ -4,7 +4,7 @@ namespace Prebias.Core.Plots;
 
 /// <summary>
 /// Two panels side by side, input metrics (left) and output metrics (right) over checkpoints, one line per metric;
-/// a metric keeps its colour in both panels. The view of visualize_sat_curves.py in the original pipeline.
+/// a metric keeps its colour in both panels. Shows where each metric stops moving.
 /// </summary>
 public static class SaturationPlot
 {

@@ -5,6 +5,7 @@ using Prebias.Core.Ordering;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
 using Prebias.Core.Training;
+using Prebias.Core.Evaluation;
 
 namespace Prebias.Core.Runs;
 

@@ -1,4 +1,3 @@
-using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Datasets;
 using Prebias.Core.Ordering;
 using Prebias.Core.Training;
@@ -10,7 +9,7 @@ namespace Prebias.Core.Runs;
 /// Batches in the run's compiled order: micro-batch m of step k holds the samples at order positions
 /// [(k·A + m)·B, (k·A + m + 1)·B) (the ledger). Inputs are a sample's first T tokens, targets the next T; target
 /// positions past the sample's real length are padding and get the ignore index, so they never count in the loss
-/// (the original trained on its pad token 0; this does not). A sample's last real target is its EOS when the story
+/// (training on pad token 0 would teach the model to emit padding). A sample's last real target is its EOS when the story
 /// fitted the row (see <c>SampleTokens</c>), so the end of a story is learnt; padding is neither trained nor counted
 /// in the tokens seen. Evaluation batches are drawn from each split with a
 /// generator seeded by (seed, split, index), so they are the same at every checkpoint and after a resume.

@@ -5,14 +5,14 @@ using Prebias.Core.Branches;
 using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
-using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
-using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Tokenization;
 using Prebias.Core.Torch;
 using Prebias.Core.Training;
 

@@ -8,7 +8,7 @@ using Prebias.Core.Lifecycle;
 using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
-using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Tokenization;
 
 namespace Prebias.Core.SampleMetrics;
 

@@ -17,26 +17,8 @@ public sealed class FileArtifactStore(IOptions<ArtifactStoreOptions> options) : 
 
     public bool Exists(string key) => File.Exists(GetPath(key)) || Directory.Exists(GetPath(key));
 
-    public async Task WriteAtomicAsync(string key, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
-    {
-        var path = GetPath(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await write(stream, ct);
-                await stream.FlushAsync(ct);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public Task WriteAtomicAsync(string key, Func<Stream, CancellationToken, Task> write, CancellationToken ct) =>
+        AtomicFile.WriteAsync(GetPath(key), write, ct);
 
     public Stream OpenRead(string key) =>
         new FileStream(GetPath(key), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);

@@ -16,12 +16,8 @@ namespace Prebias.Core.Tokenization;
 /// </summary>
 public static class Llama2cTokenizerExporter
 {
-    public static void Export(ITextTokenizer tokenizer, string path)
-    {
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp)) Export(tokenizer, stream);
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void Export(ITextTokenizer tokenizer, string path) =>
+        AtomicFile.Write(path, stream => Export(tokenizer, stream));
 
     public static void Export(ITextTokenizer tokenizer, Stream output)
     {

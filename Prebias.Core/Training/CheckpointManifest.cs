@@ -4,7 +4,8 @@ namespace Prebias.Core.Training;
 
 /// <summary>
 /// manifest.json of a checkpoint directory, written last: its presence marks the checkpoint complete.
-/// <see cref="Files"/> maps each file name to its lowercase hex sha256.
+/// <see cref="Files"/> maps each file name to its lowercase hex sha256; files added later through
+/// <see cref="CheckpointFolder.WriteFile"/> are added to it.
 /// </summary>
 public sealed record CheckpointManifest(
     long Step,
@@ -13,16 +14,14 @@ public sealed record CheckpointManifest(
     IReadOnlyDictionary<string, string> Metadata,
     DateTimeOffset CreatedAt)
 {
-    /// <summary>Weights, safetensors with llama2.c's parameter names.</summary>
-    public const string WeightsFile = "model.safetensors";
+    /// <summary>The names of the files are <see cref="CheckpointFolder"/>'s; these keep the short spelling.</summary>
+    public const string WeightsFile = CheckpointFolder.Weights;
 
-    /// <summary>AdamW state (step, exp_avg, exp_avg_sq per parameter) in TorchSharp's optimizer format.</summary>
-    public const string OptimizerFile = "optimizer.bin";
+    public const string OptimizerFile = CheckpointFolder.Optimizer;
 
-    /// <summary>Raw bytes of torch's CPU generator state.</summary>
-    public const string RngFile = "rng.bin";
+    public const string RngFile = CheckpointFolder.Rng;
 
-    public const string ManifestFile = "manifest.json";
+    public const string ManifestFile = CheckpointFolder.Manifest;
 
     /// <summary>sha256 of the weights file.</summary>
     public string WeightsSha256 => Files[WeightsFile];

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Prebias.Core.Modeling;
 using Transformer = Prebias.Core.Modeling.Transformer;
 using TorchSharp.Modules;
@@ -13,8 +12,6 @@ namespace Prebias.Core.Training;
 /// </summary>
 public static class CheckpointStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static CheckpointManifest Save(
         string directory, Transformer model, OptimizerHelper optimizer, long step,
         IReadOnlyDictionary<string, string>? metadata = null)
@@ -39,8 +36,7 @@ public static class CheckpointStore
                 .ToDictionary(name => name, name => FileHashing.Sha256(Path.Combine(temp, name)));
             var manifest = new CheckpointManifest(step, model.Args, files,
                 metadata ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow);
-            WriteDurably(Path.Combine(temp, CheckpointManifest.ManifestFile),
-                s => JsonSerializer.Serialize(s, manifest, Json));
+            CheckpointFolder.WriteManifest(temp, manifest);
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // re-saving the same step
             Directory.Move(temp, final);
             return manifest;
@@ -53,13 +49,7 @@ public static class CheckpointStore
     }
 
     /// <summary>The manifest of a complete checkpoint, or null when the directory has none.</summary>
-    public static CheckpointManifest? ReadManifest(string directory)
-    {
-        var path = Path.Combine(directory, CheckpointManifest.ManifestFile);
-        if (!File.Exists(path)) return null;
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<CheckpointManifest>(stream, Json);
-    }
+    public static CheckpointManifest? ReadManifest(string directory) => CheckpointFolder.ReadManifest(directory);
 
     /// <summary>
     /// Loads weights into <paramref name="model"/>, optimiser state into <paramref name="optimizer"/> (built for the
@@ -69,12 +59,7 @@ public static class CheckpointStore
     {
         var manifest = ReadManifest(directory)
             ?? throw new InvalidDataException($"No complete checkpoint in '{directory}' (manifest.json missing).");
-        foreach (var (name, expected) in manifest.Files)
-        {
-            var actual = FileHashing.Sha256(Path.Combine(directory, name));
-            if (actual != expected)
-                throw new InvalidDataException($"Checkpoint file '{name}' has sha256 {actual}, manifest says {expected}.");
-        }
+        CheckpointFolder.Verify(directory, manifest);
         ModelWeights.Load(model, Path.Combine(directory, CheckpointManifest.WeightsFile));
         using (var stream = File.OpenRead(Path.Combine(directory, CheckpointManifest.OptimizerFile)))
         using (var reader = new BinaryReader(stream))

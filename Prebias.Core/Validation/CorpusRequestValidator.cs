@@ -1,4 +1,4 @@
-using Prebias.Core.Corpora.Jobs;
+using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Synthetic;
 using L = Prebias.Core.Validation.RequestLimits;
 

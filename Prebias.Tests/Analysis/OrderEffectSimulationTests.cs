@@ -1,5 +1,5 @@
+using Prebias.Core;
 using Prebias.Core.Analysis;
-using Prebias.Core.Corpora.Synthetic;
 using Xunit.Abstractions;
 
 namespace Prebias.Tests.Analysis;

@@ -3,6 +3,7 @@ using Prebias.Core.Evaluation;
 using Prebias.Core.Modeling;
 using Prebias.Core.Training;
 using Prebias.Tests.Modeling;
+using Prebias.Tests.Training;
 using static TorchSharp.torch;
 
 namespace Prebias.Tests.Evaluation;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Prebias.Tests.Infrastructure;
+using Prebias.Core.Domain;
 
 namespace Prebias.Tests.Foundation;
 

@@ -75,7 +75,7 @@ public sealed class RecoveryTests(ApiFixture api)
         // Retries run out: the last failure is reported.
         await using var down = await FlakyServer.StartAsync(Enumerable.Repeat(503, 100).ToArray());
         using var patient = new PrebiasClient(new HttpClient { BaseAddress = down.BaseUrl }) { ReadRetryDelays = [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)] };
-        var gaveUp = await Assert.ThrowsAsync<HttpRequestException>(() => patient.GetTextAsync("api/thing", CancellationToken.None));
+        var gaveUp = await Assert.ThrowsAsync<HttpRequestException>(() => patient.GetAsync("api/thing", CancellationToken.None));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, gaveUp.StatusCode);
         Assert.Equal(3, down.Requests("/api/thing"));
     }

@@ -1,4 +1,5 @@
 using Prebias.Core.Text;
+using Prebias.Core.Metrics;
 
 namespace Prebias.Tests.Metrics;
 

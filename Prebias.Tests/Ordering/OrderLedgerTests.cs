@@ -8,9 +8,10 @@ public class OrderLedgerTests
     private static readonly OrderLedger Ledger = new(new CompiledOrder([.. Enumerable.Range(100, 40)], 40, 1), batchSize: 4, gradAccumSteps: 2);
 
     [Fact]
-    public void SamplesForStep_ReturnsPositionsKTimesBA_WhenStepTwo()
+    public void MicroBatches_ReturnPositionsKTimesBA_WhenStepTwo()
     {
-        Assert.Equal([116, 117, 118, 119, 120, 121, 122, 123], Ledger.SamplesForStep(2).ToArray());
+        Assert.Equal([116, 117, 118, 119, 120, 121, 122, 123],
+            [.. Ledger.MicroBatch(2, 0).ToArray(), .. Ledger.MicroBatch(2, 1).ToArray()]);
         Assert.Equal(5, Ledger.StepCount);
     }
 
@@ -38,11 +39,11 @@ public class OrderLedgerTests
         Assert.Equal(Enumerable.Range(100, 16), Ledger.Cumulative(1).ToArray());
 
     [Fact]
-    public void SamplesForStep_ThrowsWithNeededLength_WhenPastTheOrder()
+    public void MicroBatch_ThrowsWithNeededLength_WhenPastTheOrder()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Ledger.SamplesForStep(5));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Ledger.MicroBatch(5, 1));
         Assert.Contains("samplesNeeded >= 48", error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => Ledger.MicroBatch(0, 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Ledger.SamplesForStep(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Ledger.MicroBatch(-1, 0));
     }
 }

@@ -102,7 +102,7 @@ public sealed class ImportSandboxApiTests(ApiFixture api)
         Assert.Equal(0, server.RequestsTo("/data.jsonl"));
         AssertNoLeftovers(toLocalhost);
 
-        // The same through a 302 to the Postgres port (the original SSRF).
+        // The same through a 302 to the Postgres port (a request forgery into the database's port).
         var (toPostgres, postgresError) = await FailAsync(server.RedirectTo($"http://localhost:{postgresPort}/"));
         Assert.Contains("refused", postgresError);
         AssertNoLeftovers(toPostgres);

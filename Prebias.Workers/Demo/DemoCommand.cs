@@ -1,4 +1,3 @@
-using Prebias.Workers.Benchmarks;
 
 namespace Prebias.Workers.Demo;
 
@@ -12,7 +11,7 @@ public static class DemoCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var a = new BenchArgs(args);
+        var a = new CommandArgs(args);
         var key = a.Get("key-file") is { } keyFile ? File.ReadAllText(keyFile).Trim()
             : Environment.GetEnvironmentVariable("PREBIAS_API_KEY") ?? throw new ArgumentException("--key-file or PREBIAS_API_KEY is required");
         using var client = PrebiasClient.Create(a.Require("api"), key, a.Get("ledger"));

@@ -53,12 +53,6 @@ public sealed class PrebiasClient(HttpClient http) : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 
-    public async Task<string> GetTextAsync(string path, CancellationToken ct)
-    {
-        using var response = await GetWithRetriesAsync(path, ct);
-        return await response.Content.ReadAsStringAsync(ct);
-    }
-
     /// <summary>Waits between attempts of a read: 0.5 s doubling to 8 s, about 4 minutes in all (a database outage).</summary>
     public IReadOnlyList<TimeSpan> ReadRetryDelays { get; init; } =
         [.. Enumerable.Range(0, 34).Select(i => TimeSpan.FromSeconds(Math.Min(8, 0.5 * Math.Pow(2, i))))];

@@ -1,5 +1,3 @@
-using Prebias.Core.Corpora.Synthetic;
-
 namespace Prebias.Core.Analysis.Inference;
 
 /// <summary>

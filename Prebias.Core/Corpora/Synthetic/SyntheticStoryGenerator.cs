@@ -1,3 +1,4 @@
+
 namespace Prebias.Core.Corpora.Synthetic;
 
 /// <summary>

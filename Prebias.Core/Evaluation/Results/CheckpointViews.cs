@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Prebias.Core.Runs;
+using Prebias.Core.Training;
 
 namespace Prebias.Core.Evaluation.Results;
 
@@ -21,8 +21,8 @@ public sealed record LayerView(int Layers, double[][] Similarity);
 /// </summary>
 public static class CheckpointViews
 {
-    public const string EmbeddingsFile = "embeddings.json";
-    public const string LayersFile = "layers.json";
+    public const string EmbeddingsFile = CheckpointFolder.Embeddings;
+    public const string LayersFile = CheckpointFolder.Layers;
 
     public static AttentionView? ReadAttention(string checkpointDirectory)
     {
@@ -45,12 +45,9 @@ public static class CheckpointViews
 
     public static LayerView? ReadLayers(string checkpointDirectory) => Read<LayerView>(checkpointDirectory, LayersFile);
 
-    public static void Write<T>(string checkpointDirectory, string file, T view)
-    {
-        var path = Path.Combine(checkpointDirectory, file);
-        File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(view, JsonDefaults.Options));
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
+    /// <summary>Adds a view to the checkpoint, atomically and with its hash in the manifest.</summary>
+    public static void Write<T>(string checkpointDirectory, string file, T view) =>
+        CheckpointFolder.WriteJson(checkpointDirectory, file, view);
 
     private static T? Read<T>(string directory, string file) where T : class
     {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Prebias.Core.Diagnostics;
+using Prebias.Core.Domain;
 
 namespace Prebias.Core.Persistence.Configurations;
 

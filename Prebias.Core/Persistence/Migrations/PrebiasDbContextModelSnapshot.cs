@@ -22,7 +22,7 @@ namespace Prebias.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Prebias.Core.Diagnostics.TorchDiagnostic", b =>
+            modelBuilder.Entity("Prebias.Core.Domain.TorchDiagnostic", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

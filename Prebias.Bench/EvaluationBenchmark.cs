@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Prebias.Core.Evaluation;
+using Prebias.Core.Metrics;
+using Prebias.Core.Modeling;
+using Prebias.Core.Tokenization;
+using Prebias.Workers;
+using static TorchSharp.torch;
+
+namespace Prebias.Bench;
+
+/// <summary>
+/// <c>bench evaluation --input &lt;file.jsonl&gt; [--preset stories260k] [--vocab 512] [--samples 512] [--threads 0]
+/// [--samples-per-prompt 1] [--tokens 200]</c>: the cost of one checkpoint evaluation on a model of the
+/// preset's shape with a vocabulary trained on the stories: generations (default prompts, greedy + sampled), their
+/// text metrics, the bias probes, per-sample perplexity of <c>--samples</c> stories, embedding PCA and attention /
+/// layer similarity. The model is randomly initialised: an untrained model never stops early, so generation always
+/// runs the full <c>--tokens</c>, the worst case. Last line: <c>evaluation_seconds: X</c>.
+/// </summary>
+public static class EvaluationBenchmark
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var options = new CommandArgs(args);
+        var input = options.Require("input");
+        var preset = options.Get("preset") ?? "stories260k";
+        var vocab = options.GetInt("vocab", 512);
+        var sampleCount = options.GetInt("samples", 512);
+        var threads = options.GetInt("threads", 0);
+        if (threads > 0) set_num_threads(threads);
+        var evaluation = new EvaluationOptions
+        {
+            SamplesPerPrompt = options.GetInt("samples-per-prompt", 1), MaxNewTokens = options.GetInt("tokens", 200),
+        };
+
+        var stories = File.ReadLines(input).Select(StoryOf).OfType<string>().ToList();
+        var work = Directory.CreateTempSubdirectory("prebias-bench-eval-");
+        try
+        {
+            var tokenizer = TextTokenizers.LoadSentencePiece(
+                await new SentencePieceTrainer().TrainAsync(stories, vocab, Path.Combine(work.FullName, "tok"), ct));
+            using var model = new Transformer(ModelPresets.Get(preset) with { VocabSize = tokenizer.VocabSize }, seed: 1);
+            Console.WriteLine($"model {preset}: {model.ParameterCount:N0} parameters, vocab {tokenizer.VocabSize}, threads {get_num_threads()}");
+            var scorer = new TextMetricsScorer(); // lexicons load once per job, outside the timings
+
+            var total = Stopwatch.StartNew();
+            var (generations, generationSeconds) = Timed("generation", () => GenerationEvaluator.Generate(model, tokenizer, evaluation, ct));
+            var tokens = generations.Sum(g => g.TokenCount);
+            Console.WriteLine($"  {generations.Count} generations, {tokens} tokens");
+            Time("output metrics", () => scorer.ScoreBatch(generations.Select(g => g.ContinuationText).ToList(), cancellationToken: ct));
+            var probe = Time("bias probe", () => new BiasProbe(evaluation.Probe).Run(model, tokenizer));
+            Console.WriteLine($"  she_he stereotype lean {probe["she_he"].StereotypeLean:F3}, minimal pairs {probe.MinimalPairScore.Score:F3}");
+            var rows = stories.Take(sampleCount).Select(s => (IReadOnlyList<int>)[tokenizer.BosId ?? 0, .. tokenizer.Encode(s)]).ToList();
+            var lengths = rows.Select(r => r.Count).ToList();
+            var loss = Time($"perplexity ({rows.Count} samples)", () =>
+                new PerplexityEvaluator(model, evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct));
+            Console.WriteLine($"  {loss.Tokens} tokens, mean loss {loss.MeanLoss:F3}");
+            Time("embedding pca", () => RepresentationAnalyzer.EmbeddingPca(model, tokenizer));
+            Time("attention + layer similarity", () => RepresentationAnalyzer.LayerSimilarity(RepresentationAnalyzer.ProbeAttention(model, tokenizer)));
+            var seconds = total.Elapsed.TotalSeconds;
+            Console.WriteLine($"generation tokens_per_second: {tokens / Math.Max(generationSeconds, 1e-9):F1}");
+            Console.WriteLine($"evaluation_seconds: {seconds.ToString("F3", CultureInfo.InvariantCulture)}");
+            return 0;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static T Time<T>(string name, Func<T> work) => Timed(name, work).Result;
+
+    private static (T Result, double Seconds) Timed<T>(string name, Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = work();
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{name}: {seconds:F3} s");
+        return (result, seconds);
+    }
+
+    private static string? StoryOf(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line)) return null;
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.TryGetProperty("story", out var story) || document.RootElement.TryGetProperty("text", out story)
+            ? story.GetString()
+            : null;
+    }
+}

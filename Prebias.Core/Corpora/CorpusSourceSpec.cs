@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Prebias.Core.Corpora.Synthetic;
+
+namespace Prebias.Core.Corpora;
+
+/// <summary>
+/// Where a corpus comes from (<c>source</c> of <c>POST /api/corpora</c>), stored with the corpus as JSON.
+/// </summary>
+public sealed record CorpusSourceSpec
+{
+    /// <summary><c>synthetic</c> (default), <c>file</c>, <c>url</c> or <c>tinystories</c>.</summary>
+    public string Kind { get; init; } = "synthetic";
+
+    /// <summary><c>file</c>: a path readable by the workers.</summary>
+    public string? Path { get; init; }
+
+    /// <summary><c>url</c>: the file to download; <c>tinystories</c>: overrides the Hugging Face URL.</summary>
+    public string? Url { get; init; }
+
+    /// <summary><c>auto</c> (from extension and content), <c>json</c> (array of objects), <c>jsonl</c> or <c>text</c>.</summary>
+    public string Format { get; init; } = "auto";
+
+    /// <summary>JSON and JSONL: the field holding the story text.</summary>
+    public string TextField { get; init; } = "story";
+
+    /// <summary>Plain text: the line that separates documents; empty means blank-line separated.</summary>
+    public string Separator { get; init; } = "<|endoftext|>";
+
+    /// <summary><c>tinystories</c>: import only the first N of the 50 JSON shards.</summary>
+    public int? ShardLimit { get; init; }
+
+    /// <summary><c>synthetic</c>: the generator's options (seed, documents, dialled attributes).</summary>
+    public SyntheticCorpusOptions? Synthetic { get; init; }
+
+    /// <summary>Set by the upload endpoint: the artifact key of the uploaded file.</summary>
+    [JsonInclude]
+    public string? Upload { get; init; }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Corpora;
+using Prebias.Core.Corpora.Download;
+using Prebias.Core.Corpora.Sandbox;
+using Prebias.Core.Domain;
+using Prebias.Core.Jobs;
+using Prebias.Core.Lifecycle;
+using Prebias.Core.Persistence;
+using Prebias.Core.Storage;
+
+namespace Prebias.Core.Tokenization;
+
+/// <summary>
+/// Makes a tokenizer usable: copies or downloads a SentencePiece model, or trains one on a corpus with spm_train and
+/// llama2.c's options, then validates it by loading it. Reentrant: the model file is written atomically and a Ready
+/// tokenizer is left alone.
+/// </summary>
+[ProducesResource(ResourceKind.Tokenizer)]
+public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, IHttpClientFactory httpClients,
+    ImportSandbox sandbox)
+{
+    [Queue(JobQueues.Cpu)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(Guid tokenizerId, CancellationToken ct)
+    {
+        var record = await db.Tokenizers.SingleAsync(t => t.Id == tokenizerId, ct);
+        if (record.State == ResourceState.Ready) return;
+        var spec = JsonSerializer.Deserialize<TokenizerSpec>(record.Source, JsonDefaults.Options)!;
+        try
+        {
+            ITextTokenizer tokenizer;
+            if (spec.Kind == "gpt2")
+            {
+                tokenizer = TextTokenizers.Gpt2();
+                record.Sha256 = Convert.ToHexStringLower(SHA256.HashData("gpt2"u8));
+            }
+            else
+            {
+                await ProduceModelAsync(record, spec, ct);
+                tokenizer = TextTokenizers.LoadSentencePiece(store.GetPath(record.ModelKey));
+                await using var model = store.OpenRead(record.ModelKey);
+                record.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(model, ct));
+            }
+            record.VocabSize = tokenizer.VocabSize;
+            record.BosId = tokenizer.BosId;
+            record.EosId = tokenizer.EosId;
+            record.State = ResourceState.Ready;
+            record.Error = null;
+            record.CompletedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(CancellationToken.None);
+            progress.Report(1, $"{tokenizer.VocabSize} pieces");
+        }
+        catch (Exception ex) when (ex is TokenizerFormatException or SentencePieceTrainingException or ExternalToolMissingException
+                                       or CorpusDownloadException or ArgumentException or IOException or InvalidOperationException)
+        {
+            // The job state filter marks the tokenizer Failed with the message.
+            store.Delete(record.ArtifactKey);
+            throw new JobFailedException($"Tokenizer '{record.Name}' failed: {ex.Message}", ex);
+        }
+    }
+
+    private async Task ProduceModelAsync(TokenizerRecord record, TokenizerSpec spec, CancellationToken ct)
+    {
+        var target = store.GetPath(record.ModelKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (spec.Kind == "train")
+        {
+            var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == spec.CorpusId, ct)
+                ?? throw new ArgumentException($"Corpus {spec.CorpusId} does not exist.");
+            if (corpus.State != ResourceState.Ready) throw new InvalidOperationException($"Corpus {corpus.Id} is {corpus.State}, not Ready.");
+            progress.Report(0.1, $"training a {spec.VocabSize}-piece BPE vocabulary on {corpus.DocumentCount:N0} documents");
+            using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+            var prefix = Path.Combine(Path.GetDirectoryName(target)!, "spm");
+            var model = await new SentencePieceTrainer().TrainAsync(reader.ReadAll().Select(d => d.Text), spec.VocabSize, prefix, ct);
+            File.Move(model, target, overwrite: true);
+        }
+        else if (spec.Upload is { } upload)
+        {
+            // Moved, not copied: no upload stays behind (a model that fails to load goes with the tokenizer's folder),
+            // and a retry after a crash finds the model already in place.
+            if (store.Exists(upload)) File.Move(store.GetPath(upload), target, overwrite: true);
+            store.Delete(Path.GetDirectoryName(upload)!);
+        }
+        else if (spec.Path is { } path)
+        {
+            // Through the sandbox: inside the import roots, a regular file, at most Prebias:Import:MaxBytes.
+            await using var input = new GuardedReadStream(sandbox.OpenRead(path), sandbox.MaxBytes, ct);
+            await using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await input.CopyToAsync(output, ct);
+        }
+        else
+        {
+            var part = target + ".download";
+            await new ResumableDownloader(httpClients.CreateClient("downloads")).DownloadAsync(new Uri(spec.Url!), part, null, ct);
+            File.Move(part, target, overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Prebias.Core.Metrics;
+using Prebias.Core.Persistence;
+using Prebias.Core.SampleMetrics;
+using Prebias.Tests.Infrastructure;
+using Prebias.Workers;
+
+namespace Prebias.Tests.SampleMetrics;
+
+public sealed class SampleMetricsSchemaTests
+{
+    [Fact]
+    public async Task EnsureColumns_AddsEveryRegisteredMetric_WhenAColumnIsMissing()
+    {
+        var connectionString = TestPostgres.NewDatabase("schema");
+        using var host = WorkerHost.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Prebias"] = connectionString,
+            ["Prebias:Artifacts:Path"] = Directory.CreateTempSubdirectory("prebias-schema-").FullName,
+        }));
+        await DatabaseStartup.MigrateAsync(host.Services);
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        // As if distinct_2 were a metric added to the catalog after the last migration.
+        await using (var drop = dataSource.CreateCommand("ALTER TABLE sample_metrics DROP COLUMN distinct_2"))
+            await drop.ExecuteNonQueryAsync();
+        Assert.DoesNotContain("distinct_2", await ColumnsAsync(dataSource));
+
+        await SampleMetricsSchema.EnsureColumnsAsync(host.Services);
+        await SampleMetricsSchema.EnsureColumnsAsync(host.Services);
+
+        var columns = await ColumnsAsync(dataSource);
+        Assert.All(MetricRegistry.All, metric => Assert.Contains(metric.Name, columns));
+    }
+
+    private static async Task<HashSet<string>> ColumnsAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'sample_metrics'");
+        await using var reader = await command.ExecuteReaderAsync();
+        var columns = new HashSet<string>();
+        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        return columns;
+    }
+}
