@@ -4,7 +4,6 @@ using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
 using Prebias.Core.Corpora;
 using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
@@ -36,23 +35,9 @@ public static class SampleMetricsApi
     /// <summary>Which metrics to compute; all text metrics when omitted.</summary>
     public sealed record ComputeMetricsRequest(string[]? Metrics);
 
-    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> ComputeMetrics(
-        Guid id, ComputeMetricsRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        if (new FieldErrors().Items("metrics", request?.Metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
-            return TypedResults.ValidationProblem(invalid.ToDictionary());
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
-        if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
-        string[]? names = null;
-        try { names = request?.Metrics is { Length: > 0 } m ? [.. MetricRegistry.Resolve(m, MetricKind.Text).Select(d => d.Name)] : null; }
-        catch (UnknownMetricException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = [ex.Message] }); }
-
-        var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
-        var jobId = await scheduler.EnqueueAfterAsync<SampleMetricsJob>(parent, JobQueues.Cpu, j => j.RunAsync(id, names, CancellationToken.None),
-            $"/api/datasets/{id}/metrics/summary", ct);
-        return TypedResults.Accepted($"/api/datasets/{id}/metrics/summary", new AcceptedJob(id.ToString(), jobId));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> ComputeMetrics(
+        Guid id, ComputeMetricsRequest? request, SampleMetricsLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(id, request?.Metrics, ct)).ToHttp();
 
     /// <param name="id">Dataset id.</param>
     /// <param name="sort">A metric name to sort by (default: sample id).</param>

@@ -2,13 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Prebias.Core.Branches;
+using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Jobs;
+using Prebias.Core.Datasets;
 using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Diagnostics;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Experiments;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
+using Prebias.Core.Tokenization;
 using Prebias.Core.Tokenization.Jobs;
 using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
@@ -68,6 +73,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DivergenceCalculator>();
         services.AddScoped<ExperimentMonitorJob>();
         services.AddScoped<TrainingJob>();
+
+        // Use cases: each checks its request once and enqueues its job; the API only maps their answers to HTTP.
+        services.AddScoped<CorpusLauncher>();
+        services.AddScoped<TokenizerLauncher>();
+        services.AddScoped<DatasetLauncher>();
+        services.AddScoped<SampleMetricsLauncher>();
+        services.AddScoped<RunLauncher>();
+        services.AddScoped<BranchLauncher>();
+        services.AddScoped<EvaluationLauncher>();
+        services.AddScoped<ExperimentLauncher>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));
         return services;
