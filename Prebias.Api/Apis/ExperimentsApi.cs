@@ -41,13 +41,13 @@ public static class ExperimentsApi
         if (ListPaging.Problems(limit, offset) is { } errors) return TypedResults.ValidationProblem(errors);
         var experiments = await ListPaging.PageAsync(db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id), limit, offset, http, ct);
         var result = new List<ExperimentResponse>();
-        foreach (var e in experiments) result.Add(await ExperimentResponse.FromAsync(e, db, ct));
+        foreach (var e in experiments) result.Add(ExperimentResponse.From(e, await ExperimentRunStatus.OfAsync(db, e.Id, ct)));
         return TypedResults.Ok(result);
     }
 
     public static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> GetExperiment(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) is { } e
-            ? TypedResults.Ok(await ExperimentResponse.FromAsync(e, db, ct))
+            ? TypedResults.Ok(ExperimentResponse.From(e, await ExperimentRunStatus.OfAsync(db, e.Id, ct)))
             : Problems.NotFound("Experiment not found", $"No experiment '{id}'.");
 
     /// <param name="id">Experiment id.</param>
