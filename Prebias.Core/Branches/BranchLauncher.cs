@@ -62,25 +62,25 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
     private async Task<OrderingSpec> CheckTransformAsync(BranchTransform t, RunRecord parent, OrderingSpec ordering,
         Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        switch (t.Kind)
+        switch (t)
         {
-            case "swap_gender":
+            case SwapGenderTransform:
                 break;
-            case "filter":
-                var filter = new MetricFilter(t.Metric ?? "", t.Min, t.Max);
+            case FilterTransform f:
+                var filter = new MetricFilter(f.Metric ?? "", f.Min, f.Max);
                 if (filter.Problems("transform").ToList() is { Count: > 0 } problems) errors["transform"] = [.. problems];
-                else if (!(await metrics.ComputedMetricsAsync(parent.DatasetId, ct)).Contains(MetricRegistry.Get(t.Metric!).Name))
-                    errors["transform.metric"] = [$"Metric '{t.Metric}' has not been computed for the dataset."];
+                else if (!(await metrics.ComputedMetricsAsync(parent.DatasetId, ct)).Contains(MetricRegistry.Get(f.Metric!).Name))
+                    errors["transform.metric"] = [$"Metric '{f.Metric}' has not been computed for the dataset."];
                 break;
-            case "ordering" when t.Ordering is null:
+            case OrderingTransform { Ordering: null }:
                 errors["transform.ordering"] = ["An ordering transform needs transform.ordering."];
                 break;
-            case "ordering":
-                if (t.Ordering.Problems() is { Count: > 0 } orderingProblems) errors["transform.ordering"] = [.. orderingProblems];
-                else return t.Ordering;
+            case OrderingTransform { Ordering: { } newOrdering }:
+                if (newOrdering.Problems() is { Count: > 0 } orderingProblems) errors["transform.ordering"] = [.. orderingProblems];
+                else return newOrdering;
                 break;
             default:
-                errors["transform.kind"] = [$"Unknown transform '{t.Kind}'; use swap_gender, filter or ordering."];
+                errors["transform.kind"] = [$"Give transform.kind: {SwapGenderTransform.KindName}, {FilterTransform.KindName} or {OrderingTransform.KindName}."];
                 break;
         }
         return ordering;
