@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prebias.Core.Branches;
 
 /// <summary><c>filter</c>: drop samples whose <see cref="Metric"/> is outside [<see cref="Min"/>, <see cref="Max"/>].</summary>
@@ -5,6 +7,7 @@ public sealed record FilterTransform : BranchTransform
 {
     public const string KindName = "filter";
 
+    [JsonIgnore]
     public override string Kind => KindName;
 
     /// <summary>A sample metric computed for the parent's dataset.</summary>

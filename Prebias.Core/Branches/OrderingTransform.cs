@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Prebias.Core.Ordering;
 
 namespace Prebias.Core.Branches;
@@ -7,6 +8,7 @@ public sealed record OrderingTransform : BranchTransform
 {
     public const string KindName = "ordering";
 
+    [JsonIgnore]
     public override string Kind => KindName;
 
     public OrderingSpec? Ordering { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prebias.Core.Branches;
 
 /// <summary>
@@ -8,5 +10,6 @@ public sealed record SwapGenderTransform : BranchTransform
 {
     public const string KindName = "swap_gender";
 
+    [JsonIgnore]
     public override string Kind => KindName;
 }
