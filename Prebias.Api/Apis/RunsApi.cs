@@ -92,7 +92,7 @@ public static class RunsApi
         Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
-        var training = JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!.Options;
+        var training = RunConfig.TrainingOf(run).Options;
         if (step < 0 || step > training.MaxIters) return Problems.NotFound("Step out of range", $"Run {id} has steps 0..{training.MaxIters}.");
         if (!store.Exists(run.OrderKey)) return Problems.Conflict("Order not compiled yet", $"Run {id} is {run.State}; its order is compiled when training starts.");
         var ledger = new OrderLedger(OrderFile.Load(store.GetPath(run.OrderKey)), training.BatchSize, training.GradientAccumulationSteps);

@@ -27,15 +27,16 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == parentId && c.Step == spec.FromStep, ct))
             return new LaunchResult.Conflict("No such checkpoint", $"Run {parentId} has no checkpoint at step {spec.FromStep} to branch from.");
 
-        var training = JsonSerializer.Deserialize<ResolvedTraining>(parent.Training, JsonDefaults.Options)!;
+        var config = RunConfig.Of(parent);
+        var training = config.Training;
         var steps = spec.Steps ?? training.Options.MaxIters;
         var errors = new Dictionary<string, string[]>();
         if (steps <= spec.FromStep) errors["steps"] = [$"steps ({steps}) must exceed fromStep ({spec.FromStep})."];
         RunSpecValidator.ValidateOrderPositions("steps", steps, training.Options.BatchSize, training.Options.GradientAccumulationSteps, fieldErrors);
         foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
-        var ordering = JsonSerializer.Deserialize<OrderingSpec>(parent.Ordering, JsonDefaults.Options)!;
-        ordering = await CheckTransformAsync(spec.Transform, parent, ordering, errors, ct);
+        var ordering = await CheckTransformAsync(spec.Transform, parent, config.Ordering, errors, ct);
         if (errors.Count > 0) return new LaunchResult.Invalid(errors);
+        var branchConfig = config with { Training = training with { Options = training.Options with { MaxIters = steps } }, Ordering = ordering };
 
         var branch = new RunRecord
         {
@@ -44,8 +45,7 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
             Id = Guid.NewGuid(), ExperimentId = parent.ExperimentId,
             Name = spec.Name ?? $"{(parent.Name ?? "run").Replace(ExperimentRuns.BaselinePrefix, "")} → {spec.Transform.Kind}@{spec.FromStep}",
             DatasetId = parent.DatasetId, Seed = parent.Seed,
-            Model = parent.Model, Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options),
-            Training = JsonSerializer.Serialize(training with { Options = training.Options with { MaxIters = steps } }, JsonDefaults.Options),
+            Model = parent.Model, Ordering = branchConfig.OrderingJson, Training = branchConfig.TrainingJson,
             ParentRunId = parent.Id, BranchFromStep = spec.FromStep, BranchTransform = JsonSerializer.Serialize(spec.Transform, JsonDefaults.Options),
             CreatedAt = DateTimeOffset.UtcNow,
         };

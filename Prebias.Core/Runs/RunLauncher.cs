@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Prebias.Core.Domain;
@@ -51,11 +50,11 @@ public sealed class RunLauncher(PrebiasDbContext db, JobScheduler scheduler, Sam
             errors["ordering.metric"] = [$"Metric '{metric.Name}' has not been computed for dataset {dataset.Id}: POST /api/datasets/{dataset.Id}/metrics first."];
         if (errors.Count > 0) return PreparedRun.Invalid(errors);
 
+        var config = new RunConfig(model, training, ordering);
         var run = new RunRecord
         {
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = training.Options.Seed, CreatedAt = DateTimeOffset.UtcNow,
-            Model = JsonSerializer.Serialize(model, JsonDefaults.Options), Training = JsonSerializer.Serialize(training, JsonDefaults.Options),
-            Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options), EvaluateCheckpoints = spec.Evaluate,
+            Model = config.ModelJson, Training = config.TrainingJson, Ordering = config.OrderingJson, EvaluateCheckpoints = spec.Evaluate,
         };
         return new PreparedRun(run, dataset.State == ResourceState.Pending ? dataset.JobId : null, errors);
     }

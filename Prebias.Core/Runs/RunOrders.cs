@@ -40,7 +40,7 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
         var parent = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == parentId, ct);
         var parentOrder = OrderFile.Load(store.GetPath(parent.OrderKey));
         var transform = Branching.TransformOf(run);
-        var samplesPerStep = System.Text.Json.JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!.SamplesPerStep;
+        var samplesPerStep = RunConfig.TrainingOf(run).SamplesPerStep;
         var from = run.BranchFromStep!.Value * samplesPerStep;
         switch (transform)
         {
