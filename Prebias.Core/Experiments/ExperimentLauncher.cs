@@ -57,7 +57,7 @@ public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler schedul
     {
         await EnqueueEvaluationAsync(branch.Id, branch.JobId!, ct);
         await db.Experiments.Where(e => e.Id == experimentId).ExecuteUpdateAsync(e => e
-            .SetProperty(x => x.State, RunStates.Running).SetProperty(x => x.CompletedAt, (DateTimeOffset?)null), ct);
+            .SetProperty(x => x.State, RunState.Running).SetProperty(x => x.CompletedAt, (DateTimeOffset?)null), ct);
         await EnqueueMonitorAsync(experimentId, ct);
     }
 
