@@ -21,9 +21,9 @@ public static class ExperimentsApi
             .WithSummary("Train and evaluate every ordering and the baseline with every seed, then compare them against seed noise");
         group.MapGet("", ListExperiments).WithName("ListExperiments").WithSummary("List experiments with their runs' states");
         group.MapGet("{id:guid}", GetExperiment).WithName("GetExperiment").WithSummary("An experiment: spec, state, progress, runs");
-        group.MapGet("{id:guid}/comparison", Comparison).WithName("GetComparison")
+        group.MapGet("{id:guid}/comparison", Comparison).WithName("GetComparison").RequireExperiment()
             .WithSummary("Curves per ordering with seed spread; end-point paired/Welch t CIs, permutation and Holm-adjusted p, TOST and verdicts; saturation points, divergences, bias; ?format=json|csv|parquet&table=curves|endpoint|divergence|bias");
-        group.MapGet("{id:guid}/comparison.png", ComparisonPng).WithName("GetComparisonPlot")
+        group.MapGet("{id:guid}/comparison.png", ComparisonPng).WithName("GetComparisonPlot").RequireExperiment()
             .WithSummary("Output metrics per ordering over checkpoints with seed bands, against the baseline (?metrics=a,b)");
         return group;
     }
@@ -48,7 +48,7 @@ public static class ExperimentsApi
     public static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> GetExperiment(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) is { } e
             ? TypedResults.Ok(ExperimentResponse.From(e, await ExperimentRunStatus.OfAsync(db, e.Id, ct)))
-            : Problems.NotFound("Experiment not found", $"No experiment '{id}'.");
+            : RouteFilters.NotFound("experiment", id);
 
     /// <param name="id">Experiment id.</param>
     /// <param name="format">json (default: all four tables), csv or parquet (one table).</param>
@@ -58,8 +58,7 @@ public static class ExperimentsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> Comparison(Guid id, string? format, string? table, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (experiment is null) return Problems.NotFound("Experiment not found", $"No experiment '{id}'.");
+        var experiment = await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == id, ct);
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         if (table is not (null or "curves" or "endpoint" or "divergence" or "bias")) return Problems.BadRequest("Bad table", "table must be curves, endpoint, divergence or bias.");
         var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options)!;
@@ -70,8 +69,6 @@ public static class ExperimentsApi
 
     public static async Task<IResult> ComparisonPng(Guid id, string? metrics, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (experiment is null) return Problems.NotFound("Experiment not found", $"No experiment '{id}'.");
         var runs = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == id).ToListAsync(ct);
         var ids = runs.Select(r => r.Id).ToList();
         var outputs = await db.CheckpointMetrics.AsNoTracking().Where(m => ids.Contains(m.RunId) && m.Output != null).ToListAsync(ct);

@@ -56,7 +56,7 @@ public static class RunsApi
 
     public static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
-            ? TypedResults.Ok(RunResponse.From(run)) : RunRouteFilters.RunNotFound(id);
+            ? TypedResults.Ok(RunResponse.From(run)) : RouteFilters.NotFound("run", id);
 
     public static async Task<Ok<List<CheckpointRecord>>> ListCheckpoints(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct));
@@ -102,7 +102,7 @@ public static class RunsApi
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportLlama2c(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        if (await CheckpointDirectoryAsync(id, step, db, store, ct) is not { } directory) return RunRouteFilters.CheckpointNotFound(id, step);
+        if (await CheckpointDirectoryAsync(id, step, db, store, ct) is not { } directory) return RouteFilters.CheckpointNotFound(id, step);
         using var model = CheckpointModels.Load(directory);
         var buffer = new MemoryStream();
         Llama2cExporter.Export(model, buffer);
@@ -113,7 +113,7 @@ public static class RunsApi
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportSafetensors(
         Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        if (await CheckpointDirectoryAsync(id, step, db, store, ct) is not { } directory) return RunRouteFilters.CheckpointNotFound(id, step);
+        if (await CheckpointDirectoryAsync(id, step, db, store, ct) is not { } directory) return RouteFilters.CheckpointNotFound(id, step);
         return TypedResults.File(File.OpenRead(Path.Combine(directory, CheckpointManifest.WeightsFile)), "application/octet-stream", $"model-{step}.safetensors");
     }
 

@@ -27,7 +27,7 @@ public static class SampleMetricsApi
             .WithSummary("Score every sample with the text metrics (all, or the listed ones) on all cores; replaces earlier values");
         group.MapGet("samples", QuerySamples).WithName("QuerySamples")
             .WithSummary("Samples sorted by a metric (keyset pagination with after=), filtered by min/max and split; ?format=json|csv|parquet");
-        group.MapGet("metrics/summary", Summary).WithName("SampleMetricsSummary")
+        group.MapGet("metrics/summary", Summary).WithName("SampleMetricsSummary").RequireDataset()
             .WithSummary("Per metric: count, mean, std, min, 5/25/50/75/95% quantiles, max; ?format=json|csv|parquet");
         return group;
     }
@@ -103,21 +103,16 @@ public static class SampleMetricsApi
     /// <param name="split">Only train or val samples.</param>
     /// <param name="format">json (default), csv or parquet.</param>
     /// <param name="http">The request.</param>
-    /// <param name="db">Database.</param>
     /// <param name="queries">Sample metric queries.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> Summary(Guid id, string? split, string? format, HttpRequest http, PrebiasDbContext db,
+    public static async Task<IResult> Summary(Guid id, string? split, string? format, HttpRequest http,
         SampleMetricsQueries queries, CancellationToken ct)
     {
-        if (!await db.Datasets.AnyAsync(d => d.Id == id, ct)) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (split is not (null or "train" or "val")) return Problems.BadRequest("Bad split", "split must be train or val.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var summary = await queries.SummaryAsync(id, split, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(summary);
-        var columns = new[] { "metric", "count", "mean", "std", "min", "p05", "p25", "median", "p75", "p95", "max" }
-            .Select((n, i) => new TableColumn(n, i == 0 ? typeof(string) : i == 1 ? typeof(long) : typeof(double))).ToList();
-        var rows = summary.Select(s => new object?[] { s.Metric, s.Count, s.Mean, s.Std, s.Min, s.P05, s.P25, s.Median, s.P75, s.P95, s.Max }).ToList();
-        return new TableResult(new Table(columns, rows), tableFormat, $"metrics-summary-{id:N}");
+        return new TableResult(Table.FromRecords(summary), tableFormat, $"metrics-summary-{id:N}");
     }
 
     private static string Preview(string text) => text.Length <= PreviewChars ? text : text[..PreviewChars] + "…";
