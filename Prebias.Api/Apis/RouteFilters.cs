@@ -17,15 +17,20 @@ public static class RouteFilters
         builder.RequireFound<TBuilder, RunRecord>("run");
 
     /// <summary>404 "Experiment not found" unless the route's <c>{id}</c> is an experiment.</summary>
-    public static TBuilder RequireExperiment<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireExperiment<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.RequireFound<TBuilder, ExperimentRecord>("experiment");
 
     /// <summary>404 "Dataset not found" unless the route's <c>{id}</c> is a dataset.</summary>
-    public static TBuilder RequireDataset<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireDataset<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.RequireFound<TBuilder, DatasetRecord>("dataset");
 
-    /// <summary>404 "Run not found" or "Checkpoint not found" unless the route's <c>{id}</c> has a checkpoint at <c>{step}</c>.</summary>
-    public static TBuilder RequireCheckpoint<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>
+    /// 404 "Run not found" or "Checkpoint not found" unless the route's <c>{id}</c> has a checkpoint at <c>{step}</c>.
+    /// </summary>
+    public static TBuilder RequireCheckpoint<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

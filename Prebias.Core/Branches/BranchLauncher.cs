@@ -16,7 +16,8 @@ namespace Prebias.Core.Branches;
 /// Starts a branch (<c>POST /api/runs/{id}/branches</c>): a run of its own that continues its parent from a
 /// checkpoint with changed data. A branch of an experiment's run joins the experiment.
 /// </summary>
-public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, ExperimentLauncher experiments, SampleMetricsStore metrics)
+public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, ExperimentLauncher experiments,
+    SampleMetricsStore metrics)
 {
     public async Task<LaunchResult> LaunchAsync(Guid parentId, BranchSpec spec, CancellationToken ct)
     {
@@ -58,7 +59,9 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
         return new LaunchResult.Accepted(branch.Id.ToString(), jobId, RunLauncher.Location(branch.Id));
     }
 
-    /// <summary>Checks the transform against the parent's dataset; answers the ordering the branch continues with.</summary>
+    /// <summary>
+    /// Checks the transform against the parent's dataset; answers the ordering the branch continues with.
+    /// </summary>
     private async Task<OrderingSpec> CheckTransformAsync(BranchTransform t, RunRecord parent, OrderingSpec ordering,
         Dictionary<string, string[]> errors, CancellationToken ct)
     {
@@ -68,7 +71,8 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
                 break;
             case FilterTransform f:
                 var filter = new MetricFilter(f.Metric ?? "", f.Min, f.Max);
-                if (filter.Problems("transform").ToList() is { Count: > 0 } problems) errors["transform"] = [.. problems];
+                if (filter.Problems("transform").ToList() is { Count: > 0 } problems)
+                    errors["transform"] = [.. problems];
                 else if (!(await metrics.ComputedMetricsAsync(parent.DatasetId, ct)).Contains(MetricRegistry.Get(f.Metric!).Name))
                     errors["transform.metric"] = [$"Metric '{f.Metric}' has not been computed for the dataset."];
                 break;
@@ -76,7 +80,8 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
                 errors["transform.ordering"] = ["An ordering transform needs transform.ordering."];
                 break;
             case OrderingTransform { Ordering: { } newOrdering }:
-                if (newOrdering.Problems() is { Count: > 0 } orderingProblems) errors["transform.ordering"] = [.. orderingProblems];
+                if (newOrdering.Problems() is { Count: > 0 } orderingProblems)
+                    errors["transform.ordering"] = [.. orderingProblems];
                 else return newOrdering;
                 break;
             default:

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Prebias.Core.Branches;
 
-/// <summary><c>filter</c>: drop samples whose <see cref="Metric"/> is outside [<see cref="Min"/>, <see cref="Max"/>].</summary>
+/// <summary>
+/// <c>filter</c>: drop samples whose <see cref="Metric"/> is outside [<see cref="Min"/>, <see cref="Max"/>].
+/// </summary>
 public sealed record FilterTransform : BranchTransform
 {
     public const string KindName = "filter";

@@ -14,19 +14,23 @@ namespace Prebias.Core.Corpora;
 /// Starts a corpus import (<c>POST /api/corpora</c> and <c>/upload</c>): the request's lengths and ranges first,
 /// then what its fields mean (kinds, formats, files inside the sandbox, addresses allowed), then the import job.
 /// </summary>
-public sealed class CorpusLauncher(PrebiasDbContext db, JobScheduler scheduler, IArtifactStore store, ImportSandbox sandbox,
-    DownloadAddressPolicy addresses)
+public sealed class CorpusLauncher(PrebiasDbContext db, JobScheduler scheduler, IArtifactStore store,
+    ImportSandbox sandbox, DownloadAddressPolicy addresses)
 {
     public async Task<LaunchResult> LaunchAsync(string? name, CorpusImportSpec spec, CancellationToken ct)
     {
-        if (CorpusRequestValidator.Validate(name, spec) is { Count: > 0 } limits) return new LaunchResult.Invalid(limits.ToDictionary());
-        if (spec.Source.Upload is not null) return LaunchResult.Field("source.upload", "Use POST /api/corpora/upload to upload a file.");
+        if (CorpusRequestValidator.Validate(name, spec) is { Count: > 0 } limits)
+            return new LaunchResult.Invalid(limits.ToDictionary());
+        if (spec.Source.Upload is not null)
+            return LaunchResult.Field("source.upload", "Use POST /api/corpora/upload to upload a file.");
         var errors = CorpusSpecValidator.Validate(spec, sandbox, addresses);
         if (errors.Count > 0) return new LaunchResult.Invalid(errors);
         return await StartAsync(Guid.NewGuid(), name ?? spec.Source.Kind, spec, ct);
     }
 
-    /// <summary>An uploaded file: stored under the new corpus's id (atomically) only once its options are valid.</summary>
+    /// <summary>
+    /// An uploaded file: stored under the new corpus's id (atomically) only once its options are valid.
+    /// </summary>
     public async Task<LaunchResult> LaunchUploadAsync(string name, string fileName, Func<Stream, CancellationToken, Task> content,
         string? format, string? textField, string? separator, string? badDocuments, CancellationToken ct)
     {
@@ -57,7 +61,8 @@ public sealed class CorpusLauncher(PrebiasDbContext db, JobScheduler scheduler, 
         db.Corpora.Add(corpus);
         await db.SaveChangesAsync(ct);
         var location = $"/api/corpora/{id}";
-        corpus.JobId = await scheduler.EnqueueAsync<CorpusImportJob>(JobQueues.Cpu, j => j.RunAsync(id, CancellationToken.None), location, ct);
+        corpus.JobId = await scheduler.EnqueueAsync<CorpusImportJob>(JobQueues.Cpu, j => j.RunAsync(id, CancellationToken.None),
+            location, ct);
         await db.SaveChangesAsync(ct);
         return new LaunchResult.Accepted(id.ToString(), corpus.JobId, location);
     }

@@ -18,13 +18,16 @@ public sealed class DatasetLauncher(PrebiasDbContext db, JobScheduler scheduler)
         var errors = new Dictionary<string, string[]>();
         if (spec.MaxSeqLen is < RequestLimits.MinDatasetSeqLen or > RequestLimits.MaxSeqLen)
             errors["maxSeqLen"] = [$"maxSeqLen must be between {RequestLimits.MinDatasetSeqLen} and {RequestLimits.MaxSeqLen}."];
-        if (spec.ValFraction is < 0 or >= 1 || double.IsNaN(spec.ValFraction)) errors["valFraction"] = ["valFraction must be in [0, 1)."];
+        if (spec.ValFraction is < 0 or >= 1 || double.IsNaN(spec.ValFraction))
+            errors["valFraction"] = ["valFraction must be in [0, 1)."];
         var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == spec.CorpusId, ct);
         if (corpus is null) errors["corpusId"] = [$"No corpus '{spec.CorpusId}'."];
-        else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpus.Id} failed: {corpus.Error}"];
+        else if (corpus.State == ResourceState.Failed)
+            errors["corpusId"] = [$"Corpus {corpus.Id} failed: {corpus.Error}"];
         var tokenizer = await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == spec.TokenizerId, ct);
         if (tokenizer is null) errors["tokenizerId"] = [$"No tokenizer '{spec.TokenizerId}'."];
-        else if (tokenizer.State == ResourceState.Failed) errors["tokenizerId"] = [$"Tokenizer {tokenizer.Id} failed: {tokenizer.Error}"];
+        else if (tokenizer.State == ResourceState.Failed)
+            errors["tokenizerId"] = [$"Tokenizer {tokenizer.Id} failed: {tokenizer.Error}"];
         if (errors.Count > 0) return new LaunchResult.Invalid(errors);
 
         var dataset = new DatasetRecord
@@ -36,7 +39,8 @@ public sealed class DatasetLauncher(PrebiasDbContext db, JobScheduler scheduler)
         await db.SaveChangesAsync(ct);
         var parent = tokenizer!.State == ResourceState.Pending ? tokenizer.JobId : corpus!.State == ResourceState.Pending ? corpus.JobId : null;
         var location = $"/api/datasets/{dataset.Id}";
-        dataset.JobId = await scheduler.EnqueueAfterAsync<DatasetBuildJob>(parent, JobQueues.Cpu, j => j.RunAsync(dataset.Id, CancellationToken.None), location, ct);
+        dataset.JobId = await scheduler.EnqueueAfterAsync<DatasetBuildJob>(parent, JobQueues.Cpu, j => j.RunAsync(dataset.Id, CancellationToken.None),
+            location, ct);
         await db.SaveChangesAsync(ct);
         return new LaunchResult.Accepted(dataset.Id.ToString(), dataset.JobId, location);
     }

@@ -27,7 +27,8 @@ public sealed class EvaluationLauncher(PrebiasDbContext db, JobScheduler schedul
         else if (!await db.Checkpoints.AnyAsync(c => c.RunId == runId, ct))
             return new LaunchResult.Conflict("No checkpoints yet", $"Run {runId} has not written a checkpoint yet.");
         var location = $"/api/runs/{runId}/saturation";
-        var jobId = await scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(runId, steps, CancellationToken.None), location, ct);
+        var jobId = await scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(runId, steps, CancellationToken.None),
+            location, ct);
         return new LaunchResult.Accepted(runId.ToString(), jobId, location);
     }
 
@@ -39,7 +40,8 @@ public sealed class EvaluationLauncher(PrebiasDbContext db, JobScheduler schedul
             return new LaunchResult.Missing("Checkpoint not found", $"Run {runId} has no checkpoint at step {step}.");
         var datasetId = await db.Runs.Where(r => r.Id == runId).Select(r => r.DatasetId).SingleAsync(ct);
         var location = $"/api/datasets/{datasetId}/metrics/summary";
-        var jobId = await scheduler.EnqueueAsync<SamplePerplexityJob>(JobQueues.Cpu, j => j.RunAsync(runId, step, CancellationToken.None), location, ct);
+        var jobId = await scheduler.EnqueueAsync<SamplePerplexityJob>(JobQueues.Cpu, j => j.RunAsync(runId, step, CancellationToken.None),
+            location, ct);
         return new LaunchResult.Accepted(datasetId.ToString(), jobId, location);
     }
 

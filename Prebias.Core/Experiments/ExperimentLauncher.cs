@@ -18,7 +18,8 @@ public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler schedul
 {
     public async Task<LaunchResult> LaunchDurabilityAsync(DurabilitySpec spec, CancellationToken ct)
     {
-        if (DurabilitySpecValidator.Validate(spec) is { Count: > 0 } invalid) return new LaunchResult.Invalid(invalid.ToDictionary());
+        if (DurabilitySpecValidator.Validate(spec) is { Count: > 0 } invalid)
+            return new LaunchResult.Invalid(invalid.ToDictionary());
         var experiment = new ExperimentRecord
         {
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = spec.DatasetId, CreatedAt = DateTimeOffset.UtcNow,
@@ -63,7 +64,9 @@ public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler schedul
 
     public static string Location(Guid experimentId) => $"/api/experiments/{experimentId}";
 
-    /// <summary>Every ordering then the baseline, each with every init seed × order seed, named by its ordering.</summary>
+    /// <summary>
+    /// Every ordering then the baseline, each with every init seed × order seed, named by its ordering.
+    /// </summary>
     private static IEnumerable<(RunSpec Request, string Label)> RunRequests(DurabilitySpec spec)
     {
         var arms = spec.Orderings.Select(o => (Ordering: o, Name: OrderingLabels.Of(o)))
@@ -83,5 +86,6 @@ public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler schedul
             $"/api/runs/{runId}/saturation", ct);
 
     private Task<string> EnqueueMonitorAsync(Guid experimentId, CancellationToken ct) =>
-        scheduler.EnqueueAsync<ExperimentMonitorJob>(JobQueues.Default, j => j.RunAsync(experimentId, CancellationToken.None), Location(experimentId), ct);
+        scheduler.EnqueueAsync<ExperimentMonitorJob>(JobQueues.Default, j => j.RunAsync(experimentId, CancellationToken.None),
+            Location(experimentId), ct);
 }

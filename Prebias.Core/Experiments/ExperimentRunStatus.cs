@@ -4,7 +4,9 @@ using Prebias.Core.Persistence;
 
 namespace Prebias.Core.Experiments;
 
-/// <summary>A run of an experiment with how many checkpoints it has written and how many of them are evaluated.</summary>
+/// <summary>
+/// A run of an experiment with how many checkpoints it has written and how many of them are evaluated.
+/// </summary>
 public sealed record ExperimentRunStatus(RunRecord Run, int Checkpoints, int EvaluatedCheckpoints)
 {
     /// <summary>The experiment's runs by name then seed, with their checkpoint counts (two grouped queries).</summary>

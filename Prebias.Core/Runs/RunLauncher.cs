@@ -13,7 +13,8 @@ namespace Prebias.Core.Runs;
 /// Starts a training run (<c>POST /api/runs</c>): checks the request once, resolves it against its dataset and
 /// tokenizer into the exact configuration stored with the run, and enqueues training after the dataset's job.
 /// </summary>
-public sealed class RunLauncher(PrebiasDbContext db, JobScheduler scheduler, SampleMetricsStore metrics, IOptions<TorchOptions> torch)
+public sealed class RunLauncher(PrebiasDbContext db, JobScheduler scheduler, SampleMetricsStore metrics,
+    IOptions<TorchOptions> torch)
 {
     public async Task<LaunchResult> LaunchAsync(RunSpec spec, CancellationToken ct)
     {
@@ -33,10 +34,12 @@ public sealed class RunLauncher(PrebiasDbContext db, JobScheduler scheduler, Sam
     /// </summary>
     public async Task<PreparedRun> PrepareAsync(RunSpec spec, CancellationToken ct)
     {
-        if (RunSpecValidator.Validate(spec) is { Count: > 0 } invalid) return PreparedRun.Invalid(invalid.ToDictionary());
+        if (RunSpecValidator.Validate(spec) is { Count: > 0 } invalid)
+            return PreparedRun.Invalid(invalid.ToDictionary());
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == spec.DatasetId, ct);
         if (dataset is null) return PreparedRun.Invalid("datasetId", $"No dataset '{spec.DatasetId}'.");
-        if (dataset.State == ResourceState.Failed) return PreparedRun.Invalid("datasetId", $"Dataset {dataset.Id} failed: {dataset.Error}");
+        if (dataset.State == ResourceState.Failed)
+            return PreparedRun.Invalid("datasetId", $"Dataset {dataset.Id} failed: {dataset.Error}");
         var tokenizer = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
         if (tokenizer.VocabSize is null)
             return PreparedRun.Invalid("datasetId", $"The dataset's tokenizer {tokenizer.Id} is not ready yet.");
@@ -59,9 +62,12 @@ public sealed class RunLauncher(PrebiasDbContext db, JobScheduler scheduler, Sam
         return new PreparedRun(run, dataset.State == ResourceState.Pending ? dataset.JobId : null, errors);
     }
 
-    /// <summary>Training on the gpu queue, after <paramref name="parentJobId"/> when there is one; sets the run's job.</summary>
+    /// <summary>
+    /// Training on the gpu queue, after <paramref name="parentJobId"/> when there is one; sets the run's job.
+    /// </summary>
     public async Task<string> EnqueueTrainingAsync(RunRecord run, string? parentJobId, CancellationToken ct) =>
-        run.JobId = await scheduler.EnqueueAfterAsync<TrainingJob>(parentJobId, JobQueues.Gpu, j => j.RunAsync(run.Id, CancellationToken.None), Location(run.Id), ct);
+        run.JobId = await scheduler.EnqueueAfterAsync<TrainingJob>(parentJobId, JobQueues.Gpu, j => j.RunAsync(run.Id, CancellationToken.None),
+            Location(run.Id), ct);
 
     public static string Location(Guid runId) => $"/api/runs/{runId}";
 }

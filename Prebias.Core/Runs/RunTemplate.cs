@@ -10,7 +10,9 @@ public abstract record RunTemplate
     public string? Name { get; init; }
     public Guid DatasetId { get; init; }
 
-    /// <summary>A llama2.c preset plus any field overridden (default: stories260k at the dataset's context length).</summary>
+    /// <summary>
+    /// A llama2.c preset plus any field overridden (default: stories260k at the dataset's context length).
+    /// </summary>
     public ModelSpec? Model { get; init; }
 
     /// <summary>Unset fields take the CPU preset (<see cref="Training.TrainingPresets.Cpu"/>).</summary>

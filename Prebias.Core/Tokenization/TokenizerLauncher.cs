@@ -15,8 +15,8 @@ namespace Prebias.Core.Tokenization;
 /// Starts a tokenizer (<c>POST /api/tokenizers</c> and <c>/upload</c>): given, downloaded, GPT-2 or trained on a
 /// corpus, in which case the build waits for that corpus's import.
 /// </summary>
-public sealed class TokenizerLauncher(PrebiasDbContext db, JobScheduler scheduler, IArtifactStore store, ImportSandbox sandbox,
-    DownloadAddressPolicy addresses)
+public sealed class TokenizerLauncher(PrebiasDbContext db, JobScheduler scheduler, IArtifactStore store,
+    ImportSandbox sandbox, DownloadAddressPolicy addresses)
 {
     public async Task<LaunchResult> LaunchAsync(TokenizerSpec spec, CancellationToken ct)
     {
@@ -27,7 +27,8 @@ public sealed class TokenizerLauncher(PrebiasDbContext db, JobScheduler schedule
         {
             var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == corpusId, ct);
             if (corpus is null) errors["corpusId"] = [$"No corpus '{corpusId}'."];
-            else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpusId} failed: {corpus.Error}"];
+            else if (corpus.State == ResourceState.Failed)
+                errors["corpusId"] = [$"Corpus {corpusId} failed: {corpus.Error}"];
         }
         var limits = new FieldErrors().MaxLength("name", spec.Name, RequestLimits.NameChars).MaxLength("kind", spec.Kind, RequestLimits.ShortTextChars)
             .MaxLength("path", spec.Path, RequestLimits.PathChars).MaxLength("url", spec.Url, RequestLimits.PathChars);
@@ -59,7 +60,8 @@ public sealed class TokenizerLauncher(PrebiasDbContext db, JobScheduler schedule
         db.Tokenizers.Add(record);
         await db.SaveChangesAsync(ct);
         var location = $"/api/tokenizers/{id}";
-        record.JobId = await scheduler.EnqueueAfterAsync<TokenizerBuildJob>(parentJobId, JobQueues.Cpu, j => j.RunAsync(id, CancellationToken.None), location, ct);
+        record.JobId = await scheduler.EnqueueAfterAsync<TokenizerBuildJob>(parentJobId, JobQueues.Cpu, j => j.RunAsync(id, CancellationToken.None),
+            location, ct);
         await db.SaveChangesAsync(ct);
         return new LaunchResult.Accepted(id.ToString(), record.JobId, location);
     }
