@@ -15,7 +15,7 @@ public static class CheckpointViewsApi
     public static RouteGroupBuilder MapCheckpointViewsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("api/runs/{id:guid}/checkpoints/{step:long}").WithTags("Checkpoint views")
-            .AddEndpointFilter<CheckpointETagFilter>();
+            .AddEndpointFilter<CheckpointETagFilter>().RequireCheckpoint();
         group.MapGet("attention", Attention).WithName("GetAttention")
             .WithSummary("Attention weights of every layer and head on the probe input: { shape [L,H,T,T], tokens, pieces, weights }");
         group.MapGet("attention.png", AttentionPng).WithName("GetAttentionPlot")
@@ -31,9 +31,8 @@ public static class CheckpointViewsApi
 
     public static async Task<IResult> Attention(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        return CheckpointViews.ReadAttention(directory!) is { } view ? TypedResults.Ok(view) : Problems.NotFound("No attention probe", $"Checkpoint {step} has no attention probe.");
+        var directory = await DirectoryAsync(id, step, db, store, ct);
+        return CheckpointViews.ReadAttention(directory) is { } view ? TypedResults.Ok(view) : Problems.NotFound("No attention probe", $"Checkpoint {step} has no attention probe.");
     }
 
     /// <param name="id">Run id.</param>
@@ -46,9 +45,8 @@ public static class CheckpointViewsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> AttentionPng(Guid id, long step, int? layer, int? head, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        if (CheckpointViews.ReadAttention(directory!) is not { } view) return Problems.NotFound("No attention probe", $"Checkpoint {step} has no attention probe.");
+        var directory = await DirectoryAsync(id, step, db, store, ct);
+        if (CheckpointViews.ReadAttention(directory) is not { } view) return Problems.NotFound("No attention probe", $"Checkpoint {step} has no attention probe.");
         var weights = new AttentionWeights(view.Weights, (int)view.Shape[0], (int)view.Shape[1], (int)view.Shape[2], view.Pieces);
         if (layer < 0 || layer >= weights.Layers || head < 0 || head >= weights.Heads)
             return Problems.BadRequest("No such layer or head", $"The model has {weights.Layers} layers and {weights.Heads} heads.");
@@ -57,16 +55,14 @@ public static class CheckpointViewsApi
 
     public static async Task<IResult> Embeddings(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        return CheckpointViews.ReadEmbeddings(directory!) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
+        var directory = await DirectoryAsync(id, step, db, store, ct);
+        return CheckpointViews.ReadEmbeddings(directory) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
     }
 
     public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        if (CheckpointViews.ReadEmbeddings(directory!) is not { } view) return NotEvaluated(id, step);
+        var directory = await DirectoryAsync(id, step, db, store, ct);
+        if (CheckpointViews.ReadEmbeddings(directory) is not { } view) return NotEvaluated(id, step);
         var data = new EmbeddingPlotData(view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
             view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList());
         return EvaluationsApi.Render(() => EmbeddingPlot.Render(data, new EmbeddingPlotOptions { LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format) }));
@@ -74,16 +70,14 @@ public static class CheckpointViewsApi
 
     public static async Task<IResult> Layers(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        return CheckpointViews.ReadLayers(directory!) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
+        var directory = await DirectoryAsync(id, step, db, store, ct);
+        return CheckpointViews.ReadLayers(directory) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
     }
 
     public static async Task<IResult> LayersPng(Guid id, long step, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        if (CheckpointViews.ReadLayers(directory!) is not { } view) return NotEvaluated(id, step);
+        var directory = await DirectoryAsync(id, step, db, store, ct);
+        if (CheckpointViews.ReadLayers(directory) is not { } view) return NotEvaluated(id, step);
         var matrix = new double[view.Layers, view.Layers];
         for (var i = 0; i < view.Layers; i++) for (var j = 0; j < view.Layers; j++) matrix[i, j] = view.Similarity[i][j];
         return EvaluationsApi.Render(() => LayerSimilarityPlot.Render(matrix, new LayerSimilarityPlotOptions { Format = EvaluationsApi.PlotFormatOf(format), Width = 800, Height = 700 }));
@@ -106,15 +100,14 @@ public static class CheckpointViewsApi
         prompt ??= "";
         if (prompt.Length > 2000) return Problems.BadRequest("Invalid prompt", "prompt: at most 2000 characters.");
         if (maxTokens is < 1 or > 1024) return Problems.BadRequest("Invalid maxTokens", "maxTokens: between 1 and 1024.");
-        var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
+        var directory = await DirectoryAsync(id, step, db, store, ct);
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokenizer = tokenizers.Get(await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct));
         try
         {
             // One core: interactive requests share the machine with training and evaluation jobs.
-            return TypedResults.Ok(await Task.Run(() => PromptGenerator.Generate(directory!, tokenizer, prompt, maxTokens ?? 200, threads: 1, ct), ct));
+            return TypedResults.Ok(await Task.Run(() => PromptGenerator.Generate(directory, tokenizer, prompt, maxTokens ?? 200, threads: 1, ct), ct));
         }
         catch (ArgumentException e) when (e.ParamName == "prompt")
         {
@@ -122,12 +115,6 @@ public static class CheckpointViewsApi
         }
     }
 
-    private static async Task<(string?, ProblemHttpResult?)> DirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
-    {
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null) return (null, Problems.NotFound("Run not found", $"No run '{id}'."));
-        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
-            return (null, Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}."));
-        return (store.GetPath(run.CheckpointKey(step)), null);
-    }
+    private static async Task<string> DirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct) =>
+        store.GetPath((await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct)).CheckpointKey(step));
 }

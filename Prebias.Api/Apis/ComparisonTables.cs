@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
 using Prebias.Api.Tables;
 using Prebias.Core.Experiments;
 
@@ -14,16 +12,9 @@ public static class ComparisonTables
 {
     public static Table Of(ExperimentComparisonResult c, string table) => table switch
     {
-        "endpoint" => From(c.EndPoint),
-        "divergence" => From(c.Divergence),
-        "bias" => From(c.Bias),
-        _ => From(c.Curves),
+        "endpoint" => Table.FromRecords(c.EndPoint),
+        "divergence" => Table.FromRecords(c.Divergence),
+        "bias" => Table.FromRecords(c.Bias),
+        _ => Table.FromRecords(c.Curves),
     };
-
-    private static Table From<T>(IReadOnlyList<T> rows)
-    {
-        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
-        var columns = properties.Select(p => new TableColumn(JsonNamingPolicy.CamelCase.ConvertName(p.Name), Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).ToList();
-        return new Table(columns, [.. rows.Select(r => properties.Select(p => p.GetValue(r)).ToArray())]);
-    }
 }

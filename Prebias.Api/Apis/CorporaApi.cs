@@ -1,17 +1,13 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
-using Prebias.Core;
 using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
-using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -32,17 +28,8 @@ public static class CorporaApi
         return group;
     }
 
-    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateCorpus(
-        CorpusRequest request, PrebiasDbContext db, JobScheduler scheduler, ImportSandbox sandbox, DownloadAddressPolicy addresses, CancellationToken ct)
-    {
-        var spec = request.ToSpec();
-        if (CorpusRequestValidator.Validate(request.Name, spec) is { Count: > 0 } limits) return TypedResults.ValidationProblem(limits.ToDictionary());
-        if (spec.Source.Upload is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source.upload"] = ["Use POST /api/corpora/upload to upload a file."] });
-        var errors = CorpusSpecValidator.Validate(spec, sandbox, addresses);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var id = Guid.NewGuid();
-        return TypedResults.Accepted($"/api/corpora/{id}", await StartAsync(request.Name ?? spec.Source.Kind, spec, id, db, scheduler, ct));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> CreateCorpus(CorpusRequest request, CorpusLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(request.Name, request.ToSpec(), ct)).ToHttp();
 
     /// <param name="file">The corpus file.</param>
     /// <param name="name">Display name (defaults to the file name).</param>
@@ -50,34 +37,16 @@ public static class CorporaApi
     /// <param name="textField">JSON/JSONL field with the text (default story).</param>
     /// <param name="separator">Plain text: separator line (default &lt;|endoftext|&gt;; empty = blank lines).</param>
     /// <param name="badDocuments">fail (default) or skip.</param>
-    /// <param name="db">Database.</param>
-    /// <param name="store">Artifact store.</param>
-    /// <param name="scheduler">Job scheduler.</param>
-    /// <param name="sandbox">Import sandbox.</param>
-    /// <param name="addresses">Download address policy.</param>
+    /// <param name="launcher">Corpus imports.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> UploadCorpus(
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> UploadCorpus(
         IFormFile? file, [FromForm] string? name, [FromForm] string? format, [FromForm] string? textField, [FromForm] string? separator,
-        [FromForm] string? badDocuments, PrebiasDbContext db, IArtifactStore store, JobScheduler scheduler, ImportSandbox sandbox,
-        DownloadAddressPolicy addresses, CancellationToken ct)
+        [FromForm] string? badDocuments, CorpusLauncher launcher, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a non-empty file in the multipart field 'file'."] });
-        var id = Guid.NewGuid();
-        var uploadKey = $"uploads/{id:N}/{UploadFileName.Sanitize(file.FileName)}";
-        var spec = new CorpusImportSpec
-        {
-            Source = new CorpusSourceSpec
-            {
-                Kind = "file", Upload = uploadKey, Format = format ?? "auto", TextField = textField ?? "story",
-                Separator = separator ?? "<|endoftext|>",
-            },
-            BadDocuments = badDocuments ?? "fail",
-        };
-        var errors = CorpusSpecValidator.Validate(spec, sandbox, addresses);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        await store.WriteAtomicAsync(uploadKey, (s, c) => file.CopyToAsync(s, c), ct);
-        return TypedResults.Accepted($"/api/corpora/{id}", await StartAsync(name ?? file.FileName, spec, id, db, scheduler, ct));
+        return (await launcher.LaunchUploadAsync(name ?? file.FileName, file.FileName, (s, c) => file.CopyToAsync(s, c),
+            format, textField, separator, badDocuments, ct)).ToHttp();
     }
 
     /// <param name="limit">Page size, 1..1000 (default 100).</param>
@@ -110,19 +79,5 @@ public static class CorporaApi
         using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
         var from = Math.Min(offset ?? 0, reader.Count);
         return TypedResults.Ok(reader.Read(from, Math.Min(limit ?? 20, reader.Count - from)));
-    }
-
-    private static async Task<AcceptedJob> StartAsync(string name, CorpusImportSpec spec, Guid id, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        var corpus = new CorpusRecord
-        {
-            Id = id, Name = name, SourceKind = spec.Source.Kind, CreatedAt = DateTimeOffset.UtcNow,
-            Source = JsonSerializer.Serialize(spec, JsonDefaults.Options),
-        };
-        db.Corpora.Add(corpus);
-        await db.SaveChangesAsync(ct);
-        corpus.JobId = await scheduler.EnqueueAsync<CorpusImportJob>(JobQueues.Cpu, j => j.RunAsync(corpus.Id, CancellationToken.None), $"/api/corpora/{corpus.Id}", ct);
-        await db.SaveChangesAsync(ct);
-        return new AcceptedJob(corpus.Id.ToString(), corpus.JobId);
     }
 }

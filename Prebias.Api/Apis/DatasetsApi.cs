@@ -4,7 +4,6 @@ using Prebias.Api.Contracts;
 using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 
@@ -25,33 +24,8 @@ public static class DatasetsApi
         return group;
     }
 
-    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateDataset(
-        DatasetSpec spec, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (spec.MaxSeqLen is < 8 or > 65536) errors["maxSeqLen"] = ["maxSeqLen must be between 8 and 65536."];
-        if (spec.ValFraction is < 0 or >= 1 || double.IsNaN(spec.ValFraction)) errors["valFraction"] = ["valFraction must be in [0, 1)."];
-        var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == spec.CorpusId, ct);
-        if (corpus is null) errors["corpusId"] = [$"No corpus '{spec.CorpusId}'."];
-        else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpus.Id} failed: {corpus.Error}"];
-        var tokenizer = await db.Tokenizers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == spec.TokenizerId, ct);
-        if (tokenizer is null) errors["tokenizerId"] = [$"No tokenizer '{spec.TokenizerId}'."];
-        else if (tokenizer.State == ResourceState.Failed) errors["tokenizerId"] = [$"Tokenizer {tokenizer.Id} failed: {tokenizer.Error}"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
-        var dataset = new DatasetRecord
-        {
-            Id = Guid.NewGuid(), CorpusId = spec.CorpusId, TokenizerId = spec.TokenizerId, MaxSeqLen = spec.MaxSeqLen,
-            ValFraction = spec.ValFraction, Seed = spec.Seed, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Datasets.Add(dataset);
-        await db.SaveChangesAsync(ct);
-        // A pipeline step: runs after the tokenizer's job (which, when trained, ran after the corpus's) or the corpus's.
-        var parent = tokenizer!.State == ResourceState.Pending ? tokenizer.JobId : corpus!.State == ResourceState.Pending ? corpus.JobId : null;
-        dataset.JobId = await scheduler.EnqueueAfterAsync<DatasetBuildJob>(parent, JobQueues.Cpu, j => j.RunAsync(dataset.Id, CancellationToken.None), $"/api/datasets/{dataset.Id}", ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/api/datasets/{dataset.Id}", new AcceptedJob(dataset.Id.ToString(), dataset.JobId));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> CreateDataset(DatasetSpec spec, DatasetLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(spec, ct)).ToHttp();
 
     /// <param name="limit">Page size, 1..1000 (default 100).</param>
     /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>

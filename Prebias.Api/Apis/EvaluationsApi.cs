@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
@@ -8,7 +9,6 @@ using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
 using Prebias.Core.Plots;
-using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -25,14 +25,15 @@ public static class EvaluationsApi
             .WithSummary("Evaluate checkpoints (default: every one not evaluated yet): generations, output and input metrics, val loss, bias probes, representations");
         group.MapPost("checkpoints/{step:long}/perplexity", SamplePerplexity).WithName("ComputeSamplePerplexity")
             .WithSummary("Perplexity of every sample of the run's dataset under this checkpoint, written as the sample metric 'perplexity'");
-        group.MapGet("saturation", Saturation).WithName("GetSaturation")
+
+        var run = group.MapGroup("").RequireRun();
+        run.MapGet("saturation", Saturation).WithName("GetSaturation")
             .WithSummary("One row per checkpoint × metric: input window, input cumulative and output means, raw and min–max normalised; ?format=json|csv|parquet");
-        group.MapGet("saturation.png", SaturationPng).WithName("GetSaturationPlot")
+        run.MapGet("saturation.png", SaturationPng).WithName("GetSaturationPlot")
             .WithSummary("Saturation curves: input and output panels (?metrics=a,b&normalize=true&format=svg)");
-        group.MapGet("bias", Bias).WithName("GetBias").WithSummary("Bias probe scores per checkpoint; ?format=json|csv|parquet");
-        group.MapGet("bias.png", BiasPng).WithName("GetBiasPlot").WithSummary("Bias probes over checkpoints (?probe=she_he)");
-        group.MapGet("losses.png", LossesPng).WithName("GetLossesPlot").WithSummary("Train and validation loss over steps, with the learning rate");
-        group.MapGet("checkpoints/{step:long}/generations", Generations).WithName("GetGenerations")
+        run.MapGet("bias", Bias).WithName("GetBias").WithSummary("Bias probe scores per checkpoint; ?format=json|csv|parquet");
+        run.MapGet("bias.png", BiasPng).WithName("GetBiasPlot").WithSummary("Bias probes over checkpoints (?probe=she_he)");
+        group.MapGet("checkpoints/{step:long}/generations", Generations).WithName("GetGenerations").RequireCheckpoint()
             .WithSummary("Texts the checkpoint generated from the evaluation prompts, greedy and sampled");
         return group;
     }
@@ -40,47 +41,19 @@ public static class EvaluationsApi
     /// <summary>Which checkpoints to evaluate; all not yet evaluated when omitted.</summary>
     public sealed record EvaluateRequest(long[]? Checkpoints);
 
-    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> Evaluate(
-        Guid id, EvaluateRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        if (request?.Checkpoints is { Length: > RequestLimits.ListItems } many)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["checkpoints"] = [$"checkpoints must have at most {RequestLimits.ListItems} items, not {many.Length}."] });
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        var steps = request?.Checkpoints;
-        if (steps is { Length: > 0 })
-        {
-            var known = await db.Checkpoints.Where(c => c.RunId == id).Select(c => c.Step).ToListAsync(ct);
-            if (steps.FirstOrDefault(s => !known.Contains(s), -1) is var missing and >= 0)
-                return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {missing}; it has {string.Join(", ", known)}.");
-        }
-        else if (!await db.Checkpoints.AnyAsync(c => c.RunId == id, ct))
-            return Problems.Conflict("No checkpoints yet", $"Run {id} has not written a checkpoint yet.");
-        var jobId = await scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(id, steps, CancellationToken.None), $"/api/runs/{id}/saturation", ct);
-        return TypedResults.Accepted($"/api/runs/{id}/saturation", new AcceptedJob(id.ToString(), jobId));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> Evaluate(Guid id, EvaluateRequest? request, EvaluationLauncher launcher, CancellationToken ct) =>
+        (await launcher.EvaluateAsync(id, request?.Checkpoints, ct)).ToHttp();
 
-    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult>> SamplePerplexity(
-        Guid id, long step, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
-            return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
-        var datasetId = await db.Runs.Where(r => r.Id == id).Select(r => r.DatasetId).SingleAsync(ct);
-        var jobId = await scheduler.EnqueueAsync<SamplePerplexityJob>(JobQueues.Cpu, j => j.RunAsync(id, step, CancellationToken.None),
-            $"/api/datasets/{datasetId}/metrics/summary", ct);
-        return TypedResults.Accepted($"/api/datasets/{datasetId}/metrics/summary", new AcceptedJob(datasetId.ToString(), jobId));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> SamplePerplexity(Guid id, long step, EvaluationLauncher launcher, CancellationToken ct) =>
+        (await launcher.SamplePerplexityAsync(id, step, ct)).ToHttp();
 
     public static async Task<IResult> Saturation(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var rows = await SaturationQuery.ReadAsync(db, id, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows);
-        var columns = new List<TableColumn> { new("step", typeof(long)), new("samples_seen", typeof(long)), new("metric", typeof(string)) };
-        columns.AddRange(new[] { "input_window", "input_cumulative", "output", "input_window_norm", "input_cumulative_norm", "output_norm" }.Select(n => new TableColumn(n, typeof(double))));
-        var table = new Table(columns, rows.Select(r => new object?[]
-            { r.Step, r.SamplesSeen, r.Metric, r.InputWindow, r.InputCumulative, r.Output, r.InputWindowNorm, r.InputCumulativeNorm, r.OutputNorm }).ToList());
+        // snake_case: the column names this table has always had in CSV and Parquet (its JSON is the rows themselves).
+        var table = Table.FromRecords(rows, JsonNamingPolicy.SnakeCaseLower);
         return new TableResult(table, tableFormat, $"saturation-{id:N}");
     }
 
@@ -94,7 +67,6 @@ public static class EvaluationsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         var rows = await SaturationQuery.ReadAsync(db, id, ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no evaluated checkpoints yet: POST /api/runs/{id}/evaluations.");
         var wanted = (metrics ?? "sentiment,flesch_kincaid_grade,vocabulary_diversity,gender_ratio,profanity_rate").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -110,12 +82,10 @@ public static class EvaluationsApi
 
     public static async Task<IResult> Bias(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id).OrderBy(b => b.Step).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ToListAsync(ct);
-        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows.Select(b => new { b.Step, b.Probe, b.Subject, b.Score }));
-        var table = new Table([new("step", typeof(long)), new("probe", typeof(string)), new("subject", typeof(string)), new("score", typeof(double))],
-            rows.Select(b => new object?[] { b.Step, b.Probe, b.Subject, b.Score }).ToList());
+        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows.Select(b => new BiasRow(b.Step, b.Probe, b.Subject, b.Score)));
+        var table = Table.FromRecords(rows.Select(b => new BiasRow(b.Step, b.Probe, b.Subject, b.Score)));
         return new TableResult(table, tableFormat, $"bias-{id:N}");
     }
 
@@ -126,7 +96,6 @@ public static class EvaluationsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> BiasPng(Guid id, string? probe, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         probe ??= "she_he";
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id && b.Probe == probe).ToListAsync(ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no '{probe}' bias scores yet.");
@@ -137,22 +106,8 @@ public static class EvaluationsApi
             new BiasPlotOptions { Format = PlotFormatOf(format), YLabel = probe == "minimal_pairs" ? "share stereotyped preferred" : "log P(fem.) − log P(masc.), baseline-adjusted" }));
     }
 
-    public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
-    {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
-        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
-        if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
-        var data = new LossPlotData(losses.Select(l => new StepValue(l.Step, l.Loss)).ToList(),
-            checkpoints.Select(c => new StepValue(c.Step, c.ValLoss!.Value)).ToList(), losses.Select(l => new StepValue(l.Step, l.LearningRate)).ToList());
-        return Render(() => LossPlot.Render(data, new LossPlotOptions { Format = PlotFormatOf(format) }));
-    }
-
     public static async Task<IResult> Generations(Guid id, long step, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
-            return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
         if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))
             return Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
         var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
@@ -174,6 +129,6 @@ public static class EvaluationsApi
 
     internal static PlotFormat PlotFormatOf(string? format) => format?.ToLowerInvariant() == "svg" ? PlotFormat.Svg : PlotFormat.Png;
 
-    private static async Task<ProblemHttpResult?> RunProblemAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
-        await db.Runs.AnyAsync(r => r.Id == id, ct) ? null : Problems.NotFound("Run not found", $"No run '{id}'.");
+    /// <summary>One bias probe score: a row of the bias table.</summary>
+    public sealed record BiasRow(long Step, string Probe, string Subject, double Score);
 }

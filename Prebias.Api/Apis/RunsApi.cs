@@ -1,21 +1,17 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
 using Prebias.Core;
 using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
+using Prebias.Core.Plots;
 using Prebias.Core.Runs;
-using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
-using Prebias.Core.Torch;
 using Prebias.Core.Training;
-using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -29,58 +25,25 @@ public static class RunsApi
             .WithSummary("Train a llama2.c model on a dataset with a batch ordering (shuffle, sort_asc/desc, threshold, sorted_threshold, curriculum, interleave)");
         group.MapGet("", ListRuns).WithName("ListRuns").WithSummary("List runs, newest first");
         group.MapGet("{id:guid}", GetRun).WithName("GetRun").WithSummary("A run: state, resolved config, hashes of dataset, tokenizer and order, versions, throughput");
-        group.MapGet("{id:guid}/checkpoints", ListCheckpoints).WithName("ListCheckpoints")
+
+        var run = group.MapGroup("{id:guid}").RequireRun();
+        run.MapGet("checkpoints", ListCheckpoints).WithName("ListCheckpoints")
             .WithSummary("Checkpoints: step, tokens and samples seen, train/val loss, learning rate, tokens/s, wall time, weights sha256");
-        group.MapGet("{id:guid}/losses", GetLosses).WithName("GetLosses").WithSummary("Loss history per step; ?format=json|csv|parquet");
-        group.MapGet("{id:guid}/steps/{step:long}/samples", GetStepSamples).WithName("GetStepSamples")
+        run.MapGet("losses", GetLosses).WithName("GetLosses").WithSummary("Loss history per step; ?format=json|csv|parquet");
+        run.MapGet("losses.png", LossesPng).WithName("GetLossesPlot").WithSummary("Train and validation loss over steps, with the learning rate");
+        run.MapGet("steps/{step:long}/samples", GetStepSamples).WithName("GetStepSamples")
             .WithSummary("The ledger: sample ids that optimiser step k trained on, per micro-batch");
-        group.MapGet("{id:guid}/checkpoints/{step:long}/export/llama2c", ExportLlama2c).WithName("ExportLlama2c").AddEndpointFilter<CheckpointETagFilter>()
+
+        var checkpoint = group.MapGroup("{id:guid}/checkpoints/{step:long}").AddEndpointFilter<CheckpointETagFilter>().RequireCheckpoint();
+        checkpoint.MapGet("export/llama2c", ExportLlama2c).WithName("ExportLlama2c")
             .WithSummary("The checkpoint as llama2.c's legacy model.bin (version 0), for run.c");
-        group.MapGet("{id:guid}/checkpoints/{step:long}/export/safetensors", ExportSafetensors).WithName("ExportSafetensors").AddEndpointFilter<CheckpointETagFilter>()
+        checkpoint.MapGet("export/safetensors", ExportSafetensors).WithName("ExportSafetensors")
             .WithSummary("The checkpoint's weights as safetensors with llama2.c parameter names");
         return group;
     }
 
-    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateRun(
-        RunSpec spec, PrebiasDbContext db, JobScheduler scheduler, SampleMetricsStore metrics, IOptions<TorchOptions> torch, CancellationToken ct)
-    {
-        var (run, parentJob, errors) = await PrepareAsync(spec, db, metrics, torch.Value, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        db.Runs.Add(run!);
-        await db.SaveChangesAsync(ct);
-        run!.JobId = await scheduler.EnqueueAfterAsync<TrainingJob>(parentJob, JobQueues.Gpu, j => j.RunAsync(run.Id, CancellationToken.None), $"/api/runs/{run.Id}", ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/api/runs/{run.Id}", new AcceptedJob(run.Id.ToString(), run.JobId));
-    }
-
-    /// <summary>Validates a run request against its dataset and resolves it into a run row (not yet saved).</summary>
-    public static async Task<(RunRecord? Run, string? ParentJobId, Dictionary<string, string[]> Errors)> PrepareAsync(
-        RunSpec spec, PrebiasDbContext db, SampleMetricsStore metrics, TorchOptions torch, CancellationToken ct)
-    {
-        if (RunSpecValidator.Validate(spec) is { Count: > 0 } invalid) return (null, null, invalid.ToDictionary());
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == spec.DatasetId, ct);
-        if (dataset is null) return (null, null, new() { ["datasetId"] = [$"No dataset '{spec.DatasetId}'."] });
-        if (dataset.State == ResourceState.Failed) return (null, null, new() { ["datasetId"] = [$"Dataset {dataset.Id} failed: {dataset.Error}"] });
-        var tokenizer = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
-        if (tokenizer.VocabSize is null) return (null, null, new() { ["datasetId"] = [$"The dataset's tokenizer {tokenizer.Id} is not ready yet."] });
-
-        var (seeded, seedErrors) = RunSeeds.Apply(spec);
-        var (model, training, ordering, errors) = RunSpecResolver.Resolve(seeded, tokenizer.VocabSize.Value, dataset.MaxSeqLen, torch);
-        foreach (var (field, messages) in seedErrors) errors[field] = messages;
-        // A metric ordering needs that metric computed for the dataset (checked now when it can be known).
-        if (errors.Count == 0 && dataset.State == ResourceState.Ready && ordering.ResolveMetric() is { } metric
-            && !(await metrics.ComputedMetricsAsync(dataset.Id, ct)).Contains(metric.Name))
-            errors["ordering.metric"] = [$"Metric '{metric.Name}' has not been computed for dataset {dataset.Id}: POST /api/datasets/{dataset.Id}/metrics first."];
-        if (errors.Count > 0) return (null, null, errors);
-
-        var run = new RunRecord
-        {
-            Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = training.Options.Seed, CreatedAt = DateTimeOffset.UtcNow,
-            Model = JsonSerializer.Serialize(model, JsonDefaults.Options), Training = JsonSerializer.Serialize(training, JsonDefaults.Options),
-            Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options), EvaluateCheckpoints = spec.Evaluate,
-        };
-        return (run, dataset.State == ResourceState.Pending ? dataset.JobId : null, errors);
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> CreateRun(RunSpec spec, RunLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(spec, ct)).ToHttp();
 
     /// <param name="limit">Page size, 1..1000 (default 100).</param>
     /// <param name="offset">Rows to skip (default 0); a full page has a Link rel="next" header.</param>
@@ -93,13 +56,10 @@ public static class RunsApi
 
     public static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
-            ? TypedResults.Ok(RunResponse.From(run)) : RunNotFound(id);
+            ? TypedResults.Ok(RunResponse.From(run)) : RouteFilters.NotFound("run", id);
 
-    public static async Task<Results<Ok<List<CheckpointRecord>>, ProblemHttpResult>> ListCheckpoints(Guid id, PrebiasDbContext db, CancellationToken ct)
-    {
-        if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
-        return TypedResults.Ok(await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct));
-    }
+    public static async Task<Ok<List<CheckpointRecord>>> ListCheckpoints(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct));
 
     /// <param name="id">Run id.</param>
     /// <param name="format">json (default), csv or parquet.</param>
@@ -108,21 +68,31 @@ public static class RunsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> GetLosses(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step)
+            .Select(l => new LossRow(l.Step, l.Loss, l.LearningRate, l.GradNorm)).ToListAsync(ct);
+        // snake_case: the column names this table has always had in every format.
+        return new TableResult(Table.FromRecords(losses, JsonNamingPolicy.SnakeCaseLower), tableFormat, $"losses-{id:N}");
+    }
+
+    /// <summary>One row of the losses table.</summary>
+    public sealed record LossRow(long Step, double Loss, double LearningRate, double GradNorm);
+
+    public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
+    {
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
-        var table = new Table(
-            [new("step", typeof(long)), new("loss", typeof(double)), new("learning_rate", typeof(double)), new("grad_norm", typeof(double))],
-            losses.Select(l => new object?[] { l.Step, l.Loss, l.LearningRate, l.GradNorm }).ToList());
-        return new TableResult(table, tableFormat, $"losses-{id:N}");
+        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
+        if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
+        var data = new LossPlotData(losses.Select(l => new StepValue(l.Step, l.Loss)).ToList(),
+            checkpoints.Select(c => new StepValue(c.Step, c.ValLoss!.Value)).ToList(), losses.Select(l => new StepValue(l.Step, l.LearningRate)).ToList());
+        return EvaluationsApi.Render(() => LossPlot.Render(data, new LossPlotOptions { Format = EvaluationsApi.PlotFormatOf(format) }));
     }
 
     public static async Task<Results<Ok<StepSamplesResponse>, ProblemHttpResult>> GetStepSamples(
         Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null) return RunNotFound(id);
-        var training = JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!.Options;
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
+        var training = RunConfig.TrainingOf(run).Options;
         if (step < 0 || step > training.MaxIters) return Problems.NotFound("Step out of range", $"Run {id} has steps 0..{training.MaxIters}.");
         if (!store.Exists(run.OrderKey)) return Problems.Conflict("Order not compiled yet", $"Run {id} is {run.State}; its order is compiled when training starts.");
         var ledger = new OrderLedger(OrderFile.Load(store.GetPath(run.OrderKey)), training.BatchSize, training.GradientAccumulationSteps);
@@ -130,12 +100,10 @@ public static class RunsApi
         return TypedResults.Ok(new StepSamplesResponse(step, training.BatchSize, training.GradientAccumulationSteps, micro, ledger.SamplesSeenBefore((int)step)));
     }
 
-    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportLlama2c(
-        Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportLlama2c(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await CheckpointDirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        using var model = CheckpointModels.Load(directory!);
+        if (await CheckpointDirectoryAsync(id, step, db, store, ct) is not { } directory) return RouteFilters.CheckpointNotFound(id, step);
+        using var model = CheckpointModels.Load(directory);
         var buffer = new MemoryStream();
         Llama2cExporter.Export(model, buffer);
         buffer.Position = 0;
@@ -145,20 +113,15 @@ public static class RunsApi
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportSafetensors(
         Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var (directory, problem) = await CheckpointDirectoryAsync(id, step, db, store, ct);
-        if (problem is not null) return problem;
-        return TypedResults.File(File.OpenRead(Path.Combine(directory!, CheckpointManifest.WeightsFile)), "application/octet-stream", $"model-{step}.safetensors");
+        if (await CheckpointDirectoryAsync(id, step, db, store, ct) is not { } directory) return RouteFilters.CheckpointNotFound(id, step);
+        return TypedResults.File(File.OpenRead(Path.Combine(directory, CheckpointManifest.WeightsFile)), "application/octet-stream", $"model-{step}.safetensors");
     }
 
-    private static async Task<(string?, ProblemHttpResult?)> CheckpointDirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    /// <summary>The checkpoint's folder, or null when its row exists but its files were never completed.</summary>
+    private static async Task<string?> CheckpointDirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null) return (null, RunNotFound(id));
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var directory = store.GetPath(run.CheckpointKey(step));
-        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct) || CheckpointStore.ReadManifest(directory) is null)
-            return (null, Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}."));
-        return (directory, null);
+        return CheckpointStore.ReadManifest(directory) is null ? null : directory;
     }
-
-    private static ProblemHttpResult RunNotFound(Guid id) => Problems.NotFound("Run not found", $"No run '{id}'.");
 }

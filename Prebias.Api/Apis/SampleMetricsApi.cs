@@ -4,7 +4,6 @@ using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
 using Prebias.Core.Corpora;
 using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
@@ -28,7 +27,7 @@ public static class SampleMetricsApi
             .WithSummary("Score every sample with the text metrics (all, or the listed ones) on all cores; replaces earlier values");
         group.MapGet("samples", QuerySamples).WithName("QuerySamples")
             .WithSummary("Samples sorted by a metric (keyset pagination with after=), filtered by min/max and split; ?format=json|csv|parquet");
-        group.MapGet("metrics/summary", Summary).WithName("SampleMetricsSummary")
+        group.MapGet("metrics/summary", Summary).WithName("SampleMetricsSummary").RequireDataset()
             .WithSummary("Per metric: count, mean, std, min, 5/25/50/75/95% quantiles, max; ?format=json|csv|parquet");
         return group;
     }
@@ -36,23 +35,9 @@ public static class SampleMetricsApi
     /// <summary>Which metrics to compute; all text metrics when omitted.</summary>
     public sealed record ComputeMetricsRequest(string[]? Metrics);
 
-    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> ComputeMetrics(
-        Guid id, ComputeMetricsRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        if (new FieldErrors().Items("metrics", request?.Metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
-            return TypedResults.ValidationProblem(invalid.ToDictionary());
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
-        if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
-        string[]? names = null;
-        try { names = request?.Metrics is { Length: > 0 } m ? [.. MetricRegistry.Resolve(m, MetricKind.Text).Select(d => d.Name)] : null; }
-        catch (UnknownMetricException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = [ex.Message] }); }
-
-        var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
-        var jobId = await scheduler.EnqueueAfterAsync<SampleMetricsJob>(parent, JobQueues.Cpu, j => j.RunAsync(id, names, CancellationToken.None),
-            $"/api/datasets/{id}/metrics/summary", ct);
-        return TypedResults.Accepted($"/api/datasets/{id}/metrics/summary", new AcceptedJob(id.ToString(), jobId));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> ComputeMetrics(
+        Guid id, ComputeMetricsRequest? request, SampleMetricsLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(id, request?.Metrics, ct)).ToHttp();
 
     /// <param name="id">Dataset id.</param>
     /// <param name="sort">A metric name to sort by (default: sample id).</param>
@@ -118,21 +103,16 @@ public static class SampleMetricsApi
     /// <param name="split">Only train or val samples.</param>
     /// <param name="format">json (default), csv or parquet.</param>
     /// <param name="http">The request.</param>
-    /// <param name="db">Database.</param>
     /// <param name="queries">Sample metric queries.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> Summary(Guid id, string? split, string? format, HttpRequest http, PrebiasDbContext db,
+    public static async Task<IResult> Summary(Guid id, string? split, string? format, HttpRequest http,
         SampleMetricsQueries queries, CancellationToken ct)
     {
-        if (!await db.Datasets.AnyAsync(d => d.Id == id, ct)) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (split is not (null or "train" or "val")) return Problems.BadRequest("Bad split", "split must be train or val.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var summary = await queries.SummaryAsync(id, split, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(summary);
-        var columns = new[] { "metric", "count", "mean", "std", "min", "p05", "p25", "median", "p75", "p95", "max" }
-            .Select((n, i) => new TableColumn(n, i == 0 ? typeof(string) : i == 1 ? typeof(long) : typeof(double))).ToList();
-        var rows = summary.Select(s => new object?[] { s.Metric, s.Count, s.Mean, s.Std, s.Min, s.P05, s.P25, s.Median, s.P75, s.P95, s.Max }).ToList();
-        return new TableResult(new Table(columns, rows), tableFormat, $"metrics-summary-{id:N}");
+        return new TableResult(Table.FromRecords(summary), tableFormat, $"metrics-summary-{id:N}");
     }
 
     private static string Preview(string text) => text.Length <= PreviewChars ? text : text[..PreviewChars] + "…";

@@ -1,13 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
-using Prebias.Core;
-using Prebias.Core.Corpora.Download;
-using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
@@ -34,42 +29,19 @@ public static class TokenizersApi
         return group;
     }
 
-    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> CreateTokenizer(
-        TokenizerSpec spec, PrebiasDbContext db, JobScheduler scheduler, ImportSandbox sandbox, DownloadAddressPolicy addresses, CancellationToken ct)
-    {
-        var errors = TokenizerSpecValidator.Validate(spec with { Upload = null }, sandbox, addresses);
-        if (spec.Kind == "train" && spec.CorpusId is { } corpusId && errors.Count == 0)
-        {
-            var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == corpusId, ct);
-            if (corpus is null) errors["corpusId"] = [$"No corpus '{corpusId}'."];
-            else if (corpus.State == ResourceState.Failed) errors["corpusId"] = [$"Corpus {corpusId} failed: {corpus.Error}"];
-        }
-        var limits = new FieldErrors().MaxLength("name", spec.Name, RequestLimits.NameChars).MaxLength("kind", spec.Kind, RequestLimits.ShortTextChars)
-            .MaxLength("path", spec.Path, RequestLimits.PathChars).MaxLength("url", spec.Url, RequestLimits.PathChars);
-        foreach (var (field, messages) in limits.ToDictionary()) errors[field] = messages;
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var id = Guid.NewGuid();
-        var parent = spec.Kind == "train" ? await db.Corpora.AsNoTracking().Where(c => c.Id == spec.CorpusId && c.State == ResourceState.Pending)
-            .Select(c => c.JobId).SingleOrDefaultAsync(ct) : null;
-        return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec with { Upload = null }, parent, db, scheduler, ct));
-    }
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> CreateTokenizer(TokenizerSpec spec, TokenizerLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(spec, ct)).ToHttp();
 
     /// <param name="file">A SentencePiece .model file.</param>
     /// <param name="name">Display name (defaults to the file name).</param>
-    /// <param name="db">Database.</param>
-    /// <param name="store">Artifact store.</param>
-    /// <param name="scheduler">Job scheduler.</param>
+    /// <param name="launcher">Tokenizer builds.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem>> UploadTokenizer(
-        IFormFile? file, [FromForm] string? name, PrebiasDbContext db, IArtifactStore store, JobScheduler scheduler, CancellationToken ct)
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> UploadTokenizer(
+        IFormFile? file, [FromForm] string? name, TokenizerLauncher launcher, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a SentencePiece .model in the multipart field 'file'."] });
-        var id = Guid.NewGuid();
-        var key = $"uploads/{id:N}/{UploadFileName.Sanitize(file.FileName)}";
-        await store.WriteAtomicAsync(key, (s, c) => file.CopyToAsync(s, c), ct);
-        var spec = new TokenizerSpec { Kind = "sentencepiece", Name = name ?? file.FileName, Upload = key };
-        return TypedResults.Accepted($"/api/tokenizers/{id}", await StartAsync(id, spec, null, db, scheduler, ct));
+        return (await launcher.LaunchUploadAsync(name ?? file.FileName, file.FileName, (s, c) => file.CopyToAsync(s, c), ct)).ToHttp();
     }
 
     /// <param name="limit">Page size, 1..1000 (default 100).</param>
@@ -129,20 +101,5 @@ public static class TokenizersApi
         if (record is null) return (null, Problems.NotFound("Tokenizer not found", $"No tokenizer '{id}'."));
         if (record.State != ResourceState.Ready) return (null, Problems.Conflict("Tokenizer not ready", $"Tokenizer {id} is {record.State}."));
         return (cache.Get(record), null);
-    }
-
-    private static async Task<AcceptedJob> StartAsync(Guid id, TokenizerSpec spec, string? parentJobId, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        var record = new TokenizerRecord
-        {
-            Id = id, Name = spec.Name ?? (spec.Kind == "train" ? $"bpe{spec.VocabSize}" : spec.Kind), Kind = spec.Kind,
-            Source = JsonSerializer.Serialize(spec, JsonDefaults.Options), CorpusId = spec.Kind == "train" ? spec.CorpusId : null,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Tokenizers.Add(record);
-        await db.SaveChangesAsync(ct);
-        record.JobId = await scheduler.EnqueueAfterAsync<TokenizerBuildJob>(parentJobId, JobQueues.Cpu, j => j.RunAsync(id, CancellationToken.None), $"/api/tokenizers/{id}", ct);
-        await db.SaveChangesAsync(ct);
-        return new AcceptedJob(id.ToString(), record.JobId);
     }
 }

@@ -6,7 +6,7 @@ namespace Prebias.Api.Contracts;
 
 /// <summary>A corpus: its source, state and, once Ready, document count, bytes and sha256 of the stored documents.</summary>
 public sealed record CorpusResponse(
-    Guid Id, string Name, string State, JsonElement Source, int? DocumentCount, long? Bytes, string? Sha256,
+    Guid Id, string Name, ResourceState State, JsonElement Source, int? DocumentCount, long? Bytes, string? Sha256,
     int SkippedDocuments, JsonElement? SkipReport, string? JobId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {
     public static CorpusResponse From(CorpusRecord c) => new(

@@ -4,7 +4,7 @@ namespace Prebias.Api.Contracts;
 
 /// <summary>A pretokenized dataset: counts, split sizes and the sha256 of its token store.</summary>
 public sealed record DatasetResponse(
-    Guid Id, Guid CorpusId, Guid TokenizerId, int MaxSeqLen, double ValFraction, long Seed, string State,
+    Guid Id, Guid CorpusId, Guid TokenizerId, int MaxSeqLen, double ValFraction, long Seed, ResourceState State,
     int? SampleCount, int? TrainCount, int? ValCount, int? TruncatedCount, long? TokenCount, int? PadId, string? TokenStoreSha256,
     string? JobId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {

@@ -7,7 +7,7 @@ namespace Prebias.Api.Contracts;
 
 /// <summary>A run: its resolved configuration, state, input hashes, library versions, throughput and seeds (<c>seed</c> is the init seed).</summary>
 public sealed record RunResponse(
-    Guid Id, string? Name, Guid DatasetId, long Seed, string State, JsonElement Model, JsonElement Training, JsonElement Ordering,
+    Guid Id, string? Name, Guid DatasetId, long Seed, RunState State, JsonElement Model, JsonElement Training, JsonElement Ordering,
     string? OrderSha256, int? OrderLength, string? DatasetSha256, string? TokenizerSha256, JsonElement? Versions, long StepsDone,
     double? TokensPerSecond, bool EvaluateCheckpoints, Guid? ParentRunId, long? BranchFromStep, JsonElement? BranchTransform,
     Guid? ExperimentId, string? JobId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,

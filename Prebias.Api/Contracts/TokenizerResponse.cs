@@ -6,7 +6,7 @@ namespace Prebias.Api.Contracts;
 
 /// <summary>A tokenizer and, once Ready, its vocabulary size, BOS/EOS ids and the sha256 of its model.</summary>
 public sealed record TokenizerResponse(
-    Guid Id, string Name, string Kind, string State, JsonElement Source, int? VocabSize, int? BosId, int? EosId, string? Sha256,
+    Guid Id, string Name, string Kind, ResourceState State, JsonElement Source, int? VocabSize, int? BosId, int? EosId, string? Sha256,
     Guid? CorpusId, string? JobId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {
     public static TokenizerResponse From(TokenizerRecord t) => new(

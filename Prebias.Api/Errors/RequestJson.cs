@@ -18,6 +18,8 @@ public static class RequestJson
         options.Converters.Add(new JsonStringEnumConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
+        // A branch transform's "kind" may come after its other fields, as clients write objects in any order.
+        options.AllowOutOfOrderMetadataProperties = true;
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(AllowNullOnWrite);
     }
 

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json;
+
 namespace Prebias.Api.Tables;
 
 /// <summary>A column of a <see cref="Table"/>: its name and CLR type (string, int, long, double, bool, Guid, DateTimeOffset).</summary>
@@ -11,4 +14,18 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<obj
 {
     public IEnumerable<Dictionary<string, object?>> AsObjects() =>
         Rows.Select(row => Columns.Select((c, i) => (c.Name, Value: row[i])).ToDictionary(p => p.Name, p => p.Value));
+
+    /// <summary>
+    /// One column per public property of <typeparamref name="T"/>, in declaration order, named by
+    /// <paramref name="naming"/> (camelCase, as the JSON answers, unless a route's CSV has always used another
+    /// style). A field added to the record reaches every format at once; none is typed twice.
+    /// </summary>
+    public static Table FromRecords<T>(IEnumerable<T> rows, JsonNamingPolicy? naming = null)
+    {
+        naming ??= JsonNamingPolicy.CamelCase;
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0).ToArray();
+        var columns = properties.Select(p => new TableColumn(naming.ConvertName(p.Name), Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).ToList();
+        return new Table(columns, [.. rows.Select(r => properties.Select(p => p.GetValue(r)).ToArray())]);
+    }
 }

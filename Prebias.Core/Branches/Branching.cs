@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Domain;
 using Prebias.Core.Persistence;
@@ -9,7 +10,11 @@ namespace Prebias.Core.Branches;
 /// <summary>The parts of training that differ for a branch: its first checkpoint is the parent's, copied exactly.</summary>
 public static class Branching
 {
-    public static bool IsGenderSwap(RunRecord run) => run.BranchTransform is { } t && t.Contains("\"swap_gender\"", StringComparison.Ordinal);
+    /// <summary>The transform stored with a branch run; null for a run that is not a branch.</summary>
+    public static BranchTransform? TransformOf(RunRecord run) =>
+        run.BranchTransform is { } json ? JsonSerializer.Deserialize<BranchTransform>(json, JsonDefaults.Options) : null;
+
+    public static bool IsGenderSwap(RunRecord run) => TransformOf(run) is SwapGenderTransform;
 
     /// <summary>
     /// Copies the parent's checkpoint at the branch step (weights, optimiser and RNG state, attention probe) into the

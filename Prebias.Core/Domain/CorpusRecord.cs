@@ -12,7 +12,7 @@ public sealed class CorpusRecord
     /// <summary>The request's source object, as JSON (jsonb).</summary>
     public required string Source { get; set; }
 
-    public string State { get; set; } = ResourceState.Pending;
+    public ResourceState State { get; set; } = ResourceState.Pending;
     public string? JobId { get; set; }
     public string? Error { get; set; }
     public int? DocumentCount { get; set; }

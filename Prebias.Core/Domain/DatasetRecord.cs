@@ -13,7 +13,7 @@ public sealed class DatasetRecord
     public double ValFraction { get; set; }
     public long Seed { get; set; }
 
-    public string State { get; set; } = ResourceState.Pending;
+    public ResourceState State { get; set; } = ResourceState.Pending;
     public string? JobId { get; set; }
     public string? Error { get; set; }
     public int? SampleCount { get; set; }

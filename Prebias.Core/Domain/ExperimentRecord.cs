@@ -14,7 +14,7 @@ public sealed class ExperimentRecord
     public required string Spec { get; set; }
 
     /// <summary>Pending, Running, Succeeded, Failed or Cancelled.</summary>
-    public string State { get; set; } = RunStates.Pending;
+    public RunState State { get; set; } = RunState.Pending;
     public string? JobId { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -21,7 +21,7 @@ public sealed class RunRecord
     public required string Ordering { get; set; }
 
     /// <summary>Pending, Running, Succeeded, Failed or Cancelled.</summary>
-    public string State { get; set; } = RunStates.Pending;
+    public RunState State { get; set; } = RunState.Pending;
     public string? JobId { get; set; }
     public string? Error { get; set; }
 

@@ -12,7 +12,7 @@ public sealed class TokenizerRecord
     /// <summary>The request (path, url, corpus and vocabulary size...), as JSON (jsonb).</summary>
     public required string Source { get; set; }
 
-    public string State { get; set; } = ResourceState.Pending;
+    public ResourceState State { get; set; } = ResourceState.Pending;
     public string? JobId { get; set; }
     public string? Error { get; set; }
     public int? VocabSize { get; set; }

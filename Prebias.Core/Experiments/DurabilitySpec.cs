@@ -7,12 +7,8 @@ namespace Prebias.Core.Experiments;
 /// A durability experiment (<c>POST /api/experiments/durability</c>): every ordering and the baseline ordering, each
 /// trained with every seed on the same data, model and training settings, then evaluated and compared.
 /// </summary>
-public sealed record DurabilitySpec
+public sealed record DurabilitySpec : RunTemplate
 {
-    public string? Name { get; init; }
-    public Guid DatasetId { get; init; }
-    public ModelSpec? Model { get; init; }
-    public TrainingSpec? Training { get; init; }
     public IReadOnlyList<OrderingSpec> Orderings { get; init; } = [];
 
     /// <summary>The reference order (a seeded shuffle by default).</summary>

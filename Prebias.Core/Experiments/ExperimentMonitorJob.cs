@@ -26,17 +26,17 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
     {
         var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId, ct);
         // Ends (no reschedule) once the experiment is terminal: finished, failed, or cancelled by DELETE.
-        if (RunStates.IsFinal(experiment.State)) return;
+        if (experiment.State.IsFinal()) return;
         var runs = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experimentId).ToListAsync(ct);
 
         // Throwing ends the monitor: the job state filter marks the experiment Failed with this message.
-        if (runs.FirstOrDefault(r => r.State is RunStates.Failed or RunStates.Cancelled) is { } broken)
+        if (runs.FirstOrDefault(r => r.State is RunState.Failed or RunState.Cancelled) is { } broken)
             throw new JobFailedException($"Run {broken.Name} (seed {broken.Seed}) {broken.State}: {broken.Error}");
 
         var ids = runs.Select(r => r.Id).ToList();
         var checkpoints = await db.Checkpoints.CountAsync(c => ids.Contains(c.RunId), ct);
         var evaluated = await db.Evaluations.CountAsync(e => ids.Contains(e.RunId), ct);
-        var trained = runs.Count(r => r.State == RunStates.Succeeded);
+        var trained = runs.Count(r => r.State == RunState.Succeeded);
         if (trained < runs.Count || evaluated < checkpoints)
         {
             // A run that nothing works on any more (its training or evaluation job failed or vanished) would keep the
@@ -45,8 +45,8 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
                 if (await IsStuckAsync(run, ct))
                     throw new JobFailedException($"Run {run.Name} (seed {run.Seed}) is {run.State} with unevaluated checkpoints, and no live job works on it.");
             // Conditional: never turns a DELETE's Cancelled back into Running.
-            await db.Experiments.Where(e => e.Id == experimentId && e.State == RunStates.Pending)
-                .ExecuteUpdateAsync(e => e.SetProperty(x => x.State, RunStates.Running), ct);
+            await db.Experiments.Where(e => e.Id == experimentId && e.State == RunState.Pending)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.State, RunState.Running), ct);
             progress.Report(0.9 * (trained + (double)evaluated / Math.Max(1, checkpoints)) / (runs.Count + 1),
                 $"{trained}/{runs.Count} runs trained, {evaluated}/{checkpoints} checkpoints evaluated; checking again in {PollInterval.TotalSeconds:F0} s");
             jobs.Schedule<ExperimentMonitorJob>(j => j.RunAsync(experimentId, CancellationToken.None), PollInterval);
@@ -55,7 +55,7 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
 
         progress.Report(0.9, "computing divergences from the baseline");
         await divergences.ReplaceAsync(experiment, runs, ct);
-        experiment.State = RunStates.Succeeded;
+        experiment.State = RunState.Succeeded;
         experiment.CompletedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);
         progress.Report(1, $"{runs.Count} runs trained, evaluated and compared");
@@ -64,7 +64,7 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
     /// <summary>Unfinished (not trained, or trained with checkpoints not evaluated) while no live job works on it.</summary>
     private async Task<bool> IsStuckAsync(RunRecord run, CancellationToken ct)
     {
-        if (run.State == RunStates.Succeeded)
+        if (run.State == RunState.Succeeded)
         {
             var checkpoints = await db.Checkpoints.CountAsync(c => c.RunId == run.Id, ct);
             if (await db.Evaluations.CountAsync(e => e.RunId == run.Id, ct) >= checkpoints) return false;

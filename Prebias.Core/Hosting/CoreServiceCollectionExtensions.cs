@@ -6,6 +6,7 @@ using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
 using Prebias.Core.Diagnostics;
 using Prebias.Core.Evaluation;
+using Prebias.Core.Branches;
 using Prebias.Core.Experiments;
 using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
@@ -68,6 +69,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DivergenceCalculator>();
         services.AddScoped<ExperimentMonitorJob>();
         services.AddScoped<TrainingJob>();
+
+        // Use cases: each checks its request once and enqueues its job; the API only maps their answers to HTTP.
+        services.AddScoped<CorpusLauncher>();
+        services.AddScoped<TokenizerLauncher>();
+        services.AddScoped<DatasetLauncher>();
+        services.AddScoped<SampleMetricsLauncher>();
+        services.AddScoped<RunLauncher>();
+        services.AddScoped<BranchLauncher>();
+        services.AddScoped<EvaluationLauncher>();
+        services.AddScoped<ExperimentLauncher>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));
         return services;

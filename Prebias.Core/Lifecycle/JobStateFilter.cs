@@ -33,8 +33,8 @@ public sealed class JobStateFilter(JobRecordStore store, ResourceStateMarker mar
     {
         var end = context.NewState.Name switch
         {
-            JobStates.Failed => (State: RunStates.Failed, Error: error),
-            JobStates.Deleted => (State: RunStates.Cancelled, Error: $"Cancelled: job {context.BackgroundJob.Id} was deleted."),
+            JobStates.Failed => (State: (string?)nameof(RunState.Failed), Error: error),
+            JobStates.Deleted => (State: nameof(RunState.Cancelled), Error: $"Cancelled: job {context.BackgroundJob.Id} was deleted."),
             _ => default,
         };
         if (end.State is null) return;

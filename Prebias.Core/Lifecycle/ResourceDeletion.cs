@@ -16,7 +16,7 @@ public sealed class ResourceDeletion(PrebiasDbContext db, ResourceJobs jobs, IBa
     {
         if (await ResourceRow.FindAsync(db, kind, id, ct) is not { } row) return new DeletionOutcome(DeletionStatus.NotFound);
         var members = kind == ResourceKind.Experiment
-            ? await db.Runs.AsNoTracking().Where(r => r.ExperimentId == id).Select(r => new ResourceRow(ResourceKind.Run, r.Id, r.State, r.JobId)).ToListAsync(ct)
+            ? await db.Runs.AsNoTracking().Where(r => r.ExperimentId == id).Select(r => new ResourceRow(ResourceKind.Run, r.Id, r.State.ToString(), r.JobId)).ToListAsync(ct)
             : [];
         var rows = members.Prepend(row).ToList();
         var live = await LiveJobsAsync(rows, ct);
@@ -28,7 +28,7 @@ public sealed class ResourceDeletion(PrebiasDbContext db, ResourceJobs jobs, IBa
             // Marked first, so a running job sees its resource Cancelled and starts no follow-up work (a training job
             // enqueues evaluations); the jobs are read again after marking to catch one enqueued just before.
             foreach (var r in rows.Where(r => !r.IsFinal))
-                await marker.MarkAsync(r.Kind, r.Id, RunStates.Cancelled, "Cancelled by DELETE.", ct);
+                await marker.MarkAsync(r.Kind, r.Id, nameof(RunState.Cancelled), "Cancelled by DELETE.", ct);
             live = await LiveJobsAsync(rows, ct);
             foreach (var jobId in live) client.Delete(jobId);
             return new DeletionOutcome(DeletionStatus.Cancelled, JobsCancelled: live.Count);

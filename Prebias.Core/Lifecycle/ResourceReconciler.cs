@@ -27,9 +27,9 @@ public sealed class ResourceReconciler(PrebiasDbContext db, ResourceJobs jobs, R
             .Select(r => new { r.Id, r.JobId }).ToListAsync(ct)).Select(r => (ResourceKind.Tokenizer, r.Id, r.JobId)));
         candidates.AddRange((await db.Datasets.AsNoTracking().Where(r => r.State == pending && r.CreatedAt < cutoff)
             .Select(r => new { r.Id, r.JobId }).ToListAsync(ct)).Select(r => (ResourceKind.Dataset, r.Id, r.JobId)));
-        candidates.AddRange((await db.Runs.AsNoTracking().Where(r => (r.State == RunStates.Pending || r.State == RunStates.Running) && r.CreatedAt < cutoff)
+        candidates.AddRange((await db.Runs.AsNoTracking().Where(r => (r.State == RunState.Pending || r.State == RunState.Running) && r.CreatedAt < cutoff)
             .Select(r => new { r.Id, r.JobId }).ToListAsync(ct)).Select(r => (ResourceKind.Run, r.Id, r.JobId)));
-        candidates.AddRange((await db.Experiments.AsNoTracking().Where(r => (r.State == RunStates.Pending || r.State == RunStates.Running) && r.CreatedAt < cutoff)
+        candidates.AddRange((await db.Experiments.AsNoTracking().Where(r => (r.State == RunState.Pending || r.State == RunState.Running) && r.CreatedAt < cutoff)
             .Select(r => new { r.Id, r.JobId }).ToListAsync(ct)).Select(r => (ResourceKind.Experiment, r.Id, r.JobId)));
 
         var marked = 0;
@@ -40,7 +40,7 @@ public sealed class ResourceReconciler(PrebiasDbContext db, ResourceJobs jobs, R
             if (found.Any(j => j.IsLive && j.OwnsState)) continue;
             var seen = found.Count == 0 ? "it has no job"
                 : string.Join(", ", found.Select(j => $"job {j.Id} {(j.State is null ? "no longer exists" : $"is {j.State}")}"));
-            if (!await marker.MarkAsync(kind, id, RunStates.Failed, $"No live job owns it any more ({seen}).", ct)) continue;
+            if (!await marker.MarkAsync(kind, id, nameof(RunState.Failed), $"No live job owns it any more ({seen}).", ct)) continue;
             logger.LogWarning("Reconciled orphaned {Kind} {ResourceId}: {Seen}", kind, id, seen);
             marked++;
         }

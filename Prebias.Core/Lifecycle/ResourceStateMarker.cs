@@ -17,7 +17,7 @@ public sealed class ResourceStateMarker(NpgsqlDataSource dataSource)
         await using var cmd = dataSource.CreateCommand($"""
             UPDATE {ResourceKind.TableOf(kind)}
             SET state = @state, error = COALESCE(@error, error), completed_at = now()
-            WHERE id = @id AND state IN ('{RunStates.Pending}', '{RunStates.Running}')
+            WHERE id = @id AND state IN ('{RunState.Pending}', '{RunState.Running}')
             """);
         cmd.Parameters.AddWithValue("id", id);
         cmd.Parameters.AddWithValue("state", state);

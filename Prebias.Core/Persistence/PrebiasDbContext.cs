@@ -32,4 +32,11 @@ public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);
+
+    /// <summary>States are stored by name in their text columns, as they were before they became enums.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<RunState>().HaveConversion<string>();
+        configurationBuilder.Properties<ResourceState>().HaveConversion<string>();
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Prebias.Core.Branches;
 using Prebias.Core.Domain;
 using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
@@ -38,16 +39,16 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
     {
         var parent = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == parentId, ct);
         var parentOrder = OrderFile.Load(store.GetPath(parent.OrderKey));
-        var transform = System.Text.Json.JsonSerializer.Deserialize<Branches.BranchTransform>(run.BranchTransform!, JsonDefaults.Options)!;
-        var samplesPerStep = System.Text.Json.JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!.SamplesPerStep;
+        var transform = Branching.TransformOf(run);
+        var samplesPerStep = RunConfig.TrainingOf(run).SamplesPerStep;
         var from = run.BranchFromStep!.Value * samplesPerStep;
-        switch (transform.Kind)
+        switch (transform)
         {
-            case "ordering":
+            case OrderingTransform:
                 return OrderingCompiler.Continue(parentOrder, from, spec, trainIds, values, run.Seed, samplesNeeded);
-            case "filter":
-                var filterValues = await MetricValuesAsync(run.DatasetId, transform.Metric!, trainIds, ct);
-                return OrderingCompiler.Filter(parentOrder, from, new MetricFilter(transform.Metric!, transform.Min, transform.Max), trainIds, filterValues, samplesNeeded);
+            case FilterTransform filter:
+                var filterValues = await MetricValuesAsync(run.DatasetId, filter.Metric!, trainIds, ct);
+                return OrderingCompiler.Filter(parentOrder, from, new MetricFilter(filter.Metric!, filter.Min, filter.Max), trainIds, filterValues, samplesNeeded);
             default:
                 return parentOrder.Length >= samplesNeeded
                     ? parentOrder

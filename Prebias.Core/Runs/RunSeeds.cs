@@ -30,7 +30,6 @@ public sealed record RunSeeds(long Init, long Order)
 
     public static RunSeeds Of(RunRecord run)
     {
-        var ordering = JsonSerializer.Deserialize<OrderingSpec>(run.Ordering, JsonDefaults.Options);
-        return new RunSeeds(run.Seed, ordering?.Seed ?? run.Seed);
+        return new RunSeeds(run.Seed, RunConfig.OrderingOf(run).Seed ?? run.Seed);
     }
 }

@@ -3,12 +3,8 @@ using Prebias.Core.Ordering;
 namespace Prebias.Core.Runs;
 
 /// <summary>A training run request (<c>POST /api/runs</c>).</summary>
-public sealed record RunSpec
+public sealed record RunSpec : RunTemplate
 {
-    public string? Name { get; init; }
-    public Guid DatasetId { get; init; }
-    public ModelSpec? Model { get; init; }
-    public TrainingSpec? Training { get; init; }
 
     /// <summary>How the train samples are ordered into batches; a seeded shuffle by default.</summary>
     public OrderingSpec? Ordering { get; init; }

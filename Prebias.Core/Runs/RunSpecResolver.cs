@@ -33,13 +33,14 @@ public static class RunSpecResolver
         }
 
         var t = spec.Training ?? new TrainingSpec();
-        var maxIters = t.MaxIters ?? 200;
-        var options = new TrainingOptions
+        // Unset fields take the CPU preset's values (train.py's optimiser, CPU-sized steps), computed from maxIters.
+        var cpu = TrainingPresets.Cpu(t.MaxIters ?? TrainingPresets.CpuMaxIters);
+        var options = cpu with
         {
-            BatchSize = t.BatchSize ?? 32, GradientAccumulationSteps = t.GradientAccumulationSteps ?? 1, MaxIters = maxIters,
-            LearningRate = t.LearningRate ?? 5e-4, MinLr = t.MinLr ?? 0, WarmupIters = t.WarmupIters ?? Math.Min(1000, maxIters / 10),
-            LrDecayIters = t.LrDecayIters, WeightDecay = t.WeightDecay ?? 0.1, Beta1 = t.Beta1 ?? 0.9, Beta2 = t.Beta2 ?? 0.95,
-            GradClip = t.GradClip ?? 1.0, EvalInterval = t.EvalInterval ?? Math.Max(1, maxIters / 4), EvalIters = t.EvalIters ?? 10,
+            BatchSize = t.BatchSize ?? cpu.BatchSize, GradientAccumulationSteps = t.GradientAccumulationSteps ?? cpu.GradientAccumulationSteps,
+            LearningRate = t.LearningRate ?? cpu.LearningRate, MinLr = t.MinLr ?? cpu.MinLr, WarmupIters = t.WarmupIters ?? cpu.WarmupIters,
+            LrDecayIters = t.LrDecayIters, WeightDecay = t.WeightDecay ?? cpu.WeightDecay, Beta1 = t.Beta1 ?? cpu.Beta1, Beta2 = t.Beta2 ?? cpu.Beta2,
+            GradClip = t.GradClip ?? cpu.GradClip, EvalInterval = t.EvalInterval ?? cpu.EvalInterval, EvalIters = t.EvalIters ?? cpu.EvalIters,
             Seed = spec.Seed, Threads = t.Threads ?? torch.Threads, Device = t.Device ?? torch.Device,
         };
         if (options.BatchSize < 1 || options.GradientAccumulationSteps < 1) errors["training.batchSize"] = ["batchSize and gradientAccumulationSteps must be positive."];
@@ -47,10 +48,10 @@ public static class RunSpecResolver
         if (options.EvalInterval < 1 || options.EvalIters < 1) errors["training.evalInterval"] = ["evalInterval and evalIters must be positive."];
         if (options.LearningRate <= 0 || options.MinLr < 0 || options.MinLr > options.LearningRate) errors["training.learningRate"] = ["Need 0 <= minLr <= learningRate and learningRate > 0."];
         if (options.Device is not ("auto" or "cpu" or "cuda")) errors["training.device"] = ["device must be auto, cpu or cuda."];
-        // Every field's documented range, then the products of the resolved values (only when those are in range).
-        // A field's own range message wins over a derived one under the same key.
-        var fieldErrors = RunSpecValidator.Validate(spec);
-        if (fieldErrors.Count == 0 && errors.Count == 0) RunSpecValidator.ValidateResolved(model, options, fieldErrors);
+        // The products of the resolved values; each field's own range was checked before (RunSpecValidator.Validate,
+        // which RunLauncher runs once, before any lookup).
+        var fieldErrors = new FieldErrors();
+        if (errors.Count == 0) RunSpecValidator.ValidateResolved(model, options, fieldErrors);
         foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
 
         var ordering = spec.Ordering ?? new OrderingSpec();

@@ -34,12 +34,10 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
     public async Task RunAsync(Guid runId, CancellationToken ct)
     {
         var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
-        if (run.State is RunStates.Succeeded or RunStates.Cancelled) return;
+        if (run.State is RunState.Succeeded or RunState.Cancelled) return;
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokenizerRecord = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
-        var model = JsonSerializer.Deserialize<ModelArgs>(run.Model, JsonDefaults.Options)!;
-        var training = JsonSerializer.Deserialize<ResolvedTraining>(run.Training, JsonDefaults.Options)!;
-        var ordering = JsonSerializer.Deserialize<OrderingSpec>(run.Ordering, JsonDefaults.Options)!;
+        var (model, training, ordering) = RunConfig.Of(run);
 
         CompiledOrder order;
         try
@@ -59,7 +57,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         run.DatasetSha256 = dataset.TokenStoreSha256;
         run.TokenizerSha256 = tokenizerRecord.Sha256;
         run.Versions = JsonSerializer.Serialize(new { torchSharp = TorchRuntime.TorchSharpVersion, libtorch = TorchRuntime.LibTorchVersion, dotnet = Environment.Version.ToString() });
-        run.State = RunStates.Running;
+        run.State = RunState.Running;
         run.StartedAt ??= DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
 
@@ -69,7 +67,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         if (!completed && !(CurrentJob.Id is { } jobId && await jobRecords.GetStateAsync(jobId, CancellationToken.None) == JobStates.Deleted))
             throw new OperationCanceledException("The worker is shutting down; training resumes from the last checkpoint.", ct);
 
-        run.State = completed ? RunStates.Succeeded : RunStates.Cancelled;
+        run.State = completed ? RunState.Succeeded : RunState.Cancelled;
         run.CompletedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);
         progress.Report(1, completed ? $"trained {training.Options.MaxIters} steps" : $"cancelled at step {run.StepsDone}");
@@ -106,7 +104,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
             {
                 // Runs created with evaluate: true get each checkpoint evaluated as soon as it is written; not once the
                 // run was cancelled (a DELETE marks it before it cancels its jobs, so none is enqueued behind its back).
-                if (run.EvaluateCheckpoints && db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.State).Single() == RunStates.Running)
+                if (run.EvaluateCheckpoints && db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.State).Single() == RunState.Running)
                     scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(run.Id, new[] { step }, CancellationToken.None),
                         $"/api/runs/{run.Id}/saturation", CancellationToken.None).GetAwaiter().GetResult();
             });

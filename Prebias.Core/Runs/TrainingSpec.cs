@@ -2,7 +2,7 @@ namespace Prebias.Core.Runs;
 
 /// <summary>
 /// Training settings of a run; unset fields take llama2.c train.py's values scaled for a CPU demo (see
-/// <see cref="RunSpecResolver"/>). Checkpoints are written every <see cref="EvalInterval"/> steps and, like Pythia's,
+/// <see cref="Training.TrainingPresets.Cpu"/>). Checkpoints are written every <see cref="EvalInterval"/> steps and, like Pythia's,
 /// at the log-spaced steps 1, 2, 4, 8, ... below it when <see cref="LogSpacedCheckpoints"/> is on.
 /// </summary>
 public sealed record TrainingSpec

@@ -1,7 +1,8 @@
 namespace Prebias.Core.Training;
 
 /// <summary>
-/// Optimisation settings, named after llama2.c's train.py globals (defaults are train.py's unless noted).
+/// Optimisation settings, named after llama2.c's train.py globals (defaults are train.py's unless noted; a request
+/// without them gets <see cref="TrainingPresets.Cpu"/>).
 /// Sequence length comes from the batches (and <see cref="Modeling.ModelArgs.MaxSeqLen"/>).
 /// </summary>
 public sealed record TrainingOptions

@@ -10,12 +10,18 @@ public static class BranchSpecValidator
     {
         var errors = new FieldErrors().MaxLength("name", spec.Name, L.NameChars)
             .Range("fromStep", spec.FromStep, 0, L.MaxIters)
-            .Range("steps", spec.Steps, 1, L.MaxIters)
-            .MaxLength("transform.kind", spec.Transform.Kind, L.ShortTextChars)
-            .MaxLength("transform.metric", spec.Transform.Metric, L.ShortTextChars)
-            .Range("transform.min", spec.Transform.Min, double.MinValue, double.MaxValue)
-            .Range("transform.max", spec.Transform.Max, double.MinValue, double.MaxValue);
-        RunSpecValidator.ValidateOrdering(spec.Transform.Ordering, "transform.ordering", errors);
+            .Range("steps", spec.Steps, 1, L.MaxIters);
+        switch (spec.Transform)
+        {
+            case FilterTransform filter:
+                errors.MaxLength("transform.metric", filter.Metric, L.ShortTextChars)
+                    .Range("transform.min", filter.Min, double.MinValue, double.MaxValue)
+                    .Range("transform.max", filter.Max, double.MinValue, double.MaxValue);
+                break;
+            case OrderingTransform ordering:
+                RunSpecValidator.ValidateOrdering(ordering.Ordering, "transform.ordering", errors);
+                break;
+        }
         return errors;
     }
 }

@@ -12,9 +12,7 @@ public static class DurabilitySpecValidator
 {
     public static FieldErrors Validate(DurabilitySpec spec)
     {
-        var errors = new FieldErrors().MaxLength("name", spec.Name, L.NameChars);
-        RunSpecValidator.ValidateModel(spec.Model, errors);
-        RunSpecValidator.ValidateTraining(spec.Training, errors);
+        var errors = RunSpecValidator.ValidateTemplate(spec);
 
         errors.Items("orderings", spec.Orderings, 1, L.MaxOrderings);
         for (var i = 0; i < spec.Orderings.Count; i++) ValidateOrdering(spec.Orderings[i], $"orderings[{i}]", errors);

@@ -15,10 +15,17 @@ public static class RunSpecValidator
 {
     public static FieldErrors Validate(RunSpec spec)
     {
-        var errors = new FieldErrors().MaxLength("name", spec.Name, L.NameChars);
-        ValidateModel(spec.Model, errors);
-        ValidateTraining(spec.Training, errors);
+        var errors = ValidateTemplate(spec);
         ValidateOrdering(spec.Ordering, "ordering", errors);
+        return errors;
+    }
+
+    /// <summary>The fields a run and a durability experiment share: name, model and training.</summary>
+    public static FieldErrors ValidateTemplate(RunTemplate template)
+    {
+        var errors = new FieldErrors().MaxLength("name", template.Name, L.NameChars);
+        ValidateModel(template.Model, errors);
+        ValidateTraining(template.Training, errors);
         return errors;
     }
 

@@ -24,11 +24,11 @@ public static class LifecycleProbe
         var db = scope.ServiceProvider.GetRequiredService<PrebiasDbContext>();
         var jobs = scope.ServiceProvider.GetRequiredService<ResourceJobs>();
         var rows = new List<ResourceRow>();
-        rows.AddRange(await db.Corpora.Where(r => r.State == ResourceState.Pending).Select(r => new ResourceRow(ResourceKind.Corpus, r.Id, r.State, r.JobId)).ToListAsync());
-        rows.AddRange(await db.Tokenizers.Where(r => r.State == ResourceState.Pending).Select(r => new ResourceRow(ResourceKind.Tokenizer, r.Id, r.State, r.JobId)).ToListAsync());
-        rows.AddRange(await db.Datasets.Where(r => r.State == ResourceState.Pending).Select(r => new ResourceRow(ResourceKind.Dataset, r.Id, r.State, r.JobId)).ToListAsync());
-        rows.AddRange(await db.Runs.Where(r => r.State == RunStates.Pending || r.State == RunStates.Running).Select(r => new ResourceRow(ResourceKind.Run, r.Id, r.State, r.JobId)).ToListAsync());
-        rows.AddRange(await db.Experiments.Where(r => r.State == RunStates.Pending || r.State == RunStates.Running).Select(r => new ResourceRow(ResourceKind.Experiment, r.Id, r.State, r.JobId)).ToListAsync());
+        rows.AddRange(await db.Corpora.Where(r => r.State == ResourceState.Pending).Select(r => new ResourceRow(ResourceKind.Corpus, r.Id, r.State.ToString(), r.JobId)).ToListAsync());
+        rows.AddRange(await db.Tokenizers.Where(r => r.State == ResourceState.Pending).Select(r => new ResourceRow(ResourceKind.Tokenizer, r.Id, r.State.ToString(), r.JobId)).ToListAsync());
+        rows.AddRange(await db.Datasets.Where(r => r.State == ResourceState.Pending).Select(r => new ResourceRow(ResourceKind.Dataset, r.Id, r.State.ToString(), r.JobId)).ToListAsync());
+        rows.AddRange(await db.Runs.Where(r => r.State == RunState.Pending || r.State == RunState.Running).Select(r => new ResourceRow(ResourceKind.Run, r.Id, r.State.ToString(), r.JobId)).ToListAsync());
+        rows.AddRange(await db.Experiments.Where(r => r.State == RunState.Pending || r.State == RunState.Running).Select(r => new ResourceRow(ResourceKind.Experiment, r.Id, r.State.ToString(), r.JobId)).ToListAsync());
         var orphans = new List<string>();
         foreach (var row in rows)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Prebias.Core;
 using Prebias.Core.Branches;
 using Prebias.Core.Ordering;
 using Prebias.Core.Validation;
@@ -13,14 +15,43 @@ public sealed class BranchSpecValidatorTests
         var errors = BranchSpecValidator.Validate(new BranchSpec
         {
             FromStep = -1, Steps = 100_000_000,
-            Transform = new BranchTransform { Kind = "filter", Metric = "sentiment", Min = double.NaN, Ordering = new OrderingSpec { Buckets = 0 } },
+            Transform = new FilterTransform { Metric = "sentiment", Min = double.NaN },
         }).ToDictionary();
-        Assert.Equal(["fromStep", "steps", "transform.min", "transform.ordering.buckets"], errors.Keys.Order().ToArray());
+        Assert.Equal(["fromStep", "steps", "transform.min"], errors.Keys.Order().ToArray());
+    }
+
+    [Fact]
+    public void Validate_NamesTheOrderingField_WhenAnOrderingTransformIsOutOfRange()
+    {
+        var errors = BranchSpecValidator.Validate(new BranchSpec
+        {
+            FromStep = 4, Transform = new OrderingTransform { Ordering = new OrderingSpec { Buckets = 0 } },
+        }).ToDictionary();
+        Assert.Equal(["transform.ordering.buckets"], errors.Keys.ToArray());
     }
 
     [Fact]
     public void Validate_AcceptsADefaultSwapGenderBranch()
     {
         Assert.Equal(0, BranchSpecValidator.Validate(new BranchSpec { FromStep = 4, Steps = 12 }).Count);
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"swap_gender"}""", typeof(SwapGenderTransform))]
+    [InlineData("""{"kind":"filter","metric":"sentiment","min":0.5}""", typeof(FilterTransform))]
+    [InlineData("""{"kind":"ordering","ordering":{"method":"sort_desc","metric":"sentiment"}}""", typeof(OrderingTransform))]
+    public void BranchTransform_KeepsItsWireShape_WhenStoredAndReadBack(string json, Type type)
+    {
+        // The JSON stored with a branch run (and answered in its branchTransform) is the request's own.
+        var transform = JsonSerializer.Deserialize<BranchTransform>(json, JsonDefaults.Options)!;
+        Assert.IsType(type, transform);
+        Assert.Equal(json, JsonSerializer.Serialize(transform, JsonDefaults.Options));
+    }
+
+    [Fact]
+    public void BranchTransform_ReadsAnOldRow_ThatStoredNullFields()
+    {
+        var transform = JsonSerializer.Deserialize<BranchTransform>("""{"kind":"filter","metric":"sentiment","min":null,"max":1}""", JsonDefaults.Options);
+        Assert.Equal(new FilterTransform { Metric = "sentiment", Max = 1 }, transform);
     }
 }
