@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Prebias.Core.Corpora.Download;
-using Prebias.Core.Corpora.Jobs;
+using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;

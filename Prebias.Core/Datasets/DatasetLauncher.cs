@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Prebias.Core.Datasets.Jobs;
+using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Validation;

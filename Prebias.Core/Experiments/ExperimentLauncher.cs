@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Domain;
-using Prebias.Core.Evaluation.Jobs;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Runs;

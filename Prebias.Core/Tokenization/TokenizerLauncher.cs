@@ -6,7 +6,7 @@ using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
-using Prebias.Core.Tokenization.Jobs;
+using Prebias.Core.Tokenization;
 using Prebias.Core.Validation;
 
 namespace Prebias.Core.Tokenization;
