@@ -1,8 +1,9 @@
+using Prebias.Core.Runs;
 using Prebias.Core.Experiments;
 using Prebias.Core.Ordering;
 using L = Prebias.Core.Validation.RequestLimits;
 
-namespace Prebias.Core.Validation;
+namespace Prebias.Core.Experiments;
 
 /// <summary>
 /// Checks a durability experiment before any of its runs is prepared, so errors name the experiment's own fields

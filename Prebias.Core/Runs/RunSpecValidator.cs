@@ -4,7 +4,7 @@ using Prebias.Core.Runs;
 using Prebias.Core.Training;
 using L = Prebias.Core.Validation.RequestLimits;
 
-namespace Prebias.Core.Validation;
+namespace Prebias.Core.Runs;
 
 /// <summary>
 /// The documented range of every field of a run request, and the products of the resolved configuration (order

@@ -2,7 +2,7 @@ using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Synthetic;
 using L = Prebias.Core.Validation.RequestLimits;
 
-namespace Prebias.Core.Validation;
+namespace Prebias.Core.Corpora;
 
 /// <summary>
 /// The documented ranges and lengths of a corpus request, checked before <see cref="CorpusSpecValidator"/> looks at

@@ -1,7 +1,8 @@
+using Prebias.Core.Runs;
 using Prebias.Core.Branches;
 using L = Prebias.Core.Validation.RequestLimits;
 
-namespace Prebias.Core.Validation;
+namespace Prebias.Core.Branches;
 
 /// <summary>The documented ranges of a branch request; whether the parent has the checkpoint is checked by the API.</summary>
 public static class BranchSpecValidator
