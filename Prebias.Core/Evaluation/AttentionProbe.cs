@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace Prebias.Core.Evaluation;
 
 /// <summary>
-/// The fixed probe input whose attention weights are saved with every checkpoint (one fixed text,
-/// so the maps of different checkpoints compare): BOS + the tokens of <see cref="Text"/>. Stored as <c>attention.f32</c> (float32, little-endian,
-/// shape (n_layers, n_heads, T, T)) and <c>attention.json</c> (shape, token ids, pieces).
+/// The fixed probe input whose attention weights are saved with every checkpoint (one fixed text, so the maps of
+/// different checkpoints compare): BOS + the tokens of <see cref="Text"/>. Stored in the checkpoint folder as
+/// <c>attention.f32</c> (float32, little-endian, shape (n_layers, n_heads, T, T)) and <c>attention.json</c> (shape,
+/// token ids, pieces), both hashed in its manifest.
 /// </summary>
 public static class AttentionProbe
 {

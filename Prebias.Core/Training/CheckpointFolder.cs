@@ -20,7 +20,7 @@ public static class CheckpointFolder
     /// <summary>Raw bytes of torch's CPU generator state.</summary>
     public const string Rng = "rng.bin";
 
-    /// <summary>Written last by <see cref="CheckpointStore.Save"/>: its presence marks the checkpoint complete.</summary>
+    /// <summary>Written last by <see cref="CheckpointStore.Save"/>: its presence marks a complete checkpoint.</summary>
     public const string Manifest = "manifest.json";
 
     /// <summary>Attention weights of the probe text, float32 little-endian, shape (n_layers, n_heads, T, T).</summary>
@@ -88,7 +88,8 @@ public static class CheckpointFolder
             if (!File.Exists(path)) throw new InvalidDataException($"Checkpoint file '{name}' is missing.");
             var actual = FileHashing.Sha256(path);
             if (actual != expected)
-                throw new InvalidDataException($"Checkpoint file '{name}' has sha256 {actual}, manifest says {expected}.");
+                throw new InvalidDataException(
+                    $"Checkpoint file '{name}' has sha256 {actual}, manifest says {expected}.");
         }
     }
 

@@ -16,7 +16,8 @@ public sealed class FolderRuleTests
             .Select(path => Path.GetRelativePath(core, path).Replace(Path.DirectorySeparatorChar, '/'))
             .ToList();
         var misplaced = jobs
-            .Where(job => job.Split('/') is not [var feature, var file] || feature == "Jobs" || !file.EndsWith("Job.cs"))
+            .Where(job => job.Split('/') is not [var feature, var file]
+                || feature == "Jobs" || !file.EndsWith("Job.cs", StringComparison.Ordinal))
             .ToList();
 
         Assert.NotEmpty(jobs);
@@ -29,7 +30,8 @@ public sealed class FolderRuleTests
         var core = Path.Combine(SourceTree.Root, "Prebias.Core");
         var nested = Directory.EnumerateDirectories(core, "Jobs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(core, path))
-            .Where(relative => relative != "Jobs" && SourceTree.CSharpFiles(Path.Combine("Prebias.Core", relative)).Any())
+            .Where(relative => relative != "Jobs"
+                && SourceTree.CSharpFiles(Path.Combine("Prebias.Core", relative)).Any())
             .ToList();
 
         Assert.Empty(nested);

@@ -5,7 +5,7 @@ internal static class SourceTree
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Hand-written C# files of a project folder; build output and EF's generated migrations are skipped.</summary>
+    /// <summary>Hand-written C# files of a project folder, without build output and EF's generated migrations.</summary>
     public static IEnumerable<string> CSharpFiles(string project) =>
         Directory.EnumerateFiles(Path.Combine(Root, project), "*.cs", SearchOption.AllDirectories)
             .Where(path => !IsGenerated(Path.GetRelativePath(Root, path)));
