@@ -1,3 +1,4 @@
+using Prebias.Core.Validation;
 using Prebias.Core.Corpora;
 using Prebias.Core.Corpora.Synthetic;
 using L = Prebias.Core.Validation.RequestLimits;

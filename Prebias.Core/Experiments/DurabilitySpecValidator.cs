@@ -1,3 +1,4 @@
+using Prebias.Core.Validation;
 using Prebias.Core.Runs;
 using Prebias.Core.Experiments;
 using Prebias.Core.Ordering;

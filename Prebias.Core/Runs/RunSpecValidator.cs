@@ -1,3 +1,4 @@
+using Prebias.Core.Validation;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Runs;

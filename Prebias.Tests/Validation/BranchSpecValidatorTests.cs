@@ -1,3 +1,4 @@
+using Prebias.Core.Experiments;
 using System.Text.Json;
 using Prebias.Core;
 using Prebias.Core.Branches;

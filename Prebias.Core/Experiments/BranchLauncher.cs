@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Domain;
-using Prebias.Core.Experiments;
+using Prebias.Core.Branches;
 using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
 using Prebias.Core.Ordering;
@@ -10,12 +10,16 @@ using Prebias.Core.Runs;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Validation;
 
-namespace Prebias.Core.Branches;
+namespace Prebias.Core.Experiments;
 
 /// <summary>
 /// Starts a branch (<c>POST /api/runs/{id}/branches</c>): a run of its own that continues its parent from a
 /// checkpoint with changed data. A branch of an experiment's run joins the experiment.
 /// </summary>
+/// <remarks>
+/// It lives with the experiments, not in <c>Branches/</c>: it composes runs and experiments, while training reads
+/// the branch transforms, so a launcher in <c>Branches/</c> would make Branches and Runs name each other.
+/// </remarks>
 public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, ExperimentLauncher experiments,
     SampleMetricsStore metrics)
 {

@@ -1,8 +1,9 @@
+using Prebias.Core.Validation;
 using Prebias.Core.Runs;
 using Prebias.Core.Branches;
 using L = Prebias.Core.Validation.RequestLimits;
 
-namespace Prebias.Core.Branches;
+namespace Prebias.Core.Experiments;
 
 /// <summary>The documented ranges of a branch request; whether the parent has the checkpoint is checked by the API.</summary>
 public static class BranchSpecValidator
