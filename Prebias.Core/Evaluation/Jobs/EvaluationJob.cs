@@ -51,6 +51,7 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
 
         if (threads.InUse == threads.Slots) progress.Report(0, "waiting for a free torch thread slot");
         using var lease = await threads.AcquireAsync(0, ct);
+        var parts = new EvaluationPartTimer();
         for (var i = 0; i < todo.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -64,10 +65,11 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
             // After the awaits above this may be another OS thread, and torch keeps its thread count per OS thread.
             lease.Apply();
             using var model = CheckpointModels.Load(directory);
-            var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct);
+            var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
             await results.ReplaceAsync(db, ct);
         }
-        progress.Report(1, $"evaluated {todo.Count} checkpoint(s)");
+        // bench experiment reads the name=seconds pairs after "seconds:" back from the job's message.
+        progress.Report(1, $"evaluated {todo.Count} checkpoint(s); seconds: {parts}");
     }
 
     private async Task<(List<IReadOnlyList<int>>, List<int>)> ValRowsAsync(DatasetRecord dataset, CancellationToken ct)
