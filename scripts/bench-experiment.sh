@@ -14,7 +14,9 @@ pg_dir=$data/postgres
 mkdir -p "$pg_dir" "$data/imports"
 chmod 755 "$data"
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
-prebias_pg initdb -D "$pg_dir" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
+# A PREBIAS_BENCH_DIR from an earlier run is reused (bench experiment --experiment ID reads its experiment back).
+fresh=0
+[ -f "$pg_dir/PG_VERSION" ] || { prebias_pg initdb -D "$pg_dir" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null; fresh=1; }
 prebias_pg pg_ctl -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
 api_pid=""
 cleanup() {
@@ -22,8 +24,10 @@ cleanup() {
   prebias_pg pg_ctl -D "$pg_dir" -m fast -w stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-prebias_pg createdb -h 127.0.0.1 -p "$pg_port" -U postgres prebias
-(umask 077; head -c 32 /dev/urandom | base64 | tr -d '=+/\n' | cut -c1-40 > "$data/api-key")
+if [ "$fresh" -eq 1 ]; then
+  prebias_pg createdb -h 127.0.0.1 -p "$pg_port" -U postgres prebias
+  (umask 077; head -c 32 /dev/urandom | base64 | tr -d '=+/\n' | cut -c1-40 > "$data/api-key")
+fi
 bin=$root/Prebias.Api/bin/Release/net10.0
 ConnectionStrings__Prebias="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=prebias" \
 Prebias__Auth__ApiKeyFile=$data/api-key Prebias__Worker__InProcess=true \

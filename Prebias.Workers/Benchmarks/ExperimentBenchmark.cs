@@ -34,25 +34,30 @@ public static class ExperimentBenchmark
         using var client = PrebiasClient.Create(a.Require("api"), key);
         await client.WaitUntilReadyAsync(null, TimeSpan.FromMinutes(3), ct);
 
-        var datasetId = a.Get("dataset");
-        if (datasetId is null)
-        {
-            var demo = new DemoContext();
-            await DataStage.RunAsync(client, demo, ct);
-            datasetId = demo.DatasetId;
-        }
         // The demo's training settings (TrainingStage) with the requested steps.
         var training = new { batchSize = 16, maxIters = steps, evalInterval = 50, evalIters = 8, warmupIters = 15, learningRate = 2e-3, minLr = 2e-4 };
-        Console.WriteLine($"== experiment: {preset}, {orderings} orderings x {seeds} seeds, {steps} steps ==");
-        var clock = Stopwatch.StartNew();
-        var (experimentId, _) = await client.PostAsync("api/experiments/durability", new
+        // --experiment ID reads a finished experiment back instead of running one (its wall: created to completed).
+        var experimentId = a.Get("experiment");
+        if (experimentId is null)
         {
-            name = $"bench experiment {DateTimeOffset.UtcNow:O}", datasetId, model = new { preset }, training,
-            orderings = OtherOrderings.Take(orderings - 1).ToArray(), baselineOrdering = new { method = "shuffle" },
-            seeds = Enumerable.Range(1, seeds).ToArray(),
-        }, ct);
+            var datasetId = a.Get("dataset");
+            if (datasetId is null)
+            {
+                var demo = new DemoContext();
+                await DataStage.RunAsync(client, demo, ct);
+                datasetId = demo.DatasetId;
+            }
+            Console.WriteLine($"== experiment: {preset}, {orderings} orderings x {seeds} seeds, {steps} steps ==");
+            (experimentId, _) = await client.PostAsync("api/experiments/durability", new
+            {
+                name = $"bench experiment {DateTimeOffset.UtcNow:O}", datasetId, model = new { preset }, training,
+                orderings = OtherOrderings.Take(orderings - 1).ToArray(), baselineOrdering = new { method = "shuffle" },
+                seeds = Enumerable.Range(1, seeds).ToArray(),
+            }, ct);
+        }
         var experiment = await WaitForExperimentAsync(client, experimentId, ct);
-        var wall = clock.Elapsed.TotalSeconds;
+        var wall = (experiment.GetProperty("completedAt").GetDateTimeOffset()
+                    - experiment.GetProperty("createdAt").GetDateTimeOffset()).TotalSeconds;
         var runIds = experiment.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
         var timings = await ExperimentTimings.ReadAsync(client, runIds, ct);
         timings.Print(wall);
@@ -61,7 +66,7 @@ public static class ExperimentBenchmark
         if (!args.Contains("--no-isolated"))
         {
             isolated = 0;
-            foreach (var id in runIds) isolated += await TrainAloneAsync(client, id, training, ct);
+            foreach (var id in runIds) isolated += await TrainAloneAsync(client, id, preset, training, ct);
             Console.WriteLine(Figure("isolated_seconds_sum", isolated.Value));
         }
         double? peer = null;
@@ -80,14 +85,15 @@ public static class ExperimentBenchmark
     private const string PeerScript = "bench/peers/train_llama2c.py";
 
     /// <summary>One run of the experiment again, alone: trained and every checkpoint evaluated; its wall seconds.</summary>
-    private static async Task<double> TrainAloneAsync(PrebiasClient client, string runId, object training, CancellationToken ct)
+    private static async Task<double> TrainAloneAsync(PrebiasClient client, string runId, string preset, object training,
+        CancellationToken ct)
     {
         var run = await client.GetAsync($"api/runs/{runId}", ct);
         var clock = Stopwatch.StartNew();
         var (id, job) = await client.PostAsync("api/runs", new
         {
             name = $"bench isolated {runId}", datasetId = run.GetProperty("datasetId").GetString(),
-            model = run.GetProperty("model"), training, ordering = run.GetProperty("ordering"),
+            model = new { preset }, training, ordering = run.GetProperty("ordering"),
             seed = run.GetProperty("seed").GetInt64(), evaluate = true,
         }, ct);
         await client.WaitForJobAsync(job, $"isolated {id}", ct);
