@@ -2,7 +2,7 @@ using TorchSharp;
 
 namespace Prebias.Core.Torch;
 
-/// <summary>A job's share of the <see cref="TorchThreadBudget"/>; disposing it frees the slot for the next job.</summary>
+/// <summary>A job's share of the <see cref="TorchThreadBudget"/>; disposing it frees its slot.</summary>
 public sealed class TorchThreadLease(int threads, Action release) : IDisposable
 {
     private Action? _release = release;

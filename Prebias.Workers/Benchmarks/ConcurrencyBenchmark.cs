@@ -25,19 +25,22 @@ public static class ConcurrencyBenchmark
         var steps = a.GetInt("steps", 20);
         var jobs = a.GetInt("jobs", 2);
         var threads = a.GetInt("threads", Environment.ProcessorCount);
-        Console.WriteLine($"preset {a.Get("preset") ?? "stories260k"}, batch {batch}x{seq}, {steps} steps per job, {threads} threads");
+        Console.WriteLine(
+            $"preset {a.Get("preset") ?? "stories260k"}, batch {batch}x{seq}, {steps} steps each, {threads} threads");
 
         var alone = Measure("1 job, all threads", 1, threads, preset, batch, seq, steps, ct);
         var oversubscribed = Measure($"{jobs} jobs, all threads each", jobs, threads, preset, batch, seq, steps, ct);
-        var budgeted = Measure($"{jobs} jobs, budget split", jobs, Math.Max(1, threads / jobs), preset, batch, seq, steps, ct);
+        var split = Math.Max(1, threads / jobs);
+        var budgeted = Measure($"{jobs} jobs, budget split", jobs, split, preset, batch, seq, steps, ct);
         Console.WriteLine(Line("oversubscribed_vs_alone", oversubscribed / alone));
         Console.WriteLine(Line("budgeted_vs_alone", budgeted / alone));
         return Task.FromResult(0);
     }
 
-    /// <summary>Aggregate tokens/s of <paramref name="jobs"/> trainers stepping at once after a shared warm-up.</summary>
-    private static double Measure(string label, int jobs, int threadsPerJob, ModelArgs preset, int batch, int seq, int steps,
-        CancellationToken ct)
+    /// <summary>Aggregate tokens/s of <paramref name="jobs"/> trainers stepping at once after a shared warm-up.
+    /// </summary>
+    private static double Measure(string label, int jobs, int threadsPerJob, ModelArgs preset, int batch, int seq,
+        int steps, CancellationToken ct)
     {
         using var warm = new Barrier(jobs + 1);
         using var done = new CountdownEvent(jobs);
@@ -54,7 +57,8 @@ public static class ConcurrencyBenchmark
                     BatchSize = batch, GradientAccumulationSteps = 1, MaxIters = steps + 2, WarmupIters = 0,
                     DecayLr = false, Threads = threadsPerJob, Device = "cpu",
                 });
-                for (var i = 0; i < 2; i++) trainer.Step(_ => TrainBenchmark.RandomBatch(preset.VocabSize, batch, seq, i));
+                for (var i = 0; i < 2; i++)
+                    trainer.Step(_ => TrainBenchmark.RandomBatch(preset.VocabSize, batch, seq, i));
                 warm.SignalAndWait(ct);
                 for (var i = 0; i < steps && !ct.IsCancellationRequested; i++)
                     trainer.Step(_ => TrainBenchmark.RandomBatch(preset.VocabSize, batch, seq, i));
@@ -66,7 +70,8 @@ public static class ConcurrencyBenchmark
         done.Wait(ct);
         var tokensPerSecond = (double)jobs * steps * batch * seq / clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label} ({threadsPerJob} threads per job): {tokensPerSecond:F0} tokens/s aggregate, {clock.Elapsed.TotalSeconds:F1} s"));
+            $"{label} ({threadsPerJob} threads per job): {tokensPerSecond:F0} tokens/s aggregate, " +
+            $"{clock.Elapsed.TotalSeconds:F1} s"));
         return tokensPerSecond;
     }
 

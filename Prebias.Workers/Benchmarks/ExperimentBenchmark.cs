@@ -7,7 +7,8 @@ namespace Prebias.Workers.Benchmarks;
 
 /// <summary>
 /// <c>bench experiment --api URL --key-file PATH [--preset stories260k] [--orderings 2] [--seeds 3] [--steps 300]
-/// [--dataset ID] [--no-isolated] [--no-peer]</c>: a whole durability experiment through the real jobs of a running
+/// [--dataset ID] [--experiment ID] [--no-isolated] [--no-peer]</c>: a whole durability experiment through the real
+/// jobs of a running
 /// API (Postgres, Hangfire, the demo's data and training settings), then the same runs one at a time, then llama2.c's
 /// train.py peer (<c>bench/peers/train_llama2c.py</c> on Debian's python3-torch) for the same steps once per run.
 /// Prints the wall time, aggregate training tokens/s, the evaluation share and per-part evaluation seconds; the last
@@ -26,7 +27,8 @@ public static class ExperimentBenchmark
     {
         var a = new BenchArgs(args);
         var key = a.Get("key-file") is { } keyFile ? File.ReadAllText(keyFile).Trim()
-            : Environment.GetEnvironmentVariable("PREBIAS_API_KEY") ?? throw new ArgumentException("--key-file or PREBIAS_API_KEY is required");
+            : Environment.GetEnvironmentVariable("PREBIAS_API_KEY")
+              ?? throw new ArgumentException("--key-file or PREBIAS_API_KEY is required");
         var preset = a.Get("preset") ?? "stories260k";
         var orderings = Math.Clamp(a.GetInt("orderings", 2), 2, OtherOrderings.Length + 1);
         var seeds = a.GetInt("seeds", 3);
@@ -35,7 +37,11 @@ public static class ExperimentBenchmark
         await client.WaitUntilReadyAsync(null, TimeSpan.FromMinutes(3), ct);
 
         // The demo's training settings (TrainingStage) with the requested steps.
-        var training = new { batchSize = 16, maxIters = steps, evalInterval = 50, evalIters = 8, warmupIters = 15, learningRate = 2e-3, minLr = 2e-4 };
+        var training = new
+        {
+            batchSize = 16, maxIters = steps, evalInterval = 50, evalIters = 8, warmupIters = 15,
+            learningRate = 2e-3, minLr = 2e-4,
+        };
         // --experiment ID reads a finished experiment back instead of running one (its wall: created to completed).
         var experimentId = a.Get("experiment");
         if (experimentId is null)
@@ -58,7 +64,8 @@ public static class ExperimentBenchmark
         var experiment = await WaitForExperimentAsync(client, experimentId, ct);
         var wall = (experiment.GetProperty("completedAt").GetDateTimeOffset()
                     - experiment.GetProperty("createdAt").GetDateTimeOffset()).TotalSeconds;
-        var runIds = experiment.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+        var runIds = experiment.GetProperty("runs").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetString()!).ToList();
         var timings = await ExperimentTimings.ReadAsync(client, runIds, ct);
         timings.Print(wall);
 
@@ -70,7 +77,9 @@ public static class ExperimentBenchmark
             Console.WriteLine(Figure("isolated_seconds_sum", isolated.Value));
         }
         double? peer = null;
-        if (!args.Contains("--no-peer") && File.Exists(PeerScript))
+        if (!args.Contains("--no-peer") && !PeerAvailable())
+            Console.WriteLine($"llama2.c peer skipped: needs /usr/bin/python3 with torch (python3-torch)");
+        else if (!args.Contains("--no-peer"))
         {
             peer = 0;
             for (var i = 0; i < runIds.Count; i++) peer += RunPeer(preset, steps, 16, 256);
@@ -84,9 +93,9 @@ public static class ExperimentBenchmark
 
     private const string PeerScript = "bench/peers/train_llama2c.py";
 
-    /// <summary>One run of the experiment again, alone: trained and every checkpoint evaluated; its wall seconds.</summary>
-    private static async Task<double> TrainAloneAsync(PrebiasClient client, string runId, string preset, object training,
-        CancellationToken ct)
+    /// <summary>One run of the experiment alone: trained, its checkpoints evaluated; its wall seconds.</summary>
+    private static async Task<double> TrainAloneAsync(PrebiasClient client, string runId, string preset,
+        object training, CancellationToken ct)
     {
         var run = await client.GetAsync($"api/runs/{runId}", ct);
         var clock = Stopwatch.StartNew();
@@ -106,16 +115,30 @@ public static class ExperimentBenchmark
         return seconds;
     }
 
-    /// <summary>llama2.c's train.py loop for the same steps, in a fresh process (import and start-up included).</summary>
+    private static bool PeerAvailable()
+    {
+        if (!File.Exists(PeerScript) || !File.Exists("/usr/bin/python3")) return false;
+        using var probe = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", "import torch"])
+        {
+            RedirectStandardError = true,
+        })!;
+        probe.StandardError.ReadToEnd();
+        probe.WaitForExit();
+        return probe.ExitCode == 0;
+    }
+
+    /// <summary>llama2.c's train.py loop for the same steps, in a fresh process (start-up included).</summary>
     private static double RunPeer(string preset, int steps, int batch, int seq)
     {
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
             [PeerScript, "--preset", preset, "--steps", $"{steps}", "--batch", $"{batch}", "--seq", $"{seq}",
              "--threads", $"{Environment.ProcessorCount}", "--warmup", "0"]) { RedirectStandardOutput = true })!;
-        var last = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        var last = process.StandardOutput.ReadToEnd()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"the llama2.c peer exited with {process.ExitCode}");
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"the llama2.c peer exited with {process.ExitCode}");
         Console.WriteLine($"  llama2.c peer: {clock.Elapsed.TotalSeconds:F1} s ({last})");
         return clock.Elapsed.TotalSeconds;
     }

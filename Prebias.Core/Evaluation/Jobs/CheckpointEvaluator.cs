@@ -17,8 +17,8 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
 {
     public EvaluationResults Evaluate(Guid runId, long step, Transformer model, string checkpointDirectory,
         IReadOnlyList<IReadOnlyList<int>> valRows, IReadOnlyList<int> valLengths,
-        IReadOnlyDictionary<string, double?> inputWindow, IReadOnlyDictionary<string, double?> inputCumulative, CancellationToken ct,
-        EvaluationPartTimer? parts = null)
+        IReadOnlyDictionary<string, double?> inputWindow, IReadOnlyDictionary<string, double?> inputCumulative,
+        CancellationToken ct, EvaluationPartTimer? parts = null)
     {
         var clock = Stopwatch.StartNew();
         parts ??= new EvaluationPartTimer();
