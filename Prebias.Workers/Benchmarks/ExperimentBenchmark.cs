@@ -61,7 +61,7 @@ public static class ExperimentBenchmark
                 seeds = Enumerable.Range(1, seeds).ToArray(),
             }, ct);
         }
-        var experiment = await WaitForExperimentAsync(client, experimentId, ct);
+        var experiment = await EvaluationStage.WaitForExperimentAsync(client, experimentId, ct);
         var wall = (experiment.GetProperty("completedAt").GetDateTimeOffset()
                     - experiment.GetProperty("createdAt").GetDateTimeOffset()).TotalSeconds;
         var runIds = experiment.GetProperty("runs").EnumerateArray()
@@ -141,21 +141,6 @@ public static class ExperimentBenchmark
             throw new InvalidOperationException($"the llama2.c peer exited with {process.ExitCode}");
         Console.WriteLine($"  llama2.c peer: {clock.Elapsed.TotalSeconds:F1} s ({last})");
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<JsonElement> WaitForExperimentAsync(PrebiasClient client, string id, CancellationToken ct)
-    {
-        var printed = -1.0;
-        while (true)
-        {
-            var experiment = await client.GetAsync($"api/experiments/{id}", ct);
-            var state = experiment.GetProperty("state").GetString();
-            var progress = experiment.GetProperty("progress").GetDouble();
-            if (progress - printed >= 0.1) Console.WriteLine($"  [experiment] {progress:P0} {state}");
-            if (progress - printed >= 0.1) printed = progress;
-            if (state is "Succeeded" or "Failed") return experiment;
-            await Task.Delay(1000, ct);
-        }
     }
 
     internal static string Figure(string name, double value) =>
