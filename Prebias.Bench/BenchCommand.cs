@@ -17,6 +17,8 @@ public static class BenchCommand
         ["ordering"] = OrderingBenchmark.RunAsync,
         ["plots"] = PlotsBenchmark.RunAsync,
         ["train"] = TrainBenchmark.RunAsync,
+        ["concurrency"] = ConcurrencyBenchmark.RunAsync,
+        ["experiment"] = ExperimentBenchmark.RunAsync,
         ["evaluation"] = EvaluationBenchmark.RunAsync,
         ["generate"] = GenerateBenchmark.RunAsync,
     };

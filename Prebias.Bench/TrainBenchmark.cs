@@ -61,7 +61,7 @@ public static class TrainBenchmark
         return Task.FromResult(0);
     }
 
-    private static TokenBatch RandomBatch(int vocab, int batch, int seq, int step)
+    internal static TokenBatch RandomBatch(int vocab, int batch, int seq, int step)
     {
         using var generator = new Generator((ulong)(1000 + step));
         using var tokens = randint(vocab, [batch, seq + 1], dtype: ScalarType.Int64, generator: generator);

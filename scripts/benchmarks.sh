@@ -37,3 +37,8 @@ for spec in "stories260k 32" "tiny1m 32" "stories15m 16"; do
     /usr/bin/python3 bench/peers/train_llama2c.py --preset "$1" --steps 6 --batch "$2" --threads "$threads" | tail -n 3
   fi
 done
+
+bench concurrency --preset stories260k --batch 16 --seq 256 --steps 20 --threads "$threads"
+# The whole experiment through the real jobs, against a throwaway Postgres and API (with its llama2.c peer).
+echo "### bench experiment"
+scripts/bench-experiment.sh --preset stories260k --orderings 2 --seeds 3 --steps 300 | tail -n 16

@@ -17,24 +17,18 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
 {
     public EvaluationResults Evaluate(Guid runId, long step, Transformer model, string checkpointDirectory,
         IReadOnlyList<IReadOnlyList<int>> valRows, IReadOnlyList<int> valLengths,
-        IReadOnlyDictionary<string, double?> inputWindow, IReadOnlyDictionary<string, double?> inputCumulative, CancellationToken ct)
+        IReadOnlyDictionary<string, double?> inputWindow, IReadOnlyDictionary<string, double?> inputCumulative,
+        CancellationToken ct, EvaluationPartTimer? parts = null)
     {
         var clock = Stopwatch.StartNew();
-        var generated = new GenerationEvaluator(scorer).Run(model, tokenizer, options, ct);
+        parts ??= new EvaluationPartTimer();
+        // Every part reuses the one loaded model; each is timed under its own name.
+        var generated = parts.Time("generations", () => new GenerationEvaluator(scorer).Run(model, tokenizer, options, ct));
         ct.ThrowIfCancellationRequested();
-        var bias = new BiasProbe(options.Probe).Run(model, tokenizer);
-        var val = valRows.Count > 0 ? new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct) : null;
-
-        var embeddings = RepresentationAnalyzer.EmbeddingPca(model, tokenizer);
-        CheckpointViews.Write(checkpointDirectory, CheckpointViews.EmbeddingsFile, new EmbeddingView(embeddings.ExplainedVarianceRatio,
-            [.. embeddings.Points.Take(4096).Select(p => new EmbeddingPoint(p.Id, p.Piece, p.X, p.Y))]));
-        if (CheckpointViews.ReadAttention(checkpointDirectory) is { } attention)
-        {
-            var (l, h, t) = ((int)attention.Shape[0], (int)attention.Shape[1], (int)attention.Shape[2]);
-            var flat = AttentionLayerSimilarity.Compute(attention.Weights, l, h, t);
-            CheckpointViews.Write(checkpointDirectory, CheckpointViews.LayersFile,
-                new LayerView(l, [.. Enumerable.Range(0, l).Select(i => flat.AsSpan(i * l, l).ToArray())]));
-        }
+        var bias = parts.Time("bias_probes", () => new BiasProbe(options.Probe).Run(model, tokenizer));
+        var val = valRows.Count == 0 ? null : parts.Time("val_loss",
+            () => new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
+        var embeddings = parts.Time("representations", () => WriteRepresentations(model, checkpointDirectory));
 
         var metrics = generated.Metrics.Select((m, i) => new CheckpointMetricRecord
         {
@@ -66,6 +60,22 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
             Seconds = clock.Elapsed.TotalSeconds, CreatedAt = DateTimeOffset.UtcNow,
         };
         return new EvaluationResults(evaluation, metrics, generations, scores);
+    }
+
+    /// <summary>Embedding PCA and the layer similarity of the attention probe, as views beside the checkpoint.</summary>
+    private EmbeddingProjection WriteRepresentations(Transformer model, string checkpointDirectory)
+    {
+        var embeddings = RepresentationAnalyzer.EmbeddingPca(model, tokenizer);
+        CheckpointViews.Write(checkpointDirectory, CheckpointViews.EmbeddingsFile, new EmbeddingView(embeddings.ExplainedVarianceRatio,
+            [.. embeddings.Points.Take(4096).Select(p => new EmbeddingPoint(p.Id, p.Piece, p.X, p.Y))]));
+        if (CheckpointViews.ReadAttention(checkpointDirectory) is { } attention)
+        {
+            var (l, h, t) = ((int)attention.Shape[0], (int)attention.Shape[1], (int)attention.Shape[2]);
+            var flat = AttentionLayerSimilarity.Compute(attention.Weights, l, h, t);
+            CheckpointViews.Write(checkpointDirectory, CheckpointViews.LayersFile,
+                new LayerView(l, [.. Enumerable.Range(0, l).Select(i => flat.AsSpan(i * l, l).ToArray())]));
+        }
+        return embeddings;
     }
 
     /// <summary>An early model can emit byte-fallback pieces such as &lt;0x00&gt;; Postgres text cannot hold NUL.</summary>

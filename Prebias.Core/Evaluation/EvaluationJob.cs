@@ -11,6 +11,7 @@ using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
+using Prebias.Core.Torch;
 using Prebias.Core.Training;
 
 namespace Prebias.Core.Evaluation;
@@ -22,7 +23,7 @@ namespace Prebias.Core.Evaluation;
 /// </summary>
 [ProducesResource(ResourceKind.Run, OwnsState = false)]
 public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
-    SampleMetricsQueries queries)
+    SampleMetricsQueries queries, TorchThreadBudget threads)
 {
     /// <summary>Validation samples scored per checkpoint (the first ones of the val split, by id).</summary>
     public const int ValSamples = 128;
@@ -48,6 +49,9 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         var evaluator = new CheckpointEvaluator(tokenizer, options,
             new TextMetricsScorer(metrics: MetricRegistry.TextMetrics.Select(m => m.Name), reference: reference));
 
+        if (threads.InUse == threads.Slots) progress.Report(0, "waiting for a free torch thread slot");
+        using var lease = await threads.AcquireAsync(0, ct);
+        var parts = new EvaluationPartTimer();
         for (var i = 0; i < todo.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -58,11 +62,14 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
 
             var directory = store.GetPath(run.CheckpointKey(checkpoint.Step));
             if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Checkpoint {checkpoint.Step} of run {runId} is missing its files.");
+            // After the awaits above this may be another OS thread, and torch keeps its thread count per OS thread.
+            lease.Apply();
             using var model = CheckpointModels.Load(directory);
-            var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct);
+            var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
             await results.ReplaceAsync(db, ct);
         }
-        progress.Report(1, $"evaluated {todo.Count} checkpoint(s)");
+        // bench experiment reads the name=seconds pairs after "seconds:" back from the job's message.
+        progress.Report(1, $"evaluated {todo.Count} checkpoint(s); seconds: {parts}");
     }
 
     private async Task<(List<IReadOnlyList<int>>, List<int>)> ValRowsAsync(DatasetRecord dataset, CancellationToken ct)

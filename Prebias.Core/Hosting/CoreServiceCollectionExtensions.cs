@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
@@ -40,6 +41,11 @@ public static class CoreServiceCollectionExtensions
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention());
 
+        services.AddSingleton(provider =>
+        {
+            var worker = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            return new TorchThreadBudget(worker.Threads, worker.WorkerCount);
+        });
         services.AddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddSingleton<JobRecordStore>();
         services.AddSingleton<JobProgress>();

@@ -17,10 +17,16 @@ public sealed record WorkerOptions
     public string[] EffectiveQueues => Queues.Where(q => !string.IsNullOrWhiteSpace(q)).ToArray() is { Length: > 0 } q ? q : Jobs.JobQueues.All;
 
     /// <summary>
-    /// Concurrent jobs. Training sets torch threads to all cores, so more than one training job per CPU set only
-    /// makes both slower; 2 lets a light job run beside a training job.
+    /// Concurrent jobs. Torch jobs split <see cref="Threads"/> between them, so two training jobs on two cores run
+    /// one thread each instead of four threads fighting over two cores.
     /// </summary>
     public int WorkerCount { get; init; } = 2;
+
+    /// <summary>
+    /// CPU threads that this process's torch jobs share (<see cref="Torch.TorchThreadBudget"/>); 0 means one per
+    /// core. Each of the <see cref="WorkerCount"/> concurrent torch jobs gets an equal part.
+    /// </summary>
+    public int Threads { get; init; }
 
     /// <summary>Server name prefix shown in the Hangfire dashboard.</summary>
     public string? Name { get; init; }

@@ -26,7 +26,7 @@ namespace Prebias.Core.Runs;
 /// </summary>
 [ProducesResource(ResourceKind.Run)]
 public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
-    RunOrders orders, RunStore runs, JobScheduler scheduler, JobRecordStore jobRecords)
+    RunOrders orders, RunStore runs, JobScheduler scheduler, JobRecordStore jobRecords, TorchThreadBudget threads)
 {
     [Queue(JobQueues.Gpu)]
     // A user-facing failure (bad ordering, missing input) is final; anything else (a crash) is retried and resumes.
@@ -52,11 +52,20 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
             throw new JobFailedException($"Run {run.Id} failed: {ex.Message}", ex);
         }
 
+        if (threads.InUse == threads.Slots) progress.Report(0, "waiting for a free torch thread slot");
+        using var lease = await threads.AcquireAsync(training.Options.Threads, ct);
+        training = training with { Options = training.Options with { Threads = lease.Threads } };
+
         run.OrderSha256 = order.Hash;
         run.OrderLength = order.SampleIds.Length;
         run.DatasetSha256 = dataset.TokenStoreSha256;
         run.TokenizerSha256 = tokenizerRecord.Sha256;
-        run.Versions = JsonSerializer.Serialize(new { torchSharp = TorchRuntime.TorchSharpVersion, libtorch = TorchRuntime.LibTorchVersion, dotnet = Environment.Version.ToString() });
+        // A CPU run's weights depend on its thread count, so the count it trained with is kept with the versions.
+        run.Versions = JsonSerializer.Serialize(new
+        {
+            torchSharp = TorchRuntime.TorchSharpVersion, libtorch = TorchRuntime.LibTorchVersion,
+            dotnet = Environment.Version.ToString(), threads = lease.Threads,
+        });
         run.State = RunState.Running;
         run.StartedAt ??= DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);

@@ -56,7 +56,8 @@ public static class EvaluationStage
         Console.WriteLine($"  comparison: {client.BaseUrl}api/experiments/{demo.ExperimentId}/comparison (csv: ?format=csv&table=endpoint), plot: {client.BaseUrl}api/experiments/{demo.ExperimentId}/comparison.png");
     }
 
-    private static async Task<JsonElement> WaitForExperimentAsync(PrebiasClient client, string id, CancellationToken ct)
+    /// <summary>Polls the experiment until it succeeded or failed, printing its progress every 10 %.</summary>
+    internal static async Task<JsonElement> WaitForExperimentAsync(PrebiasClient client, string id, CancellationToken ct)
     {
         var lastPrinted = -1.0;
         while (true)

@@ -120,6 +120,7 @@ def main():
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--seq", type=int, default=0, help="tokens per row; 0 = the preset's max_seq_len")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1337)
@@ -131,7 +132,7 @@ def main():
         {"params": [q for q in params.values() if q.dim() < 2], "weight_decay": 0.0},
     ]
     optimizer = torch.optim.AdamW(groups, lr=5e-4, betas=(0.9, 0.95))
-    seq = a["max_seq_len"]
+    seq = args.seq if args.seq > 0 else a["max_seq_len"]
     print(f"torch {torch.__version__}, preset {args.preset}, batch {args.batch}x{seq}, {torch.get_num_threads()} threads")
     times = []
     for step in range(args.steps + args.warmup):

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Prebias.Workers.Demo;
+
+using Prebias.Workers;
+
+namespace Prebias.Bench;
+
+/// <summary>
+/// <c>bench experiment --api URL --key-file PATH [--preset stories260k] [--orderings 2] [--seeds 3] [--steps 300]
+/// [--dataset ID] [--experiment ID] [--no-isolated] [--no-peer]</c>: a whole durability experiment through the real
+/// jobs of a running
+/// API (Postgres, Hangfire, the demo's data and training settings), then the same runs one at a time, then llama2.c's
+/// train.py peer (<c>bench/peers/train_llama2c.py</c> on Debian's python3-torch) for the same steps once per run.
+/// Prints the wall time, aggregate training tokens/s, the evaluation share and per-part evaluation seconds; the last
+/// lines are <c>experiment_vs_isolated: X</c> (experiment wall / sum of isolated walls, lower is better) and
+/// <c>experiment_vs_llama2c: X</c> (peer seconds / experiment wall, higher is better).
+/// </summary>
+public static class ExperimentBenchmark
+{
+    private static readonly object[] OtherOrderings =
+    [
+        new { method = "sort_asc", metric = "sentiment" }, new { method = "sort_desc", metric = "sentiment" },
+        new { method = "sort_asc", metric = "flesch_kincaid_grade" },
+    ];
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var a = new CommandArgs(args);
+        var key = a.Get("key-file") is { } keyFile ? File.ReadAllText(keyFile).Trim()
+            : Environment.GetEnvironmentVariable("PREBIAS_API_KEY")
+              ?? throw new ArgumentException("--key-file or PREBIAS_API_KEY is required");
+        var preset = a.Get("preset") ?? "stories260k";
+        var orderings = Math.Clamp(a.GetInt("orderings", 2), 2, OtherOrderings.Length + 1);
+        var seeds = a.GetInt("seeds", 3);
+        var steps = a.GetInt("steps", 300);
+        using var client = PrebiasClient.Create(a.Require("api"), key);
+        await client.WaitUntilReadyAsync(null, TimeSpan.FromMinutes(3), ct);
+
+        // The demo's training settings (TrainingStage) with the requested steps.
+        var training = new
+        {
+            batchSize = 16, maxIters = steps, evalInterval = 50, evalIters = 8, warmupIters = 15,
+            learningRate = 2e-3, minLr = 2e-4,
+        };
+        // --experiment ID reads a finished experiment back instead of running one (its wall: created to completed).
+        var experimentId = a.Get("experiment");
+        if (experimentId is null)
+        {
+            var datasetId = a.Get("dataset");
+            if (datasetId is null)
+            {
+                var demo = new DemoContext();
+                await DataStage.RunAsync(client, demo, ct);
+                datasetId = demo.DatasetId;
+            }
+            Console.WriteLine($"== experiment: {preset}, {orderings} orderings x {seeds} seeds, {steps} steps ==");
+            (experimentId, _) = await client.PostAsync("api/experiments/durability", new
+            {
+                name = $"bench experiment {DateTimeOffset.UtcNow:O}", datasetId, model = new { preset }, training,
+                orderings = OtherOrderings.Take(orderings - 1).ToArray(), baselineOrdering = new { method = "shuffle" },
+                seeds = Enumerable.Range(1, seeds).ToArray(),
+            }, ct);
+        }
+        var experiment = await EvaluationStage.WaitForExperimentAsync(client, experimentId, ct);
+        var wall = (experiment.GetProperty("completedAt").GetDateTimeOffset()
+                    - experiment.GetProperty("createdAt").GetDateTimeOffset()).TotalSeconds;
+        var runIds = experiment.GetProperty("runs").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetString()!).ToList();
+        var timings = await ExperimentTimings.ReadAsync(client, runIds, ct);
+        timings.Print(wall);
+
+        double? isolated = null;
+        if (!args.Contains("--no-isolated"))
+        {
+            isolated = 0;
+            foreach (var id in runIds) isolated += await TrainAloneAsync(client, id, preset, training, ct);
+            Console.WriteLine(Figure("isolated_seconds_sum", isolated.Value));
+        }
+        double? peer = null;
+        if (!args.Contains("--no-peer") && !PeerAvailable())
+            Console.WriteLine($"llama2.c peer skipped: needs /usr/bin/python3 with torch (python3-torch)");
+        else if (!args.Contains("--no-peer"))
+        {
+            peer = 0;
+            for (var i = 0; i < runIds.Count; i++) peer += RunPeer(preset, steps, 16, 256);
+            Console.WriteLine(Figure("llama2c_seconds_sum", peer.Value));
+        }
+        Console.WriteLine(Figure("experiment_wall_seconds", wall));
+        if (isolated is { } sum) Console.WriteLine(Figure("experiment_vs_isolated", wall / sum));
+        if (peer is { } peerSum) Console.WriteLine(Figure("experiment_vs_llama2c", peerSum / wall));
+        return experiment.GetProperty("state").GetString() == "Succeeded" ? 0 : 1;
+    }
+
+    private const string PeerScript = "bench/peers/train_llama2c.py";
+
+    /// <summary>One run of the experiment alone: trained, its checkpoints evaluated; its wall seconds.</summary>
+    private static async Task<double> TrainAloneAsync(PrebiasClient client, string runId, string preset,
+        object training, CancellationToken ct)
+    {
+        var run = await client.GetAsync($"api/runs/{runId}", ct);
+        var clock = Stopwatch.StartNew();
+        var (id, job) = await client.PostAsync("api/runs", new
+        {
+            name = $"bench isolated {runId}", datasetId = run.GetProperty("datasetId").GetString(),
+            model = new { preset }, training, ordering = run.GetProperty("ordering"),
+            seed = run.GetProperty("seed").GetInt64(), evaluate = true,
+        }, ct);
+        await client.WaitForJobAsync(job, $"isolated {id}", ct);
+        // Training enqueued an evaluation per checkpoint before it succeeded; wait for all of them.
+        while (ExperimentTimings.EvaluationJobs(await client.GetAsync("api/jobs?type=Evaluation&limit=1000", ct), [id])
+               .Any(j => j.GetProperty("finishedAt").ValueKind != JsonValueKind.String))
+            await Task.Delay(500, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(Figure($"isolated run {id} seconds", seconds));
+        return seconds;
+    }
+
+    private static bool PeerAvailable()
+    {
+        if (!File.Exists(PeerScript) || !File.Exists("/usr/bin/python3")) return false;
+        using var probe = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", "import torch"])
+        {
+            RedirectStandardError = true,
+        })!;
+        probe.StandardError.ReadToEnd();
+        probe.WaitForExit();
+        return probe.ExitCode == 0;
+    }
+
+    /// <summary>llama2.c's train.py loop for the same steps, in a fresh process (start-up included).</summary>
+    private static double RunPeer(string preset, int steps, int batch, int seq)
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            [PeerScript, "--preset", preset, "--steps", $"{steps}", "--batch", $"{batch}", "--seq", $"{seq}",
+             "--threads", $"{Environment.ProcessorCount}", "--warmup", "0"]) { RedirectStandardOutput = true })!;
+        var last = process.StandardOutput.ReadToEnd()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"the llama2.c peer exited with {process.ExitCode}");
+        Console.WriteLine($"  llama2.c peer: {clock.Elapsed.TotalSeconds:F1} s ({last})");
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    internal static string Figure(string name, double value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: {value:F3}");
+}
