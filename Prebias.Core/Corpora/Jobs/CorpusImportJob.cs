@@ -109,6 +109,13 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
             case "file":
                 progress.Report(0.1, "importing");
                 if (source.Upload is { } upload) return CorpusFileImporter.ImportToDirectory(store.GetPath(upload), staging, options, ct);
+                var shards = sandbox.ResolveShards(source.Path!, out var isSet);
+                if (shards.Count == 0) throw new UnsafeSourceException(sandbox.RefusalMessage);
+                if (isSet)
+                {
+                    var read = new InlineProgress<int>(n => progress.Report(0.1 + 0.9 * n / shards.Count, $"imported {n} of {shards.Count} shards"));
+                    return CorpusShardImporter.ImportToDirectory(shards, sandbox, staging, options, read, ct);
+                }
                 using (var input = sandbox.OpenRead(source.Path!))
                     return CorpusFileImporter.ImportToDirectory(input, Path.GetFileName(source.Path), staging, options, ct);
 

@@ -21,17 +21,18 @@ public static class CorpusSpecValidator
         var errors = new Dictionary<string, string[]>();
         var source = spec.Source;
         if (!Kinds.Contains(source.Kind)) errors["source.kind"] = [$"Unknown source kind '{source.Kind}'; use one of {string.Join(", ", Kinds)}."];
-        if (ParseFormat(source.Format) is null) errors["source.format"] = ["format must be auto, json, jsonl or text."];
+        if (ParseFormat(source.Format) is null) errors["source.format"] = ["format must be auto, json, jsonl, text or parquet."];
         if (spec.BadDocuments is not ("fail" or "skip")) errors["badDocuments"] = ["badDocuments must be fail or skip."];
         if (spec.MaxDocumentChars < 1) errors["maxDocumentChars"] = ["maxDocumentChars must be positive."];
         if (string.IsNullOrWhiteSpace(source.TextField)) errors["source.textField"] = ["textField must not be empty."];
+        if (string.IsNullOrWhiteSpace(source.TextColumn)) errors["source.textColumn"] = ["textColumn must not be empty."];
 
         switch (source.Kind)
         {
             case "file" when source.Upload is null && string.IsNullOrWhiteSpace(source.Path):
                 errors["source.path"] = ["A file source needs a path (or use POST /api/corpora/upload)."];
                 break;
-            case "file" when source.Upload is null && sandbox.Resolve(source.Path!) is null:
+            case "file" when source.Upload is null && sandbox.ResolveShards(source.Path!).Count == 0:
                 errors["source.path"] = [sandbox.RefusalMessage];
                 break;
             case "url" when !IsHttpUrl(source.Url):
@@ -58,6 +59,7 @@ public static class CorpusSpecValidator
     {
         Format = ParseFormat(spec.Source.Format) ?? CorpusFileFormat.Auto,
         TextField = spec.Source.TextField,
+        TextColumn = spec.Source.TextColumn,
         PlainTextSplit = spec.Source.Separator.Length == 0 ? PlainTextSplit.BlankLines : PlainTextSplit.SeparatorLine,
         SeparatorLine = spec.Source.Separator,
         MaxDocumentChars = spec.MaxDocumentChars,
@@ -70,6 +72,7 @@ public static class CorpusSpecValidator
         "json" => CorpusFileFormat.JsonArray,
         "jsonl" => CorpusFileFormat.JsonLines,
         "text" => CorpusFileFormat.PlainText,
+        "parquet" => CorpusFileFormat.Parquet,
         _ => null,
     };
 
