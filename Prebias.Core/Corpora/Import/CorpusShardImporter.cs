@@ -3,7 +3,7 @@ using Prebias.Core.Corpora.Sandbox;
 namespace Prebias.Core.Corpora.Import;
 
 /// <summary>
-/// Imports the shards of a folder or glob (<see cref="ImportSandbox.ResolveShards"/>) as one corpus, in the given
+/// Imports the shards of a folder or glob (<see cref="ImportSandbox.ResolveShards(string, out bool)"/>) as one corpus, in the given
 /// order. Each document records its shard and row (<c>source_shard</c>, <c>source_row</c>); errors name both; the
 /// bad-document policy and its counts span all shards. Each shard is opened through the sandbox again, so a file
 /// swapped for a symlink after the request was checked is still refused.

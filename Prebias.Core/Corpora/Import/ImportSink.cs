@@ -16,14 +16,8 @@ internal sealed class ImportSink(CorpusWriter writer, CorpusImportOptions option
     public CorpusImportOptions Options => options;
 
     /// <summary>The shard being read when a folder or glob is imported: locations name it, and each document records
-    /// it with its row as the attributes <see cref="ShardAttribute"/> and <see cref="RowAttribute"/>.</summary>
+    /// it with its row (<see cref="SourceAttributes"/>).</summary>
     public string? Shard { get; set; }
-
-    /// <summary>Attribute naming the shard a document came from (its path relative to the imported folder).</summary>
-    public const string ShardAttribute = "source_shard";
-
-    /// <summary>Attribute holding the zero-based row (Parquet) or line (JSONL, text) of a document within its shard.</summary>
-    public const string RowAttribute = "source_row";
 
     /// <summary>Longest raw UTF-8 a document can need: 3 bytes per UTF-16 char, or 6 per char when JSON-escaped as \uXXXX.</summary>
     public long MaxRawBytes => (long)options.MaxDocumentChars * 6 + 1024;
@@ -53,8 +47,8 @@ internal sealed class ImportSink(CorpusWriter writer, CorpusImportOptions option
     {
         if (Shard is null) return attributes;
         var all = attributes is null ? new Dictionary<string, string>(2) : new Dictionary<string, string>(attributes);
-        all[ShardAttribute] = Shard;
-        if (row >= 0) all[RowAttribute] = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        all[SourceAttributes.Shard] = Shard;
+        if (row >= 0) all[SourceAttributes.Row] = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return all;
     }
 

@@ -26,7 +26,8 @@ internal static class ParquetDocumentReader
                 $"not a readable Parquet file ({e.Message})", e);
         }
         await using var _ = reader;
-        var flat = reader.Schema.Fields.OfType<DataField>().Where(f => f.MaxRepetitionLevel == 0).ToList();
+        // Top-level fields only (structs, lists and maps are not DataFields there); a repeated column is an array.
+        var flat = reader.Schema.Fields.OfType<DataField>().Where(f => !f.IsArray).ToList();
         var textField = flat.FirstOrDefault(f => f.Name == sink.Options.TextColumn && f.ClrType == typeof(string))
             ?? throw new CorpusImportException(BadDocumentReason.MissingTextField, "",
                 $"no string column \"{sink.Options.TextColumn}\"; columns: " +
