@@ -10,7 +10,7 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
     {
         var metrics = MetricRegistry.All;
         // An attribute sorts through a join on its name (a parameter); a metric column is quoted from the registry.
-        var sortAttribute = q.Sort is not null && AttributeMetric.TryParse(q.Sort, out var key) ? key : null;
+        var sortAttribute = q.Sort is not null && AttributeMetric.TryParse(q.Sort, out var attributeKey) ? attributeKey : null;
         var sortColumn = q.Sort is null ? null : sortAttribute is not null ? "a.value" : "m." + SampleMetricsStore.Quote(q.Sort);
         var key = sortColumn is null ? "s.id" : $"({sortColumn}, s.id)";
         var cmp = q.Descending ? "<" : ">";

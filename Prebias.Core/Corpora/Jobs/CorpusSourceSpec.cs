@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Prebias.Core.Corpora.Mixtures;
 using Prebias.Core.Corpora.Synthetic;
 
 namespace Prebias.Core.Corpora.Jobs;
@@ -8,7 +9,7 @@ namespace Prebias.Core.Corpora.Jobs;
 /// </summary>
 public sealed record CorpusSourceSpec
 {
-    /// <summary><c>synthetic</c> (default), <c>file</c>, <c>url</c> or <c>tinystories</c>.</summary>
+    /// <summary><c>synthetic</c> (default), <c>file</c>, <c>url</c>, <c>tinystories</c> or <c>mixture</c>.</summary>
     public string Kind { get; init; } = "synthetic";
 
     /// <summary><c>file</c>: a file, a folder of shards or a glob (<c>data/train-*.parquet</c>) inside the import
@@ -36,6 +37,15 @@ public sealed record CorpusSourceSpec
 
     /// <summary><c>synthetic</c>: the generator's options (seed, documents, dialled attributes).</summary>
     public SyntheticCorpusOptions? Synthetic { get; init; }
+
+    /// <summary><c>mixture</c>: the Ready corpora to mix and their weights (see <see cref="CorpusMixer"/>).</summary>
+    public MixturePart[]? Mixture { get; init; }
+
+    /// <summary><c>mixture</c>: how many documents the mixture has.</summary>
+    public int? Size { get; init; }
+
+    /// <summary><c>mixture</c>: the seed of the draws and of the interleaving.</summary>
+    public long? Seed { get; init; }
 
     /// <summary>Set by the upload endpoint: the artifact key of the uploaded file.</summary>
     [JsonInclude]

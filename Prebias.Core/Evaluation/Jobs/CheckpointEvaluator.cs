@@ -24,6 +24,7 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         ct.ThrowIfCancellationRequested();
         var bias = new BiasProbe(options.Probe).Run(model, tokenizer);
         var val = valRows.Count > 0 ? new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct) : null;
+        var accuracy = valRows.Count > 0 ? new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer), options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct) : null;
 
         var embeddings = RepresentationAnalyzer.EmbeddingPca(model, tokenizer);
         CheckpointViews.Write(checkpointDirectory, CheckpointViews.EmbeddingsFile, new EmbeddingView(embeddings.ExplainedVarianceRatio,
@@ -42,6 +43,7 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
             InputWindow = inputWindow.GetValueOrDefault(m.Name), InputCumulative = inputCumulative.GetValueOrDefault(m.Name),
             Output = double.IsFinite(generated.Mean[i]) ? generated.Mean[i] : null,
         }).ToList();
+        if (accuracy is not null) metrics.AddRange(accuracy.ToRecords(runId, step));
         var generations = generated.Generations.Select((g, i) => new GenerationRecord
         {
             RunId = runId, Step = step, Index = i, Prompt = g.Prompt, Mode = g.Mode, Text = Storable(g.Text), TokenCount = g.TokenCount,
