@@ -45,7 +45,7 @@ public sealed class CompressedAndParquetImportTests : IDisposable
             ImportFile(_root.File("a.parquet"), new CorpusImportOptions { TextColumn = "story" }));
         Assert.Equal(BadDocumentReason.MissingTextField, error.Reason);
         Assert.Contains("no string column \"story\"", error.Message);
-        Assert.Contains("text, bad_ending, words", error.Message);
+        Assert.Contains("bad_ending (Boolean)", error.Message);
     }
 
     [Fact]

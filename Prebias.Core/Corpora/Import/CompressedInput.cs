@@ -28,7 +28,7 @@ internal static class CompressedInput
     }
 
     /// <summary>Turns a decoder's complaint about corrupt data into the import's readable error.</summary>
-    public static bool IsCorruptData(Exception e) => e is InvalidDataException or ZstdException;
+    public static bool IsCorruptData(Exception e) => e is InvalidDataException or EndOfStreamException or ZstdException;
 
     private static string? Codec(string? fileName) =>
         Path.GetExtension(fileName ?? "").ToLowerInvariant() switch

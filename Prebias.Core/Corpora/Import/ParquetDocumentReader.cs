@@ -28,11 +28,11 @@ internal static class ParquetDocumentReader
         await using var _ = reader;
         // Top-level fields only (structs, lists and maps are not DataFields there); a repeated column is an array.
         var flat = reader.Schema.Fields.OfType<DataField>().Where(f => !f.IsArray).ToList();
-        var textField = flat.FirstOrDefault(f => f.Name == sink.Options.TextColumn && f.ClrType == typeof(string))
+        var textField = flat.FirstOrDefault(f => f.Name == sink.Options.TextColumn && ParquetScalars.IsText(f.ClrType))
             ?? throw new CorpusImportException(BadDocumentReason.MissingTextField, "",
                 $"no string column \"{sink.Options.TextColumn}\"; columns: " +
-                string.Join(", ", reader.Schema.Fields.Select(f => f.Name)) + " (set textColumn)");
-        var attributeFields = flat.Where(f => f != textField && ParquetScalars.IsSupported(f.ClrType)).ToList();
+                string.Join(", ", reader.Schema.Fields.Select(Describe)) + " (set textColumn)");
+        var attributeFields = flat.Where(f => f.Name != textField.Name && ParquetScalars.IsSupported(f.ClrType)).ToList();
 
         long row = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)
@@ -40,8 +40,7 @@ internal static class ParquetDocumentReader
             ct.ThrowIfCancellationRequested();
             using var group = reader.OpenRowGroupReader(g);
             var count = checked((int)group.RowCount);
-            var texts = new string?[count];
-            await group.ReadAsync(textField, texts.AsMemory(), null, ct);
+            var texts = await ParquetScalars.ReadAsTextAsync(group, textField, count, ct);
             var columns = new List<string?[]>(attributeFields.Count);
             foreach (var field in attributeFields) columns.Add(await ParquetScalars.ReadAsTextAsync(group, field, count, ct));
 
@@ -60,4 +59,7 @@ internal static class ParquetDocumentReader
             }
         }
     }
+
+    private static string Describe(Field field) =>
+        field is DataField d ? $"{d.Name} ({d.ClrType.Name}{(d.IsArray ? "[]" : "")})" : $"{field.Name} ({field.SchemaType})";
 }

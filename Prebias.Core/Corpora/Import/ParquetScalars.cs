@@ -10,21 +10,33 @@ internal static class ParquetScalars
 {
     private static readonly HashSet<Type> Supported =
     [
-        typeof(string), typeof(bool), typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int),
+        typeof(string), typeof(ReadOnlyMemory<char>), typeof(bool), typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int),
         typeof(uint), typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal), typeof(DateTime),
     ];
 
     public static bool IsSupported(Type type) => Supported.Contains(type);
 
+    /// <summary>A column that can hold document text: strings, or UTF-8 bytes (BYTE_ARRAY without a string annotation).</summary>
+    public static bool IsText(Type type) => IsString(type) || type == typeof(byte[]);
+
+    // Parquet.Net 6 reports UTF-8 string columns read from a file as ReadOnlyMemory<char>; both read as strings.
+    private static bool IsString(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
+
     public static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count,
         CancellationToken ct)
     {
         var t = field.ClrType;
-        if (t == typeof(string))
+        if (IsString(t))
         {
             var strings = new string?[count];
             await group.ReadAsync(field, strings.AsMemory(), null, ct);
             return strings;
+        }
+        if (t == typeof(byte[]))
+        {
+            var bytes = new byte[]?[count];
+            await group.ReadAsync(field, bytes.AsMemory(), null, ct);
+            return Array.ConvertAll(bytes, b => b is null ? null : System.Text.Encoding.UTF8.GetString(b));
         }
         if (t == typeof(bool)) return await ReadAsync<bool>(group, field, count, ct);
         if (t == typeof(sbyte)) return await ReadAsync<sbyte>(group, field, count, ct);
