@@ -26,7 +26,7 @@ public sealed class ImportSandbox
     /// <summary>The one message for every refused path.</summary>
     public string RefusalMessage =>
         $"path must name a regular file inside the import roots ({string.Join(", ", Roots)}; Prebias:Import:Roots), " +
-        "or a folder or glob (data/train-*.parquet) of such files; relative paths start at the first root."
+        "or a folder or glob (data/train-*.parquet) of such files; relative paths start at the first root.";
 
     /// <summary>The real path of <paramref name="path"/> when it may be imported, else null.</summary>
     public string? Resolve(string path)
