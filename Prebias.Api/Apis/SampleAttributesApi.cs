@@ -33,7 +33,8 @@ public static class SampleAttributesApi
     public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> CopyAttributes(
         Guid id, CopyAttributesRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
     {
-        if (new FieldErrors().Items("attributes", request?.Attributes, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
+        var invalid = new FieldErrors().Items("attributes", request?.Attributes, 0, RequestLimits.ListItems);
+        if (invalid is { Count: > 0 })
             return TypedResults.ValidationProblem(invalid.ToDictionary());
         string[]? keys = null;
         if (request?.Attributes is { Length: > 0 } asked)
@@ -42,13 +43,15 @@ public static class SampleAttributesApi
             if (bad.Count > 0)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["attributes"] = [$"not attribute names (lower-case letters, digits, _; at most 60): {string.Join(", ", bad)}"],
+                    ["attributes"] =
+                        [$"not attribute names (lower-case letters, digits, _; at most 60): {string.Join(", ", bad)}"],
                 });
             keys = [.. asked.Select(a => AttributeMetric.TryParse(ToMetricName(a), out var k) ? k : "").Distinct()];
         }
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
-        if (dataset.State == ResourceState.Failed) return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
+        if (dataset.State == ResourceState.Failed)
+            return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
 
         var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
         var jobId = await scheduler.EnqueueAfterAsync<SampleAttributesJob>(parent, JobQueues.Cpu,
@@ -57,5 +60,7 @@ public static class SampleAttributesApi
     }
 
     private static string ToMetricName(string attribute) =>
-        attribute.StartsWith(AttributeMetric.Prefix, StringComparison.OrdinalIgnoreCase) ? attribute : AttributeMetric.Prefix + attribute;
+        attribute.StartsWith(AttributeMetric.Prefix, StringComparison.OrdinalIgnoreCase)
+            ? attribute
+            : AttributeMetric.Prefix + attribute;
 }

@@ -6,6 +6,9 @@ namespace Prebias.Core.SampleMetrics;
 /// <summary>Reads <c>sample_metrics</c>: keyset-paginated sorted samples, per-metric summaries, means over sample sets.</summary>
 public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
 {
+    private const string AttributeJoin =
+        "LEFT JOIN sample_attributes a ON a.dataset_id = s.dataset_id AND a.sample_id = s.id AND a.name = @attribute";
+
     public async Task<IReadOnlyList<SampleMetricsRow>> PageAsync(SampleQuery q, CancellationToken ct)
     {
         var metrics = MetricRegistry.All;
@@ -25,7 +28,7 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
         await using var cmd = dataSource.CreateCommand($"""
             SELECT s.id, s.document_index, s.split, s.token_count, {string.Join(", ", metrics.Select(m => "m." + SampleMetricsStore.Quote(m.Name)))}
             FROM samples s LEFT JOIN sample_metrics m ON m.dataset_id = s.dataset_id AND m.sample_id = s.id
-            {(sortAttribute is null ? "" : "LEFT JOIN sample_attributes a ON a.dataset_id = s.dataset_id AND a.sample_id = s.id AND a.name = @attribute")}
+            {(sortAttribute is null ? "" : AttributeJoin)}
             WHERE {string.Join(" AND ", where)}
             ORDER BY {(sortColumn is null ? $"s.id {dir}" : $"{sortColumn} {dir}, s.id {dir}")}
             LIMIT @limit

@@ -24,7 +24,8 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         ct.ThrowIfCancellationRequested();
         var bias = new BiasProbe(options.Probe).Run(model, tokenizer);
         var val = valRows.Count > 0 ? new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct) : null;
-        var accuracy = valRows.Count > 0 ? new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer), options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct) : null;
+        var accuracy = valRows.Count == 0 ? null : new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer),
+            options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct);
 
         var embeddings = RepresentationAnalyzer.EmbeddingPca(model, tokenizer);
         CheckpointViews.Write(checkpointDirectory, CheckpointViews.EmbeddingsFile, new EmbeddingView(embeddings.ExplainedVarianceRatio,
