@@ -12,6 +12,7 @@ public static class BenchCommand
         ["metrics"] = MetricsBenchmark.RunAsync,
         ["tokenize"] = TokenizeBenchmark.RunAsync,
         ["corpora"] = CorporaBenchmark.RunAsync,
+        ["imports"] = ImportFormatsBenchmark.RunAsync,
         ["copy"] = CopyBench.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ordering"] = OrderingBenchmark.RunAsync,

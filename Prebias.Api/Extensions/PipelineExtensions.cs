@@ -48,6 +48,7 @@ public static class PipelineExtensions
         app.MapDatasetsApi();
         app.MapMetricsApi();
         app.MapSampleMetricsApi();
+        app.MapSampleAttributesApi();
         app.MapRunsApi();
         app.MapEvaluationsApi();
         app.MapCheckpointViewsApi();

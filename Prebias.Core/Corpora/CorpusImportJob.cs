@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Import;
+using Prebias.Core.Corpora.Mixtures;
 using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Corpora.TinyStories;
@@ -109,6 +110,13 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
             case "file":
                 progress.Report(0.1, "importing");
                 if (source.Upload is { } upload) return CorpusFileImporter.ImportToDirectory(store.GetPath(upload), staging, options, ct);
+                var shards = sandbox.ResolveShards(source.Path!, out var isSet);
+                if (shards.Count == 0) throw new UnsafeSourceException(sandbox.RefusalMessage);
+                if (isSet)
+                {
+                    var read = new InlineProgress<int>(n => progress.Report(0.1 + 0.9 * n / shards.Count, $"imported {n} of {shards.Count} shards"));
+                    return CorpusShardImporter.ImportToDirectory(shards, sandbox, staging, options, read, ct);
+                }
                 using (var input = sandbox.OpenRead(source.Path!))
                     return CorpusFileImporter.ImportToDirectory(input, Path.GetFileName(source.Path), staging, options, ct);
 
@@ -128,8 +136,39 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
                 var report = await new TinyStoriesSource(httpClients.CreateClient("downloads")).ImportAsync(archive, staging, tiny, DownloadProgress(), unpack, ct);
                 return report.Import;
 
+            case "mixture":
+                return await MixAsync(source, staging, ct);
+
             default:
                 throw new ArgumentException($"Unknown source kind '{source.Kind}'.");
+        }
+    }
+
+    /// <summary>A mixture of Ready corpora; a part that is missing or not Ready fails the job with its id.</summary>
+    private async Task<CorpusImportReport> MixAsync(CorpusSourceSpec source, string staging, CancellationToken ct)
+    {
+        var ids = source.Mixture!.Select(p => p.CorpusId).ToList();
+        var found = await db.Corpora.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var readers = new List<CorpusReader>();
+        try
+        {
+            var parts = new List<(Guid, CorpusReader, double)>();
+            foreach (var part in source.Mixture!)
+            {
+                if (!found.TryGetValue(part.CorpusId, out var corpus) || corpus.State != ResourceState.Ready)
+                    throw new ArgumentException($"mixture part {part.CorpusId} is not a Ready corpus.");
+                var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+                readers.Add(reader);
+                parts.Add((part.CorpusId, reader, part.Weight));
+            }
+            var size = source.Size!.Value;
+            var written = new InlineProgress<int>(n => progress.Report((double)n / size, $"mixed {n:N0} of {size:N0} documents"));
+            var summary = CorpusMixer.Write(parts, size, source.Seed ?? 0, staging, written, ct);
+            return new CorpusImportReport(summary.DocumentCount, 0, new Dictionary<BadDocumentReason, int>(), [], summary);
+        }
+        finally
+        {
+            foreach (var reader in readers) reader.Dispose();
         }
     }
 

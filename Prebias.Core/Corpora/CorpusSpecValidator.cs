@@ -10,7 +10,10 @@ namespace Prebias.Core.Corpora;
 /// </summary>
 public static class CorpusSpecValidator
 {
-    public static readonly string[] Kinds = ["synthetic", "file", "url", "tinystories"];
+    public static readonly string[] Kinds = ["synthetic", "file", "url", "tinystories", "mixture"];
+
+    /// <summary>Most corpora one mixture may combine, and most documents it may hold.</summary>
+    public const int MaxMixtureParts = 64, MaxMixtureSize = 50_000_000;
 
     /// <param name="spec">The request.</param>
     /// <param name="sandbox">Which server paths may be read; every refused path gets the same message (no existence oracle).</param>
@@ -21,17 +24,18 @@ public static class CorpusSpecValidator
         var errors = new Dictionary<string, string[]>();
         var source = spec.Source;
         if (!Kinds.Contains(source.Kind)) errors["source.kind"] = [$"Unknown source kind '{source.Kind}'; use one of {string.Join(", ", Kinds)}."];
-        if (ParseFormat(source.Format) is null) errors["source.format"] = ["format must be auto, json, jsonl or text."];
+        if (ParseFormat(source.Format) is null) errors["source.format"] = ["format must be auto, json, jsonl, text or parquet."];
         if (spec.BadDocuments is not ("fail" or "skip")) errors["badDocuments"] = ["badDocuments must be fail or skip."];
         if (spec.MaxDocumentChars < 1) errors["maxDocumentChars"] = ["maxDocumentChars must be positive."];
         if (string.IsNullOrWhiteSpace(source.TextField)) errors["source.textField"] = ["textField must not be empty."];
+        if (string.IsNullOrWhiteSpace(source.TextColumn)) errors["source.textColumn"] = ["textColumn must not be empty."];
 
         switch (source.Kind)
         {
             case "file" when source.Upload is null && string.IsNullOrWhiteSpace(source.Path):
                 errors["source.path"] = ["A file source needs a path (or use POST /api/corpora/upload)."];
                 break;
-            case "file" when source.Upload is null && sandbox.Resolve(source.Path!) is null:
+            case "file" when source.Upload is null && sandbox.ResolveShards(source.Path!).Count == 0:
                 errors["source.path"] = [sandbox.RefusalMessage];
                 break;
             case "url" when !IsHttpUrl(source.Url):
@@ -46,6 +50,21 @@ public static class CorpusSpecValidator
             case "tinystories" when source.ShardLimit is < 1:
                 errors["source.shardLimit"] = ["shardLimit must be at least 1."];
                 break;
+            case "mixture" when source.Mixture is not { Length: > 0 }:
+                errors["source.mixture"] = ["A mixture needs at least one { corpusId, weight }."];
+                break;
+            case "mixture" when source.Mixture.Length > MaxMixtureParts:
+                errors["source.mixture"] = [$"A mixture combines at most {MaxMixtureParts} corpora."];
+                break;
+            case "mixture" when source.Mixture.Any(p => !double.IsFinite(p.Weight) || p.Weight <= 0):
+                errors["source.mixture"] = ["Every weight must be a positive finite number."];
+                break;
+            case "mixture" when source.Mixture.Select(p => p.CorpusId).Distinct().Count() != source.Mixture.Length:
+                errors["source.mixture"] = ["Each corpus may appear once in a mixture."];
+                break;
+            case "mixture" when source.Size is not (>= 1 and <= MaxMixtureSize):
+                errors["source.size"] = [$"A mixture needs a size from 1 to {MaxMixtureSize:N0}."];
+                break;
             case "synthetic":
                 try { (source.Synthetic ?? new()).Validate(); }
                 catch (ArgumentException ex) { errors["source.synthetic"] = [ex.Message]; }
@@ -58,6 +77,7 @@ public static class CorpusSpecValidator
     {
         Format = ParseFormat(spec.Source.Format) ?? CorpusFileFormat.Auto,
         TextField = spec.Source.TextField,
+        TextColumn = spec.Source.TextColumn,
         PlainTextSplit = spec.Source.Separator.Length == 0 ? PlainTextSplit.BlankLines : PlainTextSplit.SeparatorLine,
         SeparatorLine = spec.Source.Separator,
         MaxDocumentChars = spec.MaxDocumentChars,
@@ -70,6 +90,7 @@ public static class CorpusSpecValidator
         "json" => CorpusFileFormat.JsonArray,
         "jsonl" => CorpusFileFormat.JsonLines,
         "text" => CorpusFileFormat.PlainText,
+        "parquet" => CorpusFileFormat.Parquet,
         _ => null,
     };
 

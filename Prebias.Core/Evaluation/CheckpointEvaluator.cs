@@ -28,6 +28,8 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         var bias = parts.Time("bias_probes", () => new BiasProbe(options.Probe).Run(model, tokenizer));
         var val = valRows.Count == 0 ? null : parts.Time("val_loss",
             () => new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
+        var accuracy = valRows.Count == 0 ? null : parts.Time("k_word_accuracy", () => new KWordAccuracyEvaluator(model,
+            KWordAccuracyEvaluator.WordStarts(tokenizer), options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
         var embeddings = parts.Time("representations", () => WriteRepresentations(model, checkpointDirectory));
 
         var metrics = generated.Metrics.Select((m, i) => new CheckpointMetricRecord
@@ -36,6 +38,7 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
             InputWindow = inputWindow.GetValueOrDefault(m.Name), InputCumulative = inputCumulative.GetValueOrDefault(m.Name),
             Output = double.IsFinite(generated.Mean[i]) ? generated.Mean[i] : null,
         }).ToList();
+        if (accuracy is not null) metrics.AddRange(accuracy.ToRecords(runId, step));
         var generations = generated.Generations.Select((g, i) => new GenerationRecord
         {
             RunId = runId, Step = step, Index = i, Prompt = g.Prompt, Mode = g.Mode, Text = Storable(g.Text), TokenCount = g.TokenCount,

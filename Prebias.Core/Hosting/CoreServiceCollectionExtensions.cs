@@ -64,6 +64,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SampleTable>();
         services.AddSingleton<SampleMetricsStore>();
         services.AddSingleton<SampleMetricsQueries>();
+        services.AddSingleton<SampleAttributeStore>();
+        services.AddScoped<SampleAttributesJob>();
         services.AddScoped<CorpusImportJob>();
         services.AddScoped<TokenizerBuildJob>();
         services.AddScoped<DatasetBuildJob>();

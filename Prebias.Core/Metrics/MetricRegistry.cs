@@ -20,8 +20,10 @@ public static class MetricRegistry
 
     public static IEnumerable<string> Names => All.Select(d => d.Name);
 
-    /// <summary>Case-insensitive look-up.</summary>
-    public static bool TryGet(string name, out MetricDefinition definition) => ByName.TryGetValue(name, out definition!);
+    /// <summary>Case-insensitive look-up; also accepts any well-formed attribute metric (<see cref="AttributeMetric"/>),
+    /// whose values exist only once a dataset's attributes were copied.</summary>
+    public static bool TryGet(string name, out MetricDefinition definition) =>
+        ByName.TryGetValue(name, out definition!) || AttributeMetric.TryDefine(name, out definition!);
 
     public static MetricDefinition Get(string name) => Resolve([name])[0];
 
@@ -37,7 +39,7 @@ public static class MetricRegistry
         if (requested.Count == 0) return pool;
         var unknown = requested.Where(n => !TryGet(n, out var d) || (kind is not null && d.Kind != kind)).ToList();
         if (unknown.Count > 0) throw new UnknownMetricException(unknown, pool.Select(d => d.Name));
-        var resolved = requested.Select(n => ByName[n]).Distinct();
+        var resolved = requested.Select(n => TryGet(n, out var d) ? d : throw new UnknownMetricException([n], Names)).Distinct();
         return keepOrder ? [.. resolved] : [.. resolved.OrderBy(d => d.Index)];
     }
 }

@@ -65,9 +65,13 @@ internal sealed class EligibleSamples
 
     private static string NoValuesMessage(string metric, int total)
     {
-        var hint = MetricRegistry.TryGet(metric, out var d) && d.Kind == MetricKind.Model
-            ? "it is a model-based metric; run the evaluation that computes it first"
-            : "compute the sample metrics of this dataset first";
+        MetricRegistry.TryGet(metric, out var d);
+        var hint = d?.Kind switch
+        {
+            MetricKind.Model => "it is a model-based metric; run the evaluation that computes it first",
+            MetricKind.Attribute => "copy the corpus attributes first (POST /api/datasets/{id}/attributes)",
+            _ => "compute the sample metrics of this dataset first",
+        };
         return $"None of the {total:N0} train samples has a {metric} value; {hint}.";
     }
 

@@ -5,7 +5,7 @@ internal static class SampleSorter
 {
     private readonly record struct Keyed(double Value, int Id);
 
-    /// <summary>Generic struct comparers let <see cref="MemoryExtensions.Sort{T, TComparer}(Span{T}, TComparer)"/> inline the compare.</summary>
+    /// <summary>Generic struct comparers let <c>MemoryExtensions.Sort(span, comparer)</c> inline the compare.</summary>
     private readonly struct Ascending : IComparer<Keyed>
     {
         public int Compare(Keyed x, Keyed y) { var c = x.Value.CompareTo(y.Value); return c != 0 ? c : x.Id.CompareTo(y.Id); }

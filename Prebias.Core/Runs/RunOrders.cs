@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Prebias.Core.Branches;
 using Prebias.Core.Domain;
+using Prebias.Core.Metrics;
 using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
@@ -66,6 +67,11 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
     /// <summary>The metric for each id (NaN where missing), aligned with <paramref name="ids"/>.</summary>
     public async Task<double[]> MetricValuesAsync(Guid datasetId, string metric, int[] ids, CancellationToken ct)
     {
+        if (AttributeMetric.TryParse(metric, out var attribute))
+        {
+            var attributes = await new SampleAttributeStore(dataSource).ValuesAsync(datasetId, attribute, ct);
+            return Array.ConvertAll(ids, id => attributes.TryGetValue(id, out var v) ? v : double.NaN);
+        }
         var byId = new Dictionary<int, double>(ids.Length);
         await using var cmd = dataSource.CreateCommand(
             $"SELECT sample_id, {SampleMetricsStore.Quote(metric)} FROM sample_metrics WHERE dataset_id = @d AND {SampleMetricsStore.Quote(metric)} IS NOT NULL");

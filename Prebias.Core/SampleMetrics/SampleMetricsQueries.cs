@@ -6,10 +6,15 @@ namespace Prebias.Core.SampleMetrics;
 /// <summary>Reads <c>sample_metrics</c>: keyset-paginated sorted samples, per-metric summaries, means over sample sets.</summary>
 public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
 {
+    private const string AttributeJoin =
+        "LEFT JOIN sample_attributes a ON a.dataset_id = s.dataset_id AND a.sample_id = s.id AND a.name = @attribute";
+
     public async Task<IReadOnlyList<SampleMetricsRow>> PageAsync(SampleQuery q, CancellationToken ct)
     {
         var metrics = MetricRegistry.All;
-        var sortColumn = q.Sort is null ? null : "m." + SampleMetricsStore.Quote(q.Sort);
+        // An attribute sorts through a join on its name (a parameter); a metric column is quoted from the registry.
+        var sortAttribute = q.Sort is not null && AttributeMetric.TryParse(q.Sort, out var attributeKey) ? attributeKey : null;
+        var sortColumn = q.Sort is null ? null : sortAttribute is not null ? "a.value" : "m." + SampleMetricsStore.Quote(q.Sort);
         var key = sortColumn is null ? "s.id" : $"({sortColumn}, s.id)";
         var cmp = q.Descending ? "<" : ">";
         var dir = q.Descending ? "DESC" : "ASC";
@@ -23,12 +28,14 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
         await using var cmd = dataSource.CreateCommand($"""
             SELECT s.id, s.document_index, s.split, s.token_count, {string.Join(", ", metrics.Select(m => "m." + SampleMetricsStore.Quote(m.Name)))}
             FROM samples s LEFT JOIN sample_metrics m ON m.dataset_id = s.dataset_id AND m.sample_id = s.id
+            {(sortAttribute is null ? "" : AttributeJoin)}
             WHERE {string.Join(" AND ", where)}
             ORDER BY {(sortColumn is null ? $"s.id {dir}" : $"{sortColumn} {dir}, s.id {dir}")}
             LIMIT @limit
             """);
         cmd.Parameters.AddWithValue("d", q.DatasetId);
         cmd.Parameters.AddWithValue("limit", q.Limit);
+        if (sortAttribute is not null) cmd.Parameters.AddWithValue("attribute", sortAttribute);
         if (q.Split is not null) cmd.Parameters.AddWithValue("split", q.Split);
         if (q.Min is { } min) cmd.Parameters.AddWithValue("min", min);
         if (q.Max is { } max) cmd.Parameters.AddWithValue("max", max);
@@ -76,6 +83,8 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
             result.Add(new MetricSummary(metrics[i].Name, count, reader.GetDouble(o + 1), reader.IsDBNull(o + 2) ? null : reader.GetDouble(o + 2),
                 reader.GetDouble(o + 3), q[0], q[1], q[2], q[3], q[4], reader.GetDouble(o + 5)));
         }
+        await reader.DisposeAsync();
+        result.AddRange(await new SampleAttributeStore(dataSource).SummaryAsync(datasetId, split, ct));
         return result;
     }
 
@@ -95,7 +104,12 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("ids", sampleIds.ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return metrics.Select((m, i) => (m.Name, Value: reader.IsDBNull(i) ? (double?)null : reader.GetDouble(i)))
+        var means = metrics.Select((m, i) => (m.Name, Value: reader.IsDBNull(i) ? (double?)null : reader.GetDouble(i)))
             .ToDictionary(p => p.Name, p => p.Value);
+        await reader.DisposeAsync();
+        // Attribute means join the same dictionary, so saturation tables show attr.* next to the text metrics.
+        foreach (var (name, mean) in await new SampleAttributeStore(dataSource).MeansAsync(datasetId, sampleIds, ct))
+            means[name] = mean;
+        return means;
     }
 }

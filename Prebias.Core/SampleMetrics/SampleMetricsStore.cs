@@ -83,7 +83,7 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
         yield return rows;
     }
 
-    /// <summary>Which metric columns have at least one value for the dataset.</summary>
+    /// <summary>Which metrics have at least one value for the dataset: columns, then copied attributes.</summary>
     public async Task<IReadOnlyList<string>> ComputedMetricsAsync(Guid datasetId, CancellationToken ct)
     {
         var all = MetricRegistry.All;
@@ -92,13 +92,15 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("d", datasetId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return [.. all.Where((_, i) => reader.GetInt64(i) > 0).Select(m => m.Name)];
+        IReadOnlyList<string> columns = [.. all.Where((_, i) => reader.GetInt64(i) > 0).Select(m => m.Name)];
+        await reader.DisposeAsync();
+        return [.. columns, .. await new SampleAttributeStore(dataSource).NamesAsync(datasetId, ct)];
     }
 
     /// <summary>A registry name as a SQL identifier. Names are snake_case ASCII by construction; checked anyway.</summary>
     public static string Quote(string metricName)
     {
-        if (!MetricRegistry.TryGet(metricName, out var definition))
+        if (!MetricRegistry.TryGet(metricName, out var definition) || definition.Kind == MetricKind.Attribute)
             throw new UnknownMetricException([metricName], MetricRegistry.Names);
         return $"\"{definition.Name}\"";
     }

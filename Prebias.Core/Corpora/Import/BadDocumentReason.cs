@@ -12,4 +12,6 @@ public enum BadDocumentReason
     EmptyCorpus,
     /// <summary>The file or archive ends early (e.g. a truncated tar.gz; always fatal).</summary>
     Truncated,
+    /// <summary>The file is not in the format it claims (e.g. not a Parquet file; always fatal).</summary>
+    UnreadableFile,
 }

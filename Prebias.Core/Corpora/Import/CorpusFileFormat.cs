@@ -10,4 +10,6 @@ public enum CorpusFileFormat
     JsonLines,
     /// <summary>Plain UTF-8 text split into documents by a separator line or blank lines.</summary>
     PlainText,
+    /// <summary>Apache Parquet: one document per row of a string column, other scalar columns kept as attributes.</summary>
+    Parquet,
 }

@@ -3,7 +3,7 @@ using Prebias.Core.Corpora.Sandbox;
 namespace Prebias.Core.Corpora.Import;
 
 /// <summary>
-/// Imports a user corpus file (JSON array, JSONL or plain text; see <see cref="CorpusImportOptions"/>) by streaming it
+/// Imports a user corpus file (JSON array, JSONL, plain text, Parquet; JSON/text also as .gz or .zst; see <see cref="CorpusImportOptions"/>) by streaming it
 /// into a <see cref="CorpusWriter"/>. Bad documents follow <see cref="CorpusImportOptions.Policy"/>; an import that
 /// yields no documents always fails. Errors are <see cref="CorpusImportException"/>s with a readable message.
 /// </summary>
@@ -51,18 +51,42 @@ public static class CorpusFileImporter
         options ??= new CorpusImportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentChars, 1);
         var sink = new ImportSink(writer, options);
-        var format = options.Format;
-        var buffered = new BufferedStream(input, 1 << 16);
-        if (format == CorpusFileFormat.Auto)
-            format = CorpusFormatDetector.Detect(fileName, Peek(buffered, out var head) ? head : []);
-        switch (format)
-        {
-            case CorpusFileFormat.JsonArray: JsonArrayDocumentReader.Read(buffered, sink, ct); break;
-            case CorpusFileFormat.JsonLines: JsonLinesDocumentReader.Read(buffered, sink, ct); break;
-            default: PlainTextDocumentReader.Read(buffered, sink, ct); break;
-        }
+        ImportInto(input, fileName, sink, ct);
         sink.EnsureNotEmpty(fileName ?? "input");
         return sink.Report();
+    }
+
+    /// <summary>Reads one file's documents into a sink shared by every shard of an import. Compressed inputs are
+    /// decompressed as they stream; Parquet needs a seekable input (its footer comes first).</summary>
+    internal static void ImportInto(Stream input, string? fileName, ImportSink sink, CancellationToken ct)
+    {
+        var format = sink.Options.Format;
+        try
+        {
+            using var decompressed = CompressedInput.Open(input, fileName, sink.Options.MaxInputBytes, ct);
+            var buffered = new BufferedStream(decompressed ?? input, 1 << 16);
+            if (format == CorpusFileFormat.Auto)
+                format = CorpusFormatDetector.Detect(fileName, Peek(buffered, out var head) ? head : []);
+            switch (format)
+            {
+                case CorpusFileFormat.Parquet when decompressed is not null || !input.CanSeek:
+                    throw new CorpusImportException(BadDocumentReason.UnreadableFile, sink.Locate(""),
+                        "a Parquet file must be a plain, seekable file (Parquet compresses its own pages)");
+                case CorpusFileFormat.Parquet: ParquetDocumentReader.Read(input, sink, ct); break;
+                case CorpusFileFormat.JsonArray: JsonArrayDocumentReader.Read(buffered, sink, ct); break;
+                case CorpusFileFormat.JsonLines: JsonLinesDocumentReader.Read(buffered, sink, ct); break;
+                default: PlainTextDocumentReader.Read(buffered, sink, ct); break;
+            }
+        }
+        catch (Exception e) when (CompressedInput.IsCorruptData(e))
+        {
+            throw new CorpusImportException(BadDocumentReason.Truncated, sink.Locate(""),
+                $"the compressed data is corrupt or truncated ({e.Message})", e);
+        }
+        catch (CorpusImportException e) when (sink.Shard is not null && !e.Location.StartsWith("shard ", StringComparison.Ordinal))
+        {
+            throw new CorpusImportException(e.Reason, $"shard {sink.Shard}", e.Message, e);
+        }
     }
 
     /// <summary>Reads the first bytes without consuming them (BufferedStream cannot un-read, so seek when possible,

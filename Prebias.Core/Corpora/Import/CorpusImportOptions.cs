@@ -9,6 +9,9 @@ public sealed record CorpusImportOptions
     /// <summary>Property holding the document text in JSON and JSONL (TinyStories uses "story").</summary>
     public string TextField { get; init; } = "story";
 
+    /// <summary>Parquet: the string column holding the document text (Hugging Face datasets use "text").</summary>
+    public string TextColumn { get; init; } = "text";
+
     /// <summary>Plain text: separator line or blank lines.</summary>
     public PlainTextSplit PlainTextSplit { get; init; } = PlainTextSplit.SeparatorLine;
 

@@ -15,11 +15,17 @@ internal sealed class ImportSink(CorpusWriter writer, CorpusImportOptions option
 
     public CorpusImportOptions Options => options;
 
+    /// <summary>The shard being read when a folder or glob is imported: locations name it, and each document records
+    /// it with its row (<see cref="SourceAttributes"/>).</summary>
+    public string? Shard { get; set; }
+
     /// <summary>Longest raw UTF-8 a document can need: 3 bytes per UTF-16 char, or 6 per char when JSON-escaped as \uXXXX.</summary>
     public long MaxRawBytes => (long)options.MaxDocumentChars * 6 + 1024;
 
-    public void Accept(string text, string location)
+    /// <param name="row">Zero-based row or line of the document within its shard.</param>
+    public void Accept(string text, string location, long row = -1, IReadOnlyDictionary<string, string>? attributes = null)
     {
+        location = Locate(location);
         if (options.Trim) text = text.Trim();
         if (text.Length == 0)
             Reject(BadDocumentReason.EmptyDocument, location, "the document is empty");
@@ -27,9 +33,23 @@ internal sealed class ImportSink(CorpusWriter writer, CorpusImportOptions option
             Reject(BadDocumentReason.TooLong, location, TooLongMessage(text.Length));
         else
         {
-            writer.Write(text);
+            writer.Write(text, WithSource(attributes, row));
             Imported++;
         }
+    }
+
+    /// <summary>Prefixes a location with the current shard, so an error names the shard and the row.</summary>
+    public string Locate(string location) =>
+        Shard is null || location.StartsWith("shard ", StringComparison.Ordinal) ? location
+        : location.Length == 0 ? $"shard {Shard}" : $"shard {Shard} {location}";
+
+    private IReadOnlyDictionary<string, string>? WithSource(IReadOnlyDictionary<string, string>? attributes, long row)
+    {
+        if (Shard is null) return attributes;
+        var all = attributes is null ? new Dictionary<string, string>(2) : new Dictionary<string, string>(attributes);
+        all[SourceAttributes.Shard] = Shard;
+        if (row >= 0) all[SourceAttributes.Row] = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return all;
     }
 
     public string TooLongMessage(long length) =>
@@ -38,6 +58,7 @@ internal sealed class ImportSink(CorpusWriter writer, CorpusImportOptions option
     /// <summary>Fails the import (policy Fail) or counts the document and keeps it as an example (policy Skip).</summary>
     public void Reject(BadDocumentReason reason, string location, string message)
     {
+        location = Locate(location);
         if (options.Policy == BadDocumentPolicy.Fail)
             throw new CorpusImportException(reason, location,
                 $"{message} (bad document policy is Fail; use Skip to skip and count bad documents)");

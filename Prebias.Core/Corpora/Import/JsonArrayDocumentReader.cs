@@ -142,7 +142,7 @@ internal sealed class JsonArrayDocumentReader
     private void FinishElement()
     {
         if (_elementRejected) return;
-        if (_text is not null) _sink.Accept(_text, Location);
+        if (_text is not null) _sink.Accept(_text, Location, _element - 1);
         else
             _sink.Reject(BadDocumentReason.MissingTextField, Location, _textWrongType
                 ? $"property \"{_sink.Options.TextField}\" is not a string"

@@ -47,7 +47,7 @@ internal static class JsonLinesDocumentReader
             if (text is null)
                 sink.Reject(BadDocumentReason.MissingTextField, location, $"no string property \"{sink.Options.TextField}\"");
             else
-                sink.Accept(text, location);
+                sink.Accept(text, location, lines.LineNumber - 1);
         }
     }
 

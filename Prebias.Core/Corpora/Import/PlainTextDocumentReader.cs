@@ -28,7 +28,7 @@ internal static class PlainTextDocumentReader
             document++;
             var location = $"document {document} (line {firstLine})";
             if (bad is { } b) sink.Reject(b.Reason, location, b.Message);
-            else sink.Accept(text.ToString(), location);
+            else sink.Accept(text.ToString(), location, document - 1);
             text.Clear();
             bad = null;
             hasContent = false;

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Parquet;
+using Parquet.Schema;
+using Prebias.Core.Corpora;
+using Prebias.Core.Corpora.Import;
+using Prebias.Core.Corpora.Synthetic;
+using ZstdSharp;
+
+namespace Prebias.Bench;
+
+/// <summary>
+/// <c>bench imports [--input file.jsonl] [--field story] [--documents N] [--repeat R]</c>: writes the same rows as
+/// JSONL, Parquet (row groups of 50,000; once text only, once with a boolean column kept as an attribute),
+/// <c>.jsonl.gz</c> and
+/// <c>.jsonl.zst</c>, imports each R times (default 3, best kept) and prints documents/s and MB/s per format, MB
+/// being the bytes on disk, with the Parquet/JSONL ratio (the peer is the JSONL import in the same run). Rows come
+/// from <c>--input</c> (e.g. /work/shared/data's TinyStories sample) or N synthetic stories (default 200,000).
+/// </summary>
+public static class ImportFormatsBenchmark
+{
+    private const int RowGroup = 50_000;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var documents = int.Parse(Arg("--documents") ?? "200000", CultureInfo.InvariantCulture);
+        var repeat = int.Parse(Arg("--repeat") ?? "3", CultureInfo.InvariantCulture);
+        var work = Path.Combine(Path.GetTempPath(), "prebias-bench-imports-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            var texts = Arg("--input") is { } input ? ReadTexts(input, Arg("--field") ?? "story", documents) : Synthetic(work, documents, ct);
+            Console.WriteLine($"rows: {texts.Count} documents, {texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t)) / 1e6:F1} MB of text");
+            var jsonl = Path.Combine(work, "rows.jsonl");
+            await WriteJsonLinesAsync(jsonl, texts);
+            var parquet = Path.Combine(work, "rows.parquet");
+            await WriteParquetAsync(parquet, texts, withAttribute: true);
+            var textOnly = Path.Combine(work, "text-only.parquet");
+            await WriteParquetAsync(textOnly, texts, withAttribute: false);
+            var gzip = jsonl + ".gz";
+            using (var from = File.OpenRead(jsonl)) using (var to = new GZipStream(File.Create(gzip), CompressionLevel.Optimal)) from.CopyTo(to);
+            var zstd = jsonl + ".zst";
+            // ZstdSharp leaves the inner stream open: the file is closed here, after the frame's end is written.
+            using (var from = File.OpenRead(jsonl))
+            using (var file = File.Create(zstd))
+            using (var to = new CompressionStream(file, 3))
+                from.CopyTo(to);
+
+            var options = new CorpusImportOptions { TextField = "text", TextColumn = "text" };
+            var jsonlRate = Measure("jsonl", jsonl, options, repeat, work, ct);
+            var parquetRate = Measure("parquet", parquet, options, repeat, work, ct);
+            var textOnlyRate = Measure("parquet_text_only", textOnly, options, repeat, work, ct);
+            Measure("gzip_jsonl", gzip, options, repeat, work, ct);
+            Measure("zstd_jsonl", zstd, options, repeat, work, ct);
+            Console.WriteLine($"parquet_text_only_vs_jsonl_docs_ratio: {textOnlyRate / jsonlRate:F2}");
+            Console.WriteLine($"parquet_vs_jsonl_docs_ratio: {parquetRate / jsonlRate:F2}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Best of <paramref name="repeat"/> imports; prints and returns documents/s.</summary>
+    private static double Measure(string label, string path, CorpusImportOptions options, int repeat, string work, CancellationToken ct)
+    {
+        var best = double.MaxValue;
+        var imported = 0;
+        for (var r = 0; r < repeat; r++)
+        {
+            var target = Path.Combine(work, $"{label}-{r}");
+            var clock = Stopwatch.StartNew();
+            imported = CorpusFileImporter.ImportToDirectory(path, target, options, ct).Imported;
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            Directory.Delete(target, recursive: true);
+        }
+        var bytes = new FileInfo(path).Length;
+        Console.WriteLine($"{label}_docs_per_second: {imported / best:F0}");
+        Console.WriteLine($"{label}_mb_per_second: {bytes / 1e6 / best:F1}");
+        Console.WriteLine($"{label}_file_mb: {bytes / 1e6:F1}");
+        return imported / best;
+    }
+
+    private static List<string> ReadTexts(string input, string field, int limit) =>
+        [.. File.ReadLines(input).Where(l => l.Length > 0).Take(limit)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty(field).GetString() ?? "")];
+
+    private static List<string> Synthetic(string work, int documents, CancellationToken ct)
+    {
+        var folder = Path.Combine(work, "synthetic");
+        SyntheticStoryGenerator.WriteCorpus(folder, new SyntheticCorpusOptions { Documents = documents }, ct: ct);
+        using var reader = CorpusReader.Open(folder);
+        return [.. reader.ReadTexts(0, reader.Count)];
+    }
+
+    private static async Task WriteJsonLinesAsync(string path, List<string> texts)
+    {
+        await using var file = new StreamWriter(path, false, new UTF8Encoding(false));
+        for (var i = 0; i < texts.Count; i++)
+            await file.WriteLineAsync(JsonSerializer.Serialize(new { text = texts[i], even = i % 2 == 0 }));
+    }
+
+    /// <param name="withAttribute">Adds the boolean column <c>even</c>, which the import keeps as an attribute.</param>
+    private static async Task WriteParquetAsync(string path, List<string> texts, bool withAttribute)
+    {
+        var text = new DataField<string>("text");
+        var even = new DataField<bool>("even");
+        await using var file = File.Create(path);
+        var schema = withAttribute ? new ParquetSchema(text, even) : new ParquetSchema(text);
+        await using var writer = await ParquetWriter.CreateAsync(schema, file);
+        for (var start = 0; start < texts.Count; start += RowGroup)
+        {
+            var rows = texts.Skip(start).Take(RowGroup).ToArray();
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(text, rows);
+            if (withAttribute)
+                await group.WriteAsync<bool>(even, rows.Select((_, i) => (start + i) % 2 == 0).ToArray().AsMemory());
+        }
+    }
+}
