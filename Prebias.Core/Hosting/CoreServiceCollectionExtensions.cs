@@ -68,6 +68,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DivergenceCalculator>();
         services.AddScoped<ExperimentMonitorJob>();
         services.AddScoped<TrainingJob>();
+        services.AddScoped<ContentIds.ContentIdIndex>();
+        services.AddScoped<Cards.DataCards>();
+        services.AddScoped<Cards.ModelCards>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));
         return services;
