@@ -53,6 +53,9 @@ public static class PipelineExtensions
         app.MapExperimentsApi();
         app.MapBranchesApi();
         app.MapResourceDeletionApi();
+        app.MapContentIdsApi();
+        app.MapCardsApi();
+        app.MapRunExportsApi();
     }
 
     /// <summary>Waits for Postgres (visible retries, then one clear line and exit code 2), migrates, serves.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Prebias.Core.Tokenization;
+using Prebias.Core.Modeling;
 using Prebias.Core.Training;
 
 namespace Prebias.Core.Export;
@@ -23,25 +24,28 @@ public static class HfCheckpointExporter
 
     public static void Export(string checkpointDirectory, HfTokenizerFiles tokenizer, string card, string folder)
     {
+        using var model = CheckpointModels.Load(checkpointDirectory);
+        Export(model, tokenizer, card, folder);
+    }
+
+    public static void Export(Transformer model, HfTokenizerFiles tokenizer, string card, string folder)
+    {
         var final = Path.GetFullPath(folder);
         var temp = $"{final}.tmp-{Guid.NewGuid():N}";
         Directory.CreateDirectory(temp);
         try
         {
-            using (var model = CheckpointModels.Load(checkpointDirectory))
+            var config = HfLlamaConfig.From(model.Args, tokenizer.BosId, tokenizer.EosId);
+            WriteJson(Path.Combine(temp, ConfigFile), config);
+            WriteJson(Path.Combine(temp, GenerationConfigFile), new Dictionary<string, object?>
             {
-                var config = HfLlamaConfig.From(model.Args, tokenizer.BosId, tokenizer.EosId);
-                WriteJson(Path.Combine(temp, ConfigFile), config);
-                WriteJson(Path.Combine(temp, GenerationConfigFile), new Dictionary<string, object?>
-                {
-                    ["bos_token_id"] = tokenizer.BosId, ["eos_token_id"] = tokenizer.EosId,
-                    ["max_length"] = model.Args.MaxSeqLen,
-                });
-                using var weights = File.Create(Path.Combine(temp, WeightsFile));
+                ["bos_token_id"] = tokenizer.BosId, ["eos_token_id"] = tokenizer.EosId,
+                ["max_length"] = model.Args.MaxSeqLen,
+            });
+            using (var weights = File.Create(Path.Combine(temp, WeightsFile)))
                 SafetensorsFile.WriteFloat32(weights, HfStateDict.From(model),
                     new Dictionary<string, string> { ["format"] = "pt" });
-                WriteJson(Path.Combine(temp, TokenizerConfigFile), TokenizerConfig(tokenizer, model.Args.MaxSeqLen));
-            }
+            WriteJson(Path.Combine(temp, TokenizerConfigFile), TokenizerConfig(tokenizer, model.Args.MaxSeqLen));
             if (tokenizer.SentencePieceModelPath is { } spm)
                 File.Copy(spm, Path.Combine(temp, TokenizerModelFile));
             File.WriteAllText(Path.Combine(temp, CardFile), card);

@@ -71,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentIds.ContentIdIndex>();
         services.AddScoped<Cards.DataCards>();
         services.AddScoped<Cards.ModelCards>();
+        services.AddScoped<Export.RunExports>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));
         return services;
