@@ -22,7 +22,8 @@ public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMet
         if (corpus is null) return null;
         var contentId = await ids.IdOfAsync(ContentKind.Corpus, id, 0, ct);
         var source = JsonNode.Parse(corpus.Source);
-        var dials = corpus.SourceKind == "synthetic" ? source?["synthetic"] : null;
+        // The stored request is { source: { kind, synthetic: { dials } }, badDocuments, ... }.
+        var dials = corpus.SourceKind == "synthetic" ? source?["source"]?["synthetic"] : null;
         var body = new StringBuilder()
             .AppendLine($"# Corpus {Quote(corpus.Name)}").AppendLine()
             .AppendLine($"- Content id: `{contentId ?? "(not finished)"}`")
