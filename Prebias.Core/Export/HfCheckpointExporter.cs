@@ -9,7 +9,7 @@ namespace Prebias.Core.Export;
 /// Writes a checkpoint as a folder that transformers' <c>LlamaForCausalLM.from_pretrained</c> and
 /// <c>AutoTokenizer.from_pretrained</c> load: config.json, model.safetensors (HF names, rotary-permuted wq/wk),
 /// generation_config.json, tokenizer.model with tokenizer_config.json, and README.md (the model card).
-/// The folder is built in a temporary sibling and renamed into place, so a reader never sees half an export.
+/// The folder is replaced whole (<see cref="StagedFolder"/>), so a reader never sees half an export.
 /// </summary>
 public static class HfCheckpointExporter
 {
@@ -28,12 +28,8 @@ public static class HfCheckpointExporter
         Export(model, tokenizer, card, folder);
     }
 
-    public static void Export(Transformer model, HfTokenizerFiles tokenizer, string card, string folder)
-    {
-        var final = Path.GetFullPath(folder);
-        var temp = $"{final}.tmp-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(temp);
-        try
+    public static void Export(Transformer model, HfTokenizerFiles tokenizer, string card, string folder) =>
+        StagedFolder.Replace(folder, temp =>
         {
             var config = HfLlamaConfig.From(model.Args, tokenizer.BosId, tokenizer.EosId);
             WriteJson(Path.Combine(temp, ConfigFile), config);
@@ -49,15 +45,7 @@ public static class HfCheckpointExporter
             if (tokenizer.SentencePieceModelPath is { } spm)
                 File.Copy(spm, Path.Combine(temp, TokenizerModelFile));
             File.WriteAllText(Path.Combine(temp, CardFile), card);
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-            Directory.Move(temp, final);
-        }
-        catch
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            throw;
-        }
-    }
+        });
 
     /// <summary>
     /// LlamaTokenizer over the SentencePiece model, with the special pieces read from the model itself; legacy

@@ -4,16 +4,13 @@ namespace Prebias.Core.Export;
 
 /// <summary>
 /// Writes a run's scalars as one TensorBoard event file (TFRecord framing of <c>Event</c> protos) with TorchSharp's
-/// SummaryWriter. The folder is rebuilt in a temporary sibling and renamed into place, so every export is the whole,
-/// current series and a reader never sees a half-written file.
+/// SummaryWriter. The folder is replaced whole (<see cref="StagedFolder"/>), so every export is the whole, current
+/// series and a reader never sees a half-written file.
 /// </summary>
 public static class TensorBoardEvents
 {
-    public static void Write(string folder, IEnumerable<ScalarPoint> points, CancellationToken ct = default)
-    {
-        var final = Path.GetFullPath(folder);
-        var temp = $"{final}.tmp-{Guid.NewGuid():N}";
-        try
+    public static void Write(string folder, IEnumerable<ScalarPoint> points, CancellationToken ct = default) =>
+        StagedFolder.Replace(folder, temp =>
         {
             var writer = SummaryWriter(temp);
             foreach (var point in points)
@@ -23,13 +20,5 @@ public static class TensorBoardEvents
                 long? wall = point.Time?.ToUnixTimeSeconds() ?? 0;
                 writer.add_scalar(point.Tag, (float)point.Value, checked((int)point.Step), wall);
             }
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-            Directory.Move(temp, final);
-        }
-        catch
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            throw;
-        }
-    }
+        });
 }

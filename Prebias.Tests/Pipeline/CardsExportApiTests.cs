@@ -35,11 +35,11 @@ public sealed partial class CardsExportApiTests(ApiFixture api)
         Assert.Contains("happyEndingShare: 0.5", corpus);
         Assert.Contains("naughty-words", corpus);
         Assert.Contains("| sentiment | 1200 |", dataset);
-        Assert.Contains($"  - \"{ContentIdOf(corpus)}\"", tokenizer); // a trained tokenizer names its corpus
+        Assert.Contains($"\n- \"{ContentIdOf(corpus)}\"\n", tokenizer); // a trained tokenizer names its corpus
         Assert.Contains(ContentIdOf(tokenizer), dataset);
         Assert.Equal(run, checkpoint); // step 8 is the run's last checkpoint
         Assert.Contains("model-index:", checkpoint);
-        Assert.Contains("- type: perplexity", checkpoint);
+        Assert.Contains("- type: \"perplexity\"", checkpoint);
         const string number = "[-+0-9.E]+";
         Assert.Matches($@"\| she_he \| \d+ \| {number} \| \[{number}, {number}\] \|", checkpoint);
         Assert.Matches($@"\| sentiment \| \d+ \| {number} \| \[{number}, {number}\] \|", checkpoint);

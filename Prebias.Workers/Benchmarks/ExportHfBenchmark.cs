@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Prebias.Core.Export;
 using Prebias.Core.Modeling;
 using Prebias.Core.Training;
@@ -31,8 +32,7 @@ public static class ExportHfBenchmark
                 var manifest = new CheckpointManifest(0, model.Args, new Dictionary<string, string>(),
                     new Dictionary<string, string>(), DateTimeOffset.UtcNow);
                 File.WriteAllText(Path.Combine(checkpoint, CheckpointManifest.ManifestFile),
-                    System.Text.Json.JsonSerializer.Serialize(manifest, new System.Text.Json.JsonSerializerOptions(
-                        System.Text.Json.JsonSerializerDefaults.Web)));
+                    JsonSerializer.Serialize(manifest, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
                 Console.WriteLine($"{preset}: {model.ParameterCount:N0} parameters");
             }
             double bestHf = double.MaxValue, bestLlama2c = double.MaxValue;
