@@ -20,14 +20,16 @@ public static class CardsApi
             .WithSummary("Card of a tokenizer: kind, vocabulary, special ids, content id and its corpus's")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown");
         app.MapGet("api/datasets/{id:guid}/card", DatasetCard).WithName("GetDatasetCard").WithTags("Cards")
-            .WithSummary("Data card of a dataset: counts, split, content ids, sample-metric means with 95% CIs, licences")
+            .WithSummary("Data card of a dataset: counts, split, content ids, sample-metric means with 95% CIs, " +
+                "licences")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown");
         app.MapGet("api/runs/{id:guid}/card", RunCard).WithName("GetRunCard").WithTags("Cards")
             .WithSummary("Model card of a run's latest checkpoint (architecture, config, seeds, ids, results with CIs)")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown");
         app.MapGet("api/runs/{id:guid}/checkpoints/{step:long}/card", CheckpointCard).WithName("GetCheckpointCard")
             .WithTags("Cards")
-            .WithSummary("Model card of one checkpoint: evaluation results and bias probes with 95% bootstrap CIs, limits")
+            .WithSummary("Model card of one checkpoint: evaluation results and bias probes with 95% bootstrap CIs, " +
+                "limits")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown");
         return app;
     }
@@ -50,7 +52,8 @@ public static class CardsApi
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointCard(
         Guid id, long step, ModelCards cards, CancellationToken ct) =>
-        Answer(await cards.CheckpointAsync(id, step, ct), "Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
+        Answer(await cards.CheckpointAsync(id, step, ct), "Checkpoint not found",
+            $"Run {id} has no checkpoint at step {step}.");
 
     private static Results<ContentHttpResult, ProblemHttpResult> Answer(Card? card, string title, string detail) =>
         card is null ? Problems.NotFound(title, detail) : TypedResults.Text(card.ToMarkdown(), Markdown);

@@ -5,7 +5,9 @@ using Prebias.Core.ContentIds;
 
 namespace Prebias.Api.Apis;
 
-/// <summary><c>/api/ids</c>: resolves a content id to the resources that have it, with the manifest it hashes.</summary>
+/// <summary>
+/// <c>/api/ids</c>: resolves a content id to the resources that have it, with the manifest it hashes.
+/// </summary>
 public static class ContentIdsApi
 {
     public static RouteGroupBuilder MapContentIdsApi(this IEndpointRouteBuilder app)
@@ -23,12 +25,15 @@ public static class ContentIdsApi
         string contentId, ContentIdIndex index, CancellationToken ct)
     {
         if (!ContentId.IsWellFormed(contentId))
-            return Problems.BadRequest("Invalid content id", "contentId: expected 'sha256:' and 64 lowercase hex digits.");
+            return Problems.BadRequest("Invalid content id",
+                "contentId: expected 'sha256:' and 64 lowercase hex digits.");
         var rows = await index.ResolveAsync(contentId, ct);
-        if (rows.Count == 0) return Problems.NotFound("Content id not found", $"No resource has content id '{contentId}'.");
+        if (rows.Count == 0)
+            return Problems.NotFound("Content id not found", $"No resource has content id '{contentId}'.");
         var resources = rows.Select(r => new ResolvedResource(r.Kind, r.ResourceId,
             r.Kind == ContentKind.Checkpoint ? r.Step : null, Href(r.Kind, r.ResourceId), Card(r))).ToList();
-        return TypedResults.Ok(new ResolvedContentId(contentId, JsonNode.Parse(rows[0].Manifest)!.AsObject(), resources));
+        var manifest = JsonNode.Parse(rows[0].Manifest)!.AsObject();
+        return TypedResults.Ok(new ResolvedContentId(contentId, manifest, resources));
     }
 
     // Orders and checkpoints belong to a run: the link is the run's, the step says which checkpoint.

@@ -18,7 +18,8 @@ public static class RunExportsApi
             .WithSummary("A tar of a folder LlamaForCausalLM.from_pretrained loads: config.json, model.safetensors, " +
                 "tokenizer.model, tokenizer_config.json, generation_config.json, README.md (the model card)")
             .WithDescription("q_proj/k_proj rows carry llama2.c export.py's rotary permutation (HF rotates halves, " +
-                "llama2.c adjacent pairs). Untar, then: lm_eval --model hf --model_args pretrained=<folder> --tasks hellaswag")
+                "llama2.c adjacent pairs). Untar, then: " +
+                "lm_eval --model hf --model_args pretrained=<folder> --tasks hellaswag")
             .Produces(StatusCodes.Status200OK, contentType: Tar);
         group.MapGet("export/tensorboard", TensorBoard).WithName("ExportTensorBoard")
             .WithSummary("A tar of TensorBoard event files: train/val loss, lr, grad norm, throughput, evaluation " +

@@ -29,7 +29,8 @@ public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMet
             .AppendLine($"- Content id: `{contentId ?? "(not finished)"}`")
             .AppendLine($"- State: {corpus.State}")
             .AppendLine($"- Source kind: {corpus.SourceKind}")
-            .AppendLine($"- Documents: {corpus.DocumentCount?.ToString() ?? "?"}, bytes: {corpus.Bytes?.ToString() ?? "?"}, " +
+            .AppendLine($"- Documents: {corpus.DocumentCount?.ToString() ?? "?"}, " +
+                $"bytes: {corpus.Bytes?.ToString() ?? "?"}, " +
                 $"skipped as bad input: {corpus.SkippedDocuments}")
             .AppendLine($"- sha256 of the documents file: `{corpus.Sha256 ?? "?"}`").AppendLine()
             .AppendLine("## Source").AppendLine().AppendLine("```json").AppendLine(Json(source)).AppendLine("```")
@@ -71,7 +72,8 @@ public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMet
                 $"BOS {tokenizer.BosId?.ToString() ?? "-"}, EOS {tokenizer.EosId?.ToString() ?? "-"}")
             .AppendLine($"- Trained on corpus: {(corpusId is null ? "no (given model)" : $"`{corpusId}`")}")
             .AppendLine($"- sha256 of the model: `{tokenizer.Sha256 ?? "?"}`").AppendLine()
-            .AppendLine("## Request").AppendLine().AppendLine("```json").AppendLine(Json(JsonNode.Parse(tokenizer.Source)))
+            .AppendLine("## Request").AppendLine()
+            .AppendLine("```json").AppendLine(Json(JsonNode.Parse(tokenizer.Source)))
             .AppendLine("```").AppendLine();
         AppendLimits(body, "A SentencePiece model trained on a small corpus covers that corpus's vocabulary only.");
         return new Card(
@@ -96,20 +98,23 @@ public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMet
             .AppendLine("# Dataset").AppendLine()
             .AppendLine($"- Content id: `{contentId ?? "(not finished)"}`")
             .AppendLine($"- Corpus: `{corpusId ?? "?"}`; tokenizer: `{tokenizerId ?? "?"}`")
-            .AppendLine($"- Samples: {dataset.SampleCount?.ToString() ?? "?"} (train {dataset.TrainCount?.ToString() ?? "?"}, " +
-                $"validation {dataset.ValCount?.ToString() ?? "?"}, truncated {dataset.TruncatedCount?.ToString() ?? "?"})")
+            .AppendLine($"- Samples: {Count(dataset.SampleCount)} (train {Count(dataset.TrainCount)}, " +
+                $"validation {Count(dataset.ValCount)}, truncated {Count(dataset.TruncatedCount)})")
             .AppendLine($"- Tokens: {dataset.TokenCount?.ToString() ?? "?"}; maxSeqLen {dataset.MaxSeqLen}; " +
                 $"validation fraction {dataset.ValFraction}; split seed {dataset.Seed}").AppendLine();
         body.AppendLine("## Sample metrics").AppendLine();
         if (summaries.Count == 0) body.AppendLine("No sample metrics computed yet (POST /api/datasets/{id}/metrics).");
         else
         {
-            body.AppendLine("Mean with a 95% normal-approximation interval (mean ± 1.96·sd/√n), sd, median; n samples.")
-                .AppendLine().AppendLine("| metric | n | mean | 95% CI | sd | median |").AppendLine("| --- | --- | --- | --- | --- | --- |");
+            body.AppendLine("Mean with a 95% normal-approximation interval (mean ± 1.96·sd/√n), sd, median; " +
+                    "n samples.")
+                .AppendLine().AppendLine("| metric | n | mean | 95% CI | sd | median |")
+                .AppendLine("| --- | --- | --- | --- | --- | --- |");
             foreach (var s in summaries)
             {
                 var (lower, upper) = MeanInterval(s);
-                body.AppendLine($"| {s.Metric} | {s.Count} | {Num(s.Mean)} | [{Num(lower)}, {Num(upper)}] | {Num(s.Std)} | {Num(s.Median)} |");
+                body.AppendLine($"| {s.Metric} | {s.Count} | {Num(s.Mean)} | [{Num(lower)}, {Num(upper)}] | " +
+                    $"{Num(s.Std)} | {Num(s.Median)} |");
             }
         }
         body.AppendLine();
@@ -175,9 +180,14 @@ public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMet
     };
 
     // Default encoder: escapes backticks and angle brackets, so user text cannot close the fence or inject HTML.
-    private static string Json(JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null";
+    private static string Json(JsonNode? node) =>
+        node?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null";
 
     internal static string Quote(string text) => JsonSerializer.Serialize(text);
 
-    internal static string Num(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture) : "-";
+    internal static string Num(double? value) => value is { } v && double.IsFinite(v)
+        ? v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture)
+        : "-";
+
+    private static string Count(int? value) => value?.ToString() ?? "?";
 }

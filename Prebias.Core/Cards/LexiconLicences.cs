@@ -6,7 +6,8 @@ namespace Prebias.Core.Cards;
 /// </summary>
 public static class LexiconLicences
 {
-    public sealed record Entry(string Package, string Version, string UsedFor, string PackageLicence, string DataLicence);
+    public sealed record Entry(
+        string Package, string Version, string UsedFor, string PackageLicence, string DataLicence);
 
     public static readonly IReadOnlyList<Entry> All =
     [

@@ -6,7 +6,9 @@ using Prebias.Core.Modeling;
 
 namespace Prebias.Core.Cards;
 
-/// <summary>The architecture and training-config sections of a model card, from a run's resolved configuration.</summary>
+/// <summary>
+/// The architecture and training-config sections of a model card, from a run's resolved configuration.
+/// </summary>
 internal static class ModelSection
 {
     public static ModelArgs Args(RunRecord run) =>
@@ -25,14 +27,17 @@ internal static class ModelSection
     {
         var indented = new JsonSerializerOptions { WriteIndented = true };
         body.AppendLine("## Architecture").AppendLine()
-            .AppendLine($"dim {args.Dim}, {args.NLayers} layers, {args.NHeads} heads ({args.EffectiveKvHeads} key/value), " +
-                $"feed-forward {FeedForward.ComputeHiddenDim(args)}, vocabulary {args.VocabSize}, context {args.MaxSeqLen}, " +
+            .AppendLine($"dim {args.Dim}, {args.NLayers} layers, {args.NHeads} heads " +
+                $"({args.EffectiveKvHeads} key/value), feed-forward {FeedForward.ComputeHiddenDim(args)}, " +
+                $"vocabulary {args.VocabSize}, context {args.MaxSeqLen}, " +
                 $"RMSNorm eps {args.NormEps}, RoPE theta {RotaryEmbedding.DefaultTheta}, tied embeddings; " +
                 $"{ParameterCount(args):N0} parameters.").AppendLine()
             .AppendLine("## Training").AppendLine()
-            .AppendLine("```json").AppendLine(JsonNode.Parse(run.Training)?.ToJsonString(indented)).AppendLine("```").AppendLine()
+            .AppendLine("```json").AppendLine(JsonNode.Parse(run.Training)?.ToJsonString(indented))
+            .AppendLine("```").AppendLine()
             .AppendLine("Ordering rule:").AppendLine()
-            .AppendLine("```json").AppendLine(JsonNode.Parse(run.Ordering)?.ToJsonString(indented)).AppendLine("```").AppendLine();
+            .AppendLine("```json").AppendLine(JsonNode.Parse(run.Ordering)?.ToJsonString(indented))
+            .AppendLine("```").AppendLine();
         if (run.ParentRunId is { } parent)
             body.AppendLine($"Branched from run {parent:N} at step {run.BranchFromStep} with transform " +
                 $"`{run.BranchTransform}`.").AppendLine();

@@ -22,8 +22,10 @@ internal static class OutputIntervals
         var result = new List<(string, int, BootstrapInterval)>();
         for (var c = 0; c < columns; c++)
         {
-            var values = Enumerable.Range(0, texts.Count).Select(r => matrix[r * columns + c]).Where(double.IsFinite).ToArray();
-            if (values.Length > 0) result.Add((scorer.Columns[c].Name, values.Length, BootstrapConfidence.Mean(values, options)));
+            var values = Enumerable.Range(0, texts.Count).Select(r => matrix[r * columns + c])
+                .Where(double.IsFinite).ToArray();
+            if (values.Length > 0)
+                result.Add((scorer.Columns[c].Name, values.Length, BootstrapConfidence.Mean(values, options)));
         }
         return result;
     }

@@ -18,7 +18,9 @@ public static class ContentId
         return (Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), canonical);
     }
 
-    /// <summary>True for <c>sha256:</c> followed by exactly 64 lowercase hex digits, the only ids ever stored.</summary>
+    /// <summary>
+    /// True for <c>sha256:</c> followed by exactly 64 lowercase hex digits, the only ids ever stored.
+    /// </summary>
     public static bool IsWellFormed(string? id) =>
         id is { Length: Length } && id.StartsWith(Prefix, StringComparison.Ordinal) &&
         id.AsSpan(Prefix.Length).IndexOfAnyExcept("0123456789abcdef") < 0;

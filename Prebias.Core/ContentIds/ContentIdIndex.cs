@@ -13,6 +13,9 @@ namespace Prebias.Core.ContentIds;
 /// </summary>
 public sealed class ContentIdIndex(PrebiasDbContext db)
 {
+    // Scoped per request: a card asks for several ids, one fill serves them all.
+    private bool _filled;
+
     public async Task FillMissingAsync(CancellationToken ct)
     {
         var known = (await db.ContentIds.AsNoTracking().Select(c => new { c.Kind, c.ResourceId, c.Step, c.ContentId })
@@ -50,7 +53,8 @@ public sealed class ContentIdIndex(PrebiasDbContext db)
         {
             if (Known(ContentKind.Corpus, dataset.CorpusId) is not { } corpusId ||
                 Known(ContentKind.Tokenizer, dataset.TokenizerId) is not { } tokenizerId) continue;
-            await AddAsync(ContentKind.Dataset, dataset.Id, 0, ContentManifests.Dataset(dataset, corpusId, tokenizerId));
+            await AddAsync(ContentKind.Dataset, dataset.Id, 0,
+                ContentManifests.Dataset(dataset, corpusId, tokenizerId));
         }
 
         var runs = await db.Runs.AsNoTracking().Where(r => r.OrderSha256 != null).ToListAsync(ct);
@@ -71,10 +75,17 @@ public sealed class ContentIdIndex(PrebiasDbContext db)
         }
     }
 
+    private async Task FillOnceAsync(CancellationToken ct)
+    {
+        if (_filled) return;
+        await FillMissingAsync(ct);
+        _filled = true;
+    }
+
     /// <summary>The id of one resource (step only for checkpoints), or null while it is unfinished.</summary>
     public async Task<string?> IdOfAsync(string kind, Guid resourceId, long step, CancellationToken ct)
     {
-        await FillMissingAsync(ct);
+        await FillOnceAsync(ct);
         return await db.ContentIds.AsNoTracking()
             .Where(c => c.Kind == kind && c.ResourceId == resourceId && c.Step == step)
             .Select(c => c.ContentId).SingleOrDefaultAsync(ct);
@@ -83,15 +94,17 @@ public sealed class ContentIdIndex(PrebiasDbContext db)
     /// <summary>Every live resource with this id (rows of deleted resources are dropped on the way).</summary>
     public async Task<IReadOnlyList<ContentIdRecord>> ResolveAsync(string contentId, CancellationToken ct)
     {
-        await FillMissingAsync(ct);
+        await FillOnceAsync(ct);
         var rows = await db.ContentIds.AsNoTracking().Where(c => c.ContentId == contentId)
             .OrderBy(c => c.CreatedAt).ToListAsync(ct);
         var live = new List<ContentIdRecord>(rows.Count);
         foreach (var row in rows)
         {
             if (await ExistsAsync(row, ct)) live.Add(row);
-            else await db.ContentIds.Where(c => c.Kind == row.Kind && c.ResourceId == row.ResourceId && c.Step == row.Step)
-                .ExecuteDeleteAsync(ct);
+            else
+                await db.ContentIds
+                    .Where(c => c.Kind == row.Kind && c.ResourceId == row.ResourceId && c.Step == row.Step)
+                    .ExecuteDeleteAsync(ct);
         }
         return live;
     }

@@ -10,7 +10,8 @@ namespace Prebias.Core.Export;
 /// </summary>
 public static class RunScalars
 {
-    public static async Task<IReadOnlyList<ScalarPoint>> LoadAsync(PrebiasDbContext db, Guid runId, CancellationToken ct)
+    public static async Task<IReadOnlyList<ScalarPoint>> LoadAsync(
+        PrebiasDbContext db, Guid runId, CancellationToken ct)
     {
         var points = new List<ScalarPoint>();
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == runId).OrderBy(l => l.Step).ToListAsync(ct);
@@ -41,7 +42,8 @@ public static class RunScalars
         // Summary subjects start with '_' (_mean, _stereotype_lean, _all); per-occupation rows stay in the tables.
         var bias = await db.BiasScores.AsNoTracking().Where(b => b.RunId == runId && b.Subject.StartsWith("_"))
             .OrderBy(b => b.Probe).ThenBy(b => b.Subject).ThenBy(b => b.Step).ToListAsync(ct);
-        points.AddRange(bias.Select(b => new ScalarPoint($"bias/{b.Probe}/{b.Subject.TrimStart('_')}", b.Step, b.Score)));
+        points.AddRange(bias.Select(b =>
+            new ScalarPoint($"bias/{b.Probe}/{b.Subject.TrimStart('_')}", b.Step, b.Score)));
         return points;
     }
 }

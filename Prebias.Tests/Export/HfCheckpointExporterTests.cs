@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 namespace Prebias.Tests.Export;
 
 [Collection("Sequential")]
-public sealed class HfCheckpointExporterTests(SentencePieceFixture spm) : IClassFixture<SentencePieceFixture>, IDisposable
+public sealed class HfCheckpointExporterTests(SentencePieceFixture spm)
+    : IClassFixture<SentencePieceFixture>, IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("prebias-hf-").FullName;
 
@@ -53,11 +54,13 @@ public sealed class HfCheckpointExporterTests(SentencePieceFixture spm) : IClass
         // The same reference on unpermuted q/k (llama2.c's layout read as HF's) must miss: the test can fail.
         var (tensors, metadata) = SafetensorsReader.Read(Path.Combine(folder, HfCheckpointExporter.WeightsFile));
         Assert.Equal("pt", metadata["format"]);
-        var raw = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().contiguous().data<float>().ToArray());
+        var raw = model.named_parameters()
+            .ToDictionary(p => p.name, p => p.parameter.detach().contiguous().data<float>().ToArray());
         for (var l = 0; l < model.Args.NLayers; l++)
         {
-            tensors[$"model.layers.{l}.self_attn.q_proj.weight"] = (tensors[$"model.layers.{l}.self_attn.q_proj.weight"].Shape, raw[$"layers.{l}.attention.wq.weight"]);
-            tensors[$"model.layers.{l}.self_attn.k_proj.weight"] = (tensors[$"model.layers.{l}.self_attn.k_proj.weight"].Shape, raw[$"layers.{l}.attention.wk.weight"]);
+            var (q, k) = ($"model.layers.{l}.self_attn.q_proj.weight", $"model.layers.{l}.self_attn.k_proj.weight");
+            tensors[q] = (tensors[q].Shape, raw[$"layers.{l}.attention.wq.weight"]);
+            tensors[k] = (tensors[k].Shape, raw[$"layers.{l}.attention.wk.weight"]);
         }
         var unpermuted = new HfLlamaReference(folder, tensors).Logits(tokens);
         Assert.True(MaxDifference(expected, unpermuted) > 1e-3, $"unpermuted max |Δlogit| = {MaxDifference(expected, unpermuted):E2}");

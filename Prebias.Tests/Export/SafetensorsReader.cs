@@ -6,7 +6,8 @@ namespace Prebias.Tests.Export;
 /// <summary>Reads an F32 safetensors file by the format's spec, independently of the writer under test.</summary>
 internal static class SafetensorsReader
 {
-    public static (Dictionary<string, (long[] Shape, float[] Values)> Tensors, Dictionary<string, string> Metadata) Read(string path)
+    public static (Dictionary<string, (long[] Shape, float[] Values)> Tensors, Dictionary<string, string> Metadata)
+        Read(string path)
     {
         var bytes = File.ReadAllBytes(path);
         var headerLength = checked((int)BinaryPrimitives.ReadInt64LittleEndian(bytes));
