@@ -22,6 +22,7 @@ public static class BenchCommand
         ["experiment"] = ExperimentBenchmark.RunAsync,
         ["evaluation"] = EvaluationBenchmark.RunAsync,
         ["generate"] = GenerateBenchmark.RunAsync,
+        ["export-hf"] = ExportHfBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

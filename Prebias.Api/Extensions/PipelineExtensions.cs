@@ -55,6 +55,9 @@ public static class PipelineExtensions
         app.MapExperimentsApi();
         app.MapBranchesApi();
         app.MapResourceDeletionApi();
+        app.MapContentIdsApi();
+        app.MapCardsApi();
+        app.MapRunExportsApi();
     }
 
     /// <summary>

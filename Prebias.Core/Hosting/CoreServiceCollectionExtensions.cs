@@ -77,6 +77,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DivergenceCalculator>();
         services.AddScoped<ExperimentMonitorJob>();
         services.AddScoped<TrainingJob>();
+        services.AddScoped<ContentIds.ContentIdIndex>();
+        services.AddScoped<Cards.DataCards>();
+        services.AddScoped<Cards.ModelCards>();
+        services.AddScoped<Export.RunExports>();
 
         // Use cases: each checks its request once and enqueues its job; the API only maps their answers to HTTP.
         services.AddScoped<CorpusLauncher>();

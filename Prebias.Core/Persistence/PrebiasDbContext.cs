@@ -29,6 +29,7 @@ public sealed class PrebiasDbContext(DbContextOptions<PrebiasDbContext> options)
     public DbSet<BiasScoreRecord> BiasScores => Set<BiasScoreRecord>();
     public DbSet<ExperimentRecord> Experiments => Set<ExperimentRecord>();
     public DbSet<DivergenceRecord> Divergences => Set<DivergenceRecord>();
+    public DbSet<ContentIdRecord> ContentIds => Set<ContentIdRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrebiasDbContext).Assembly);

@@ -12,7 +12,7 @@ public sealed class EvaluationApiTests(ApiFixture api)
 {
     private static string? _runId;
 
-    private static async Task<(PipelineFixture P, string RunId)> EvaluatedRunAsync(ApiFixture api)
+    internal static async Task<(PipelineFixture P, string RunId)> EvaluatedRunAsync(ApiFixture api)
     {
         var p = await PipelineFixture.GetAsync(api);
         if (_runId is not null) return (p, _runId);

@@ -192,6 +192,45 @@ namespace Prebias.Core.Persistence.Migrations
                     b.ToTable("checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Prebias.Core.Domain.ContentIdRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)")
+                        .HasColumnName("content_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Manifest")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("manifest");
+
+                    b.HasKey("Kind", "ResourceId", "Step")
+                        .HasName("pk_content_ids");
+
+                    b.HasIndex("ContentId")
+                        .HasDatabaseName("ix_content_ids_content_id");
+
+                    b.ToTable("content_ids", (string)null);
+                });
+
             modelBuilder.Entity("Prebias.Core.Domain.CorpusRecord", b =>
                 {
                     b.Property<Guid>("Id")
