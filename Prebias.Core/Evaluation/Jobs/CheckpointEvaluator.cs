@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Prebias.Core.Analysis;
 using Prebias.Core.Domain;
+using Prebias.Core.Evaluation.InContext;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
@@ -25,6 +26,7 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         var bias = new BiasProbe(options.Probe).Run(model, tokenizer);
         var val = valRows.Count > 0 ? new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct) : null;
 
+        InContextEvaluation.Evaluate(model, SequenceStart.Of(tokenizer), valRows, valLengths).Write(checkpointDirectory);
         var embeddings = RepresentationAnalyzer.EmbeddingPca(model, tokenizer);
         CheckpointViews.Write(checkpointDirectory, CheckpointViews.EmbeddingsFile, new EmbeddingView(embeddings.ExplainedVarianceRatio,
             [.. embeddings.Points.Take(4096).Select(p => new EmbeddingPoint(p.Id, p.Piece, p.X, p.Y))]));
