@@ -52,6 +52,8 @@ public static class PipelineExtensions
         app.MapCheckpointViewsApi();
         app.MapExperimentsApi();
         app.MapBranchesApi();
+        app.MapOrderRefreshesApi();
+        app.MapInContextApi();
         app.MapResourceDeletionApi();
     }
 

@@ -9,13 +9,15 @@ public static class DynamicOrder
 {
     private const int PoolPart = 1, DrawPart = 2;
 
-    /// <summary>Order positions of the window that starts at <paramref name="step"/>: refreshInterval steps, cut at
-    /// <paramref name="samplesNeeded"/>.</summary>
+    /// <summary>Order positions of the window that starts at <paramref name="step"/>: refreshInterval steps; the last
+    /// window runs to <paramref name="samplesNeeded"/>, so the order covers step max_iters like every compiled order
+    /// (llama2.c's loop counts it; training stops before it).</summary>
     public static (long Start, int Length) Window(OrderingSpec spec, long step, int samplesPerStep, long samplesNeeded)
     {
         var start = step * samplesPerStep;
-        var length = Math.Min((long)spec.EffectiveRefreshInterval * samplesPerStep, samplesNeeded - start);
-        return (start, (int)Math.Max(0, length));
+        var length = (long)spec.EffectiveRefreshInterval * samplesPerStep;
+        if (start + length >= samplesNeeded - samplesPerStep) length = samplesNeeded - start;
+        return (start, checked((int)Math.Max(0, length)));
     }
 
     /// <summary>The refresh number of the window starting at <paramref name="step"/>.</summary>
