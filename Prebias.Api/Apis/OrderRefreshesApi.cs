@@ -13,7 +13,8 @@ public static class OrderRefreshesApi
     {
         var group = app.MapGroup("api/runs/{id:guid}/order").WithTags("Runs");
         group.MapGet("refreshes", Refreshes).WithName("GetOrderRefreshes")
-            .WithSummary("Per refresh of a dynamic order: window, entropy, effective sample size, steered metric; ?format=json|csv|parquet");
+            .WithSummary("Per refresh of a dynamic order: window, entropy, effective sample size, steered metric; " +
+                "?format=json|csv|parquet");
         return group;
     }
 
@@ -23,7 +24,8 @@ public static class OrderRefreshesApi
     /// <param name="db">Database.</param>
     /// <param name="store">Artifact store.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> Refreshes(Guid id, string? format, HttpRequest http, PrebiasDbContext db, IArtifactStore store,
+    public static async Task<IResult> Refreshes(Guid id, string? format, HttpRequest http, PrebiasDbContext db,
+        IArtifactStore store,
         CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -31,14 +33,18 @@ public static class OrderRefreshesApi
         if (TableFormats.Resolve(format, http) is not { } tableFormat)
             return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var orderPath = store.GetPath(run.OrderKey);
-        var rows = File.Exists(orderPath) ? OrderRefreshFile.Load(OrderRefreshFile.PathFor(orderPath), run.OrderLength ?? long.MaxValue) : [];
+        var rows = File.Exists(orderPath) ? OrderRefreshFile.Load(OrderRefreshFile.PathFor(orderPath),
+            run.OrderLength ?? long.MaxValue) : [];
         var table = new Table(
         [
-            new("refresh", typeof(int)), new("step", typeof(long)), new("windowStart", typeof(long)), new("windowLength", typeof(int)),
+            new("refresh", typeof(int)), new("step", typeof(long)), new("windowStart", typeof(long)),
+                new("windowLength", typeof(int)),
             new("policy", typeof(string)), new("candidates", typeof(int)), new("entropy", typeof(double)),
-            new("normalizedEntropy", typeof(double)), new("effectiveSampleSize", typeof(double)), new("minWeight", typeof(double)),
+            new("normalizedEntropy", typeof(double)), new("effectiveSampleSize", typeof(double)), new("minWeight",
+                typeof(double)),
             new("maxWeight", typeof(double)), new("metric", typeof(string)), new("candidateMetricMean", typeof(double)),
-            new("weightedMetricMean", typeof(double)), new("windowMetricMean", typeof(double)), new("output", typeof(double)),
+            new("weightedMetricMean", typeof(double)), new("windowMetricMean", typeof(double)), new("output",
+                typeof(double)),
             new("direction", typeof(int)), new("poolMeanLoss", typeof(double)), new("seconds", typeof(double)),
         ], rows.Select(r => new object?[]
         {

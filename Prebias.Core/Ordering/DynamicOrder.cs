@@ -1,9 +1,10 @@
 namespace Prebias.Core.Ordering;
 
 /// <summary>
-/// The pure part of the <c>dynamic</c> method: where windows fall, which samples a refresh scores, how a window is drawn
-/// from weights, and how it is appended. Every random choice uses stream (refresh, part) of the run seed, so a refresh
-/// is a function of the model's state at its step, the seed and the candidates alone, and a resumed run repeats it.
+/// The pure part of the <c>dynamic</c> method: where windows fall, which samples a refresh scores, how a window is
+/// drawn from weights, and how it is appended. Every random choice uses stream (refresh, part) of the run seed, so a
+/// refresh is a function of the model's state at its step, the seed and the candidates alone, and a resumed run repeats
+/// it.
 /// </summary>
 public static class DynamicOrder
 {
@@ -21,10 +22,11 @@ public static class DynamicOrder
     }
 
     /// <summary>The refresh number of the window starting at <paramref name="step"/>.</summary>
-    public static int RefreshIndex(OrderingSpec spec, long step) => checked((int)(step / spec.EffectiveRefreshInterval));
+    public static int RefreshIndex(OrderingSpec spec,
+        long step) => checked((int)(step / spec.EffectiveRefreshInterval));
 
-    /// <summary>The loss policy's candidates: poolSize distinct eligible ids (all when fewer), by a partial seeded shuffle
-    /// of the ids in ascending order.</summary>
+    /// <summary>The loss policy's candidates: poolSize distinct eligible ids (all when fewer), by a partial seeded
+    /// shuffle of the ids in ascending order.</summary>
     public static int[] Pool(IReadOnlyList<int> eligibleIds, int poolSize, long seed, int refresh)
     {
         var ids = eligibleIds.Order().ToArray();
@@ -41,7 +43,8 @@ public static class DynamicOrder
     /// <summary>Draws a window of <paramref name="length"/> ids from <paramref name="candidates"/> with probabilities
     /// <paramref name="p"/> (with replacement) and summarises the weights.</summary>
     /// <param name="metric">The metric of each candidate (NaN = missing), or empty when the ordering has none.</param>
-    /// <param name="seed">The ordering's seed (<see cref="OrderingSpec.Seed"/>, else the run seed), as for <see cref="Pool"/>.</param>
+    /// <param name="seed">The ordering's seed (<see cref="OrderingSpec.Seed"/>, else the run seed), as for <see
+    /// cref="Pool"/>.</param>
     public static (int[] Window, OrderRefresh Summary) Draw(OrderingSpec spec, long step, long start, int length,
         ReadOnlySpan<int> candidates, double[] p, ReadOnlySpan<double> metric, long seed)
     {
@@ -64,16 +67,19 @@ public static class DynamicOrder
             Candidates = candidates.Length, Entropy = entropy,
             NormalizedEntropy = candidates.Length > 1 ? entropy / Math.Log(candidates.Length) : 1,
             EffectiveSampleSize = SamplingWeights.EffectiveSampleSize(p), MinWeight = p.Min(), MaxWeight = p.Max(),
-            Metric = spec.Metric, CandidateMetricMean = candidateMean, WeightedMetricMean = weightedMean, WindowMetricMean = windowMean,
+            Metric = spec.Metric, CandidateMetricMean = candidateMean, WeightedMetricMean = weightedMean,
+                WindowMetricMean = windowMean,
         };
         return (window, summary);
     }
 
-    /// <summary>The order with <paramref name="window"/> appended at <paramref name="start"/>; the prefix must be whole.</summary>
+    /// <summary>The order with <paramref name="window"/> appended at <paramref name="start"/>; the prefix must be
+    /// whole.</summary>
     public static CompiledOrder Append(CompiledOrder order, long start, int[] window)
     {
         if (start != order.Length)
-            throw new InvalidOperationException($"A dynamic window starts at position {start:N0} but the order holds {order.Length:N0}.");
+            throw new InvalidOperationException(
+                $"A dynamic window starts at position {start:N0} but the order holds {order.Length:N0}.");
         var ids = GC.AllocateUninitializedArray<int>(checked((int)(order.Length + window.Length)));
         order.SampleIds.CopyTo(ids, 0);
         window.CopyTo(ids, order.Length);

@@ -14,7 +14,8 @@ public sealed record OrderRefresh
     public long WindowStart { get; init; }
     public int WindowLength { get; init; }
     public required string Policy { get; init; }
-    /// <summary>Samples the window was drawn from: the scored pool (loss) or every eligible train sample (target).</summary>
+    /// <summary>Samples the window was drawn from: the scored pool (loss) or every eligible train sample
+    /// (target).</summary>
     public int Candidates { get; init; }
     /// <summary>Entropy of the weights in nats; ln(candidates) when uniform.</summary>
     public double Entropy { get; init; }
@@ -32,7 +33,8 @@ public sealed record OrderRefresh
     public double? WeightedMetricMean { get; init; }
     /// <summary>Mean metric of the samples actually drawn into the window.</summary>
     public double? WindowMetricMean { get; init; }
-    /// <summary>Target policy: the mean metric of the model's generations at this step, and sign(target − output).</summary>
+    /// <summary>Target policy: the mean metric of the model's generations at this step, and sign(target −
+    /// output).</summary>
     public double? Output { get; init; }
     public int? Direction { get; init; }
     /// <summary>Loss policy: mean per-sample loss of the pool under the model at this step.</summary>

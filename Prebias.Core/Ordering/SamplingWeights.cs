@@ -3,21 +3,26 @@ namespace Prebias.Core.Ordering;
 /// <summary>
 /// The sampling distributions of the <c>dynamic</c> method and their summaries. A raw score s_i becomes
 /// p_i = (1 − floor)·s_i^(1/τ)/Σ s^(1/τ) + floor/N: the temperature τ flattens (τ &gt; 1) or sharpens (τ &lt; 1) the
-/// preference, and the floor mixes in the uniform distribution so that every candidate keeps a chance of at least floor/N.
+/// preference, and the floor mixes in the uniform distribution so that every candidate keeps a chance of at least
+/// floor/N.
 /// </summary>
 public static class SamplingWeights
 {
-    /// <summary>Loss policy: s_i = loss_i^α. Non-finite or negative losses count as 0 (only the floor draws them).</summary>
+    /// <summary>Loss policy: s_i = loss_i^α. Non-finite or negative losses count as 0 (only the floor draws
+    /// them).</summary>
     public static double[] FromLosses(ReadOnlySpan<double> losses, double alpha, double temperature, double floor)
     {
         var log = new double[losses.Length];
         for (var i = 0; i < log.Length; i++)
-            log[i] = double.IsFinite(losses[i]) && losses[i] > 0 ? alpha * Math.Log(losses[i]) : double.NegativeInfinity;
+            log[i] = double.IsFinite(losses[i]) && losses[i] > 0
+                ? alpha * Math.Log(losses[i]) : double.NegativeInfinity;
         return Normalise(log, temperature, floor);
     }
 
-    /// <summary>Target policy: s_i = exp(β·direction·z_i) with direction = sign(target − output) in {−1, 0, 1}.</summary>
-    public static double[] TowardTarget(ReadOnlySpan<double> z, int direction, double beta, double temperature, double floor)
+    /// <summary>Target policy: s_i = exp(β·direction·z_i) with direction = sign(target − output) in {−1, 0,
+    /// 1}.</summary>
+    public static double[] TowardTarget(ReadOnlySpan<double> z, int direction, double beta, double temperature,
+        double floor)
     {
         var log = new double[z.Length];
         for (var i = 0; i < log.Length; i++) log[i] = beta * direction * z[i];
@@ -45,7 +50,8 @@ public static class SamplingWeights
         return h;
     }
 
-    /// <summary>Kish's effective sample size 1/Σp²: N for uniform weights, 1 when one candidate takes everything.</summary>
+    /// <summary>Kish's effective sample size 1/Σp²: N for uniform weights, 1 when one candidate takes
+    /// everything.</summary>
     public static double EffectiveSampleSize(ReadOnlySpan<double> p)
     {
         double squares = 0;

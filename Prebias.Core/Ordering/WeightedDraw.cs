@@ -2,10 +2,12 @@ using Prebias.Core.Corpora.Synthetic;
 
 namespace Prebias.Core.Ordering;
 
-/// <summary>Draws with replacement from candidates with probabilities p (inverse CDF with binary search), seeded.</summary>
+/// <summary>Draws with replacement from candidates with probabilities p (inverse CDF with binary search),
+/// seeded.</summary>
 internal static class WeightedDraw
 {
-    public static void Fill(ReadOnlySpan<int> candidates, ReadOnlySpan<double> p, Span<int> output, DeterministicRandom random)
+    public static void Fill(ReadOnlySpan<int> candidates, ReadOnlySpan<double> p, Span<int> output,
+        DeterministicRandom random)
     {
         var cumulative = new double[p.Length];
         double total = 0;

@@ -6,16 +6,20 @@ namespace Prebias.Core.Plots;
 /// </summary>
 public static class HeadHeatmapPlot
 {
-    /// <param name="values">[head][checkpoint], rows labelled by <paramref name="headLabels"/>, columns by <paramref name="steps"/>.</param>
-    public static PlotImage Render(IReadOnlyList<double> steps, IReadOnlyList<string> headLabels, IReadOnlyList<IReadOnlyList<double>> values,
+    /// <param name="values">[head][checkpoint], rows labelled by <paramref name="headLabels"/>, columns by <paramref
+    /// name="steps"/>.</param>
+    public static PlotImage Render(IReadOnlyList<double> steps, IReadOnlyList<string> headLabels,
+        IReadOnlyList<IReadOnlyList<double>> values,
         string valueLabel, InContextPlotOptions? options = null)
     {
         options ??= new InContextPlotOptions();
-        if (steps.Count == 0 || headLabels.Count == 0) throw new ArgumentException("At least one checkpoint and one head are required.", nameof(values));
+        if (steps.Count == 0 || headLabels.Count == 0)
+            throw new ArgumentException("At least one checkpoint and one head are required.", nameof(values));
         var cells = new double[headLabels.Count, steps.Count];
         for (var h = 0; h < headLabels.Count; h++)
         for (var s = 0; s < steps.Count; s++) cells[h, s] = values[h][s];
-        var plot = PlotStyle.NewPlot(options.Title ?? "Prefix matching by head and step", $"{options.XLabel} (checkpoints)", "layer.head");
+        var plot = PlotStyle.NewPlot(options.Title ?? "Prefix matching by head and step",
+            $"{options.XLabel} (checkpoints)", "layer.head");
         HeatmapStyle.Add(plot, cells, valueLabel);
         // At most about 12 step labels, so they never overlap.
         var every = Math.Max(1, (int)Math.Ceiling(steps.Count / 12.0));

@@ -15,12 +15,16 @@ public static class InContextPlot
         PlotStyle.AddLine(icl, data.Steps, data.IclScore, "ICL score", PlotStyle.SeriesColor(0));
         icl.ShowLegend(ScottPlot.Alignment.UpperRight);
 
-        var heads = PlotStyle.NewPlot("Prefix matching per head", options.XLabel, "attention to the token after the earlier copy");
+        var heads = PlotStyle.NewPlot("Prefix matching per head", options.XLabel,
+            "attention to the token after the earlier copy");
         var ranked = Enumerable.Range(0, data.HeadLabels.Count)
-            .OrderByDescending(h => data.PrefixMatching[h].LastOrDefault(double.IsFinite, double.NegativeInfinity)).ToList();
+            .OrderByDescending(h => data.PrefixMatching[h].LastOrDefault(double.IsFinite,
+                double.NegativeInfinity)).ToList();
         for (var i = 0; i < ranked.Count; i++)
-            PlotStyle.AddLine(heads, data.Steps, data.PrefixMatching[ranked[i]], data.HeadLabels[ranked[i]], PlotStyle.SeriesColor(i));
+            PlotStyle.AddLine(heads, data.Steps, data.PrefixMatching[ranked[i]], data.HeadLabels[ranked[i]],
+                PlotStyle.SeriesColor(i));
         heads.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        return PlotCanvas.Render(options, [icl, heads], columns: 2, figureTitle: options.Title ?? "In-context learning");
+        return PlotCanvas.Render(options, [icl, heads], columns: 2,
+            figureTitle: options.Title ?? "In-context learning");
     }
 }

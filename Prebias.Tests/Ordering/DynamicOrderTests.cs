@@ -84,7 +84,8 @@ public class DynamicOrderTests
         // maxIters 10, 2 samples per step: the order holds 11 steps (llama2.c counts step max_iters).
         const long needed = 11 * 2;
         Assert.Equal((0L, 8), DynamicOrder.Window(Loss, 0, 2, needed));
-        Assert.Equal((8L, 14), DynamicOrder.Window(Loss, 4, 2, needed));
+        Assert.Equal((8L, 8), DynamicOrder.Window(Loss, 4, 2, needed));
+        Assert.Equal((16L, 6), DynamicOrder.Window(Loss, 8, 2, needed)); // steps 8, 9 and 10
         var empty = OrderingCompiler.Compile(Loss, [.. Enumerable.Range(0, 5)], [], 1, needed);
         Assert.Equal(0, empty.Length);
         var grown = DynamicOrder.Append(empty, 0, [1, 2, 3]);
@@ -103,14 +104,15 @@ public class DynamicOrderTests
 
     [Theory]
     [InlineData("""{"method":"dynamic","policy":"greedy"}""", "policy must be one of loss, target")]
-    [InlineData("""{"method":"dynamic","policy":"target","metric":"sentiment"}""", "policy target needs a target value")]
+    [InlineData("""{"method":"dynamic","policy":"target","metric":"sentiment"}""", "needs a target value")]
     [InlineData("""{"method":"dynamic","policy":"target","target":0.5}""", "policy target needs a metric")]
     [InlineData("""{"method":"dynamic","refreshInterval":0}""", "refreshInterval must be at least 1")]
     [InlineData("""{"method":"dynamic","floor":1}""", "floor must be in [0, 1)")]
     [InlineData("""{"method":"dynamic","temperature":0}""", "temperature must be a finite number > 0")]
     [InlineData("""{"method":"dynamic","target":0.5}""", "target and beta apply only to policy target")]
     [InlineData("""{"method":"shuffle","refreshInterval":10}""", "apply only to method dynamic")]
-    [InlineData("""{"method":"dynamic","policy":"target","metric":"sentiment","target":1,"poolSize":9}""", "poolSize and alpha apply only to policy loss")]
+    [InlineData("""{"method":"dynamic","policy":"target","metric":"sentiment","target":1,"poolSize":9}""",
+        "poolSize and alpha apply only to policy loss")]
     public void Problems_NameTheField_WhenDynamicSpecIsInvalid(string json, string expected)
     {
         var spec = System.Text.Json.JsonSerializer.Deserialize<OrderingSpec>(json, Prebias.Core.JsonDefaults.Options)!;
@@ -121,7 +123,8 @@ public class DynamicOrderTests
     public void Problems_IsEmpty_WhenDynamicSpecsAreValid()
     {
         Assert.Empty(Loss.Problems());
-        Assert.Empty((Loss with { Policy = DynamicPolicies.Target, Metric = "sentiment", Target = 0.5, Beta = 2 }).Problems());
+        Assert.Empty((Loss with { Policy = DynamicPolicies.Target, Metric = "sentiment", Target = 0.5,
+            Beta = 2 }).Problems());
         Assert.Equal("sentiment", (Loss with { Metric = "sentiment" }).ResolveMetric()!.Name);
         Assert.Null(Loss.ResolveMetric());
     }

@@ -21,17 +21,20 @@ public sealed class DynamicOrderingApiTests(ApiFixture api, ITestOutputHelper ou
     {
         datasetId, seed, ordering,
         model = new { preset = "stories260k", dim = 32, nLayers = 2, nHeads = 4, nKvHeads = 2 },
-        training = new { batchSize = 8, maxIters = MaxIters, evalInterval = 8, evalIters = 2, warmupIters = 2, learningRate = 3e-3, threads = 2 },
+        training = new { batchSize = 8, maxIters = MaxIters, evalInterval = 8, evalIters = 2, warmupIters = 2,
+            learningRate = 3e-3, threads = 2 },
     };
 
     [Fact]
     public async Task TargetPolicy_RaisesInputSentimentOfLaterWindows_RelativeToShuffle()
     {
         var p = await PipelineFixture.GetAsync(api);
-        var target = new { method = "dynamic", policy = "target", metric = "sentiment", target = 0.5, beta = 2, refreshInterval = 4 };
+        var target = new { method = "dynamic", policy = "target", metric = "sentiment", target = 0.5, beta = 2,
+            refreshInterval = 4 };
         using var worker = await api.StartWorkerAsync("gpu");
         var (dynamicRun, dynamicJob) = await p.Client.PostWorkAsync("/api/runs", Run(p.DatasetId, target, seed: 21));
-        var (shuffleRun, shuffleJob) = await p.Client.PostWorkAsync("/api/runs", Run(p.DatasetId, new { method = "shuffle" }, seed: 21));
+        var (shuffleRun, shuffleJob) = await p.Client.PostWorkAsync("/api/runs", Run(p.DatasetId,
+            new { method = "shuffle" }, seed: 21));
         await p.Client.WaitForSuccessAsync(dynamicJob, TimeSpan.FromMinutes(4));
         await p.Client.WaitForSuccessAsync(shuffleJob, TimeSpan.FromMinutes(4));
         await worker.StopAsync();
@@ -46,13 +49,19 @@ public sealed class DynamicOrderingApiTests(ApiFixture api, ITestOutputHelper ou
         Assert.Equal(new long[] { 0, 4, 8, 12, 16, 20 }, refreshes.Select(r => r.GetProperty("step").GetInt64()));
         foreach (var r in refreshes)
         {
-            output.WriteLine($"refresh at {r.GetProperty("step")}: output {r.GetProperty("output")}, direction {r.GetProperty("direction")}, " +
-                $"window {r.GetProperty("windowMetricMean")}, all {r.GetProperty("candidateMetricMean")}, ESS {r.GetProperty("effectiveSampleSize")}");
+            string Field(string name) => r.GetProperty(name).ToString();
+            output.WriteLine($"refresh at {Field("step")}: output {Field("output")}, direction {Field("direction")}, " +
+                $"window {Field("windowMetricMean")}, all {Field("candidateMetricMean")}, " +
+                $"ESS {Field("effectiveSampleSize")} " +
+                $"of {Field("candidates")}");
             var direction = r.GetProperty("direction").GetInt32();
-            var (window, all) = (r.GetProperty("windowMetricMean").GetDouble(), r.GetProperty("candidateMetricMean").GetDouble());
-            if (direction > 0) Assert.True(window > all, $"a window steered up has mean sentiment {window}, the train split {all}");
+            var (window, all) = (r.GetProperty("windowMetricMean").GetDouble(),
+                r.GetProperty("candidateMetricMean").GetDouble());
+            if (direction > 0) Assert.True(window > all,
+                $"a window steered up has mean sentiment {window}, the train split {all}");
             Assert.InRange(r.GetProperty("normalizedEntropy").GetDouble(), 0, 1);
-            Assert.True(r.GetProperty("effectiveSampleSize").GetDouble() <= r.GetProperty("candidates").GetInt32() + 1e-6);
+            var candidates = r.GetProperty("candidates").GetInt32();
+            Assert.True(r.GetProperty("effectiveSampleSize").GetDouble() <= candidates + 1e-6);
         }
         var csv = await p.Client.GetStringAsync($"/api/runs/{dynamicRun}/order/refreshes?format=csv");
         Assert.StartsWith("refresh,step,windowStart,windowLength,policy,candidates,entropy", csv);
@@ -63,7 +72,8 @@ public sealed class DynamicOrderingApiTests(ApiFixture api, ITestOutputHelper ou
         var (shuffleInput, shuffleOutput) = await SentimentAsync(p.Client, shuffleRun);
         output.WriteLine($"input window sentiment: dynamic {dynamicInput:F3}, shuffle {shuffleInput:F3}; " +
             $"output: dynamic {dynamicOutput:F3}, shuffle {shuffleOutput:F3}");
-        Assert.True(dynamicInput > shuffleInput + 0.05, $"dynamic input sentiment {dynamicInput:F3}, shuffle {shuffleInput:F3}");
+        Assert.True(dynamicInput > shuffleInput + 0.05,
+            $"dynamic input sentiment {dynamicInput:F3}, shuffle {shuffleInput:F3}");
 
         // The ledger holds the realised order and the run's hash is its hash.
         var ids = new List<int>();
@@ -80,7 +90,8 @@ public sealed class DynamicOrderingApiTests(ApiFixture api, ITestOutputHelper ou
         var inContext = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{dynamicRun}/in-context"))!;
         Assert.NotEmpty(inContext);
         // maxSeqLen 128: tokens 50 and 500 of 1024 scale to round(6.25) = 6 and round(62.5) = 63.
-        Assert.All(inContext, row => Assert.Equal((6, 63), (row.GetProperty("earlyPosition").GetInt32(), row.GetProperty("latePosition").GetInt32())));
+        Assert.All(inContext, row => Assert.Equal((6, 63), (row.GetProperty("earlyPosition").GetInt32(),
+            row.GetProperty("latePosition").GetInt32())));
         var heads = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{dynamicRun}/heads"))!;
         Assert.Equal(inContext.Length * 2 * 4, heads.Length);
         var png = await p.Client.GetAsync($"/api/runs/{dynamicRun}/heads.png");
@@ -98,18 +109,22 @@ public sealed class DynamicOrderingApiTests(ApiFixture api, ITestOutputHelper ou
     {
         var p = await PipelineFixture.GetAsync(api);
         var body = $$"""{"datasetId":"{{p.DatasetId}}","ordering":{{ordering}}}""";
-        var response = await p.Client.PostAsync("/api/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await p.Client.PostAsync("/api/runs", new StringContent(body, System.Text.Encoding.UTF8,
+            "application/json"));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
-    // Mean over the checkpoints from step 8 on: sentiment of the samples seen since the previous checkpoint, and of the generations.
+    // Mean over the checkpoints from step 8 on: sentiment of the samples seen since the previous checkpoint, and of the
+    // generations.
     private static async Task<(double Input, double Output)> SentimentAsync(HttpClient client, string runId)
     {
         var rows = (await client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/saturation"))!
-            .Where(r => r.GetProperty("metric").GetString() == "sentiment" && r.GetProperty("step").GetInt64() >= 8).ToList();
+            .Where(r => r.GetProperty("metric").GetString() == "sentiment" && r.GetProperty("step").GetInt64() >= 8)
+            .ToList();
         Assert.NotEmpty(rows);
-        return (rows.Average(r => r.GetProperty("inputWindow").GetDouble()), rows.Average(r => r.GetProperty("output").GetDouble()));
+        return (rows.Average(r => r.GetProperty("inputWindow").GetDouble()),
+            rows.Average(r => r.GetProperty("output").GetDouble()));
     }
 }

@@ -19,6 +19,7 @@ public static class BenchCommand
         ["train"] = TrainBenchmark.RunAsync,
         ["evaluation"] = EvaluationBenchmark.RunAsync,
         ["generate"] = GenerateBenchmark.RunAsync,
+        ["dynamic"] = DynamicOrderBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

@@ -7,7 +7,8 @@ namespace Prebias.Core.Evaluation.InContext;
 /// </summary>
 /// <param name="EarlyPosition">0-based token position (BOS at 0) whose prediction is the early loss.</param>
 /// <param name="LatePosition">0-based token position of the late loss.</param>
-/// <param name="Samples">Validation samples that reach <see cref="LatePosition"/>; the score is null when none do.</param>
+/// <param name="Samples">Validation samples that reach <see cref="LatePosition"/>; the score is null when none
+/// do.</param>
 public sealed record IclScore(int EarlyPosition, int LatePosition, double? EarlyLoss, double? LateLoss, int Samples)
 {
     /// <summary>late − early (nats).</summary>
@@ -20,7 +21,8 @@ public sealed record IclScore(int EarlyPosition, int LatePosition, double? Early
     /// at least 1 and the late one past it and inside the context.</summary>
     public static (int Early, int Late) Positions(int maxSeqLen)
     {
-        var early = Math.Max(1, (int)Math.Round((double)PaperEarly * maxSeqLen / PaperContext, MidpointRounding.AwayFromZero));
+        var early = Math.Max(1, (int)Math.Round((double)PaperEarly * maxSeqLen / PaperContext,
+            MidpointRounding.AwayFromZero));
         var late = (int)Math.Round((double)PaperLate * maxSeqLen / PaperContext, MidpointRounding.AwayFromZero);
         return (early, Math.Clamp(late, early + 1, Math.Max(early + 1, maxSeqLen - 1)));
     }

@@ -3,10 +3,12 @@ using static TorchSharp.torch;
 
 namespace Prebias.Core.Evaluation.InContext;
 
-/// <summary>Computes <see cref="IclScore"/> from validation rows (BOS + tokens, then padding) under no_grad and eval().</summary>
+/// <summary>Computes <see cref="IclScore"/> from validation rows (BOS + tokens, then padding) under no_grad and
+/// eval().</summary>
 public static class IclScorer
 {
-    public static IclScore Score(Transformer model, IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, int batchSize = 16)
+    public static IclScore Score(Transformer model, IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths,
+        int batchSize = 16)
     {
         var (early, late) = IclScore.Positions(model.Args.MaxSeqLen);
         // A sample counts when it holds a real token at the late position.
@@ -32,7 +34,8 @@ public static class IclScorer
                     earlyTargets[b] = row[early];
                     lateTargets[b] = row[late];
                 }
-                var logits = model.Forward(tensor(inputs, [chunk.Length, late], device: model.Device)).Logits; // (B, late, V)
+                var logits = model.Forward(tensor(inputs, [chunk.Length, late],
+                    device: model.Device)).Logits; // (B, late, V)
                 earlySum += Nll(logits.select(1, early - 1), earlyTargets);
                 lateSum += Nll(logits.select(1, late - 1), lateTargets);
             }
@@ -43,6 +46,7 @@ public static class IclScorer
 
     // Summed negative log-likelihood of one target per row: logits (B, V), targets (B).
     private static double Nll(Tensor logits, long[] targets) =>
-        nn.functional.cross_entropy(logits.to_type(ScalarType.Float32), tensor(targets, device: logits.device), reduction: nn.Reduction.Sum)
+        nn.functional.cross_entropy(logits.to_type(ScalarType.Float32), tensor(targets, device: logits.device),
+            reduction: nn.Reduction.Sum)
             .to_type(ScalarType.Float64).item<double>();
 }

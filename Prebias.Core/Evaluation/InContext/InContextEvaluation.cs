@@ -11,7 +11,8 @@ namespace Prebias.Core.Evaluation.InContext;
 public static class InContextEvaluation
 {
     public const int Sequences = 8;
-    /// <summary>Tokens per copy at most (Olsson et al. use sequences of a few hundred tokens; 2·50 + 1 suffice here).</summary>
+    /// <summary>Tokens per copy at most (Olsson et al. use sequences of a few hundred tokens; 2·50 + 1 suffice
+    /// here).</summary>
     public const int MaxRepeatLength = 50;
     private const ulong ProbeSeed = 0x1CC0_5EED;
 
@@ -22,7 +23,8 @@ public static class InContextEvaluation
         var icl = IclScorer.Score(model, valRows, valLengths);
         var length = Math.Min(MaxRepeatLength, (model.Args.MaxSeqLen - 1) / 2);
         var heads = length >= 2
-            ? InductionHeads.Score(model, RepeatedTokens.Draw(Sequences, length, model.Args.VocabSize, startToken, ProbeSeed))
+            ? InductionHeads.Score(model, RepeatedTokens.Draw(Sequences, length, model.Args.VocabSize, startToken,
+                ProbeSeed))
             : new HeadScores([], [], double.NaN);
         return new InContextView(icl, heads, Sequences, length, clock.Elapsed.TotalSeconds);
     }

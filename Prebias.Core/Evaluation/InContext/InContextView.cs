@@ -19,6 +19,7 @@ public sealed record InContextView(IclScore Icl, HeadScores Heads, int Sequences
     public static InContextView? Read(string checkpointDirectory)
     {
         var path = Path.Combine(checkpointDirectory, FileName);
-        return File.Exists(path) ? JsonSerializer.Deserialize<InContextView>(File.ReadAllBytes(path), JsonDefaults.Options) : null;
+        return File.Exists(path) ? JsonSerializer.Deserialize<InContextView>(File.ReadAllBytes(path),
+            JsonDefaults.Options) : null;
     }
 }

@@ -20,12 +20,15 @@ public static class InductionHeads
         using (NewDisposeScope())
         {
             model.eval();
-            var input = tensor(probe.Tokens, [probe.Sequences, probe.SequenceLength], device: model.Device); // (B, 2L+1)
-            var weights = model.AttentionWeights(input);                                                      // (n_layers, B, H, T, T)
+            var input = tensor(probe.Tokens, [probe.Sequences, probe.SequenceLength],
+                device: model.Device); // (B, 2L+1)
+            var weights = model.AttentionWeights(input); // (n_layers, B, H, T, T)
             // Query q = L + 1 + j (token r_j of the second copy) should attend to key j + 2, the token after r_j's
             // first occurrence at 1 + j: the diagonal key = query − (L − 1), whose entries 2.. are those queries.
-            var stripe = weights.diagonal(offset: -(length - 1), dim1: -2, dim2: -1).narrow(-1, 2, length); // (n_layers, B, H, L)
-            flat = stripe.mean([1, 3]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();           // (n_layers, H)
+            var stripe = weights.diagonal(offset: -(length - 1), dim1: -2, dim2: -1).narrow(-1, 2,
+                length); // (n_layers, B, H, L)
+            flat = stripe.mean([1,
+                3]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();           // (n_layers, H)
             model.train(wasTraining);
         }
         var prefix = Enumerable.Range(0, layers).Select(l => flat.AsSpan(l * heads, heads).ToArray()).ToArray();
@@ -51,12 +54,14 @@ public static class InductionHeads
         for (var l = 0; l < args.NLayers; l++)
         {
             var wv = parameters[$"layers.{l}.attention.wv.weight"].to_type(ScalarType.Float64).cpu(); // (n_kv·hd, dim)
-            var wo = parameters[$"layers.{l}.attention.wo.weight"].to_type(ScalarType.Float64).cpu(); // (dim, n_heads·hd)
+            // (dim, n_heads·hd)
+            var wo = parameters[$"layers.{l}.attention.wo.weight"].to_type(ScalarType.Float64).cpu();
             scores[l] = new double[args.NHeads];
             for (var h = 0; h < args.NHeads; h++)
             {
                 using var inner = NewDisposeScope();
-                var value = wv.narrow(0, h / groups * headDim, headDim);           // (hd, dim): head h reads kv head h / n_rep
+                var value = wv.narrow(0, h / groups * headDim,
+                    headDim);           // (hd, dim): head h reads kv head h / n_rep
                 var output = wo.narrow(1, h * headDim, headDim);                   // (dim, hd)
                 var circuit = value.matmul(gram).matmul(output);                   // (hd, hd)
                 var eigenvalues = linalg.eigvals(circuit);                         // complex (hd)

@@ -28,7 +28,8 @@ public sealed record RepeatedTokens(long[] Tokens, int Sequences, int RepeatLeng
         {
             var row = tokens.AsSpan(b * length, length);
             row[0] = startToken;
-            for (var i = 0; i < repeatLength; i++) row[1 + i] = row[1 + repeatLength + i] = first + random.NextInt(vocabSize - first);
+            for (var i = 0; i < repeatLength; i++)
+                row[1 + i] = row[1 + repeatLength + i] = first + random.NextInt(vocabSize - first);
         }
         return new RepeatedTokens(tokens, sequences, repeatLength);
     }

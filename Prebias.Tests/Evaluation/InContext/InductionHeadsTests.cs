@@ -42,14 +42,17 @@ public class InductionHeadsTests
         var after = InductionHeads.Score(model, Probe());
 
         Assert.True(before < 0.15, $"random init already had a prefix-matching head: {before:F3}");
-        Assert.True(after.MaxPrefixMatching > 0.5, $"best prefix-matching score after training: {after.MaxPrefixMatching:F3}");
+        Assert.True(after.MaxPrefixMatching > 0.5,
+            $"best prefix-matching score after training: {after.MaxPrefixMatching:F3}");
         // The head sits in the second layer: it reads the previous-token information the first layer writes.
         Assert.True(after.PrefixMatching[1].Max() > after.PrefixMatching[0].Max());
     }
 
-    private static RepeatedTokens Probe() => RepeatedTokens.Draw(8, RepeatLength, TwoLayers.VocabSize, startToken: 1, seed: 42);
+    private static RepeatedTokens Probe() => RepeatedTokens.Draw(8, RepeatLength, TwoLayers.VocabSize, startToken: 1,
+        seed: 42);
 
-    // Inputs are the first 2L tokens of each sequence and targets the next 2L, so the second copy is predictable from the first.
+    // Inputs are the first 2L tokens of each sequence and targets the next 2L, so the second copy is predictable from
+    // the first.
     private static TokenBatch RepeatBatch(ulong seed)
     {
         var sequences = RepeatedTokens.Draw(32, RepeatLength, TwoLayers.VocabSize, startToken: 1, seed);
