@@ -46,6 +46,9 @@ public static class DynamicOrderBenchmark
             }, LogSpacedCheckpoints: false);
 
             var shuffle = OrderingCompiler.Compile(new OrderingSpec(), ids, [], 1, training.SamplesNeeded);
+            // A short throwaway run first: the first model built in the process pays libtorch's and the JIT's warm-up.
+            var warmup = training with { Options = training.Options with { MaxIters = 3 } };
+            Train(modelArgs, warmup, tokens, ids, shuffle, refresher: null, ct);
             var shuffled = Train(modelArgs, training, tokens, ids, shuffle, refresher: null, ct);
             var spec = new OrderingSpec { Method = OrderingMethods.Dynamic, RefreshInterval = refresh, PoolSize = pool };
             var empty = OrderingCompiler.Compile(spec, ids, [], 1, training.SamplesNeeded);
