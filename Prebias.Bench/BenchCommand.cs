@@ -23,6 +23,7 @@ public static class BenchCommand
         ["evaluation"] = EvaluationBenchmark.RunAsync,
         ["generate"] = GenerateBenchmark.RunAsync,
         ["export-hf"] = ExportHfBenchmark.RunAsync,
+        ["dynamic"] = DynamicOrderBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

@@ -54,6 +54,8 @@ public static class PipelineExtensions
         app.MapCheckpointViewsApi();
         app.MapExperimentsApi();
         app.MapBranchesApi();
+        app.MapOrderRefreshesApi();
+        app.MapInContextApi();
         app.MapResourceDeletionApi();
         app.MapContentIdsApi();
         app.MapCardsApi();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Prebias.Core.Analysis;
 using Prebias.Core.Domain;
+using Prebias.Core.Evaluation.InContext;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
@@ -30,6 +31,8 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
             () => new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
         var accuracy = valRows.Count == 0 ? null : parts.Time("k_word_accuracy", () => new KWordAccuracyEvaluator(model,
             KWordAccuracyEvaluator.WordStarts(tokenizer), options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
+        parts.Time("in_context", () => InContextEvaluation.Evaluate(model, SequenceStart.Of(tokenizer), valRows, valLengths)
+            .Write(checkpointDirectory));
         var embeddings = parts.Time("representations", () => WriteRepresentations(model, checkpointDirectory));
 
         var metrics = generated.Metrics.Select((m, i) => new CheckpointMetricRecord

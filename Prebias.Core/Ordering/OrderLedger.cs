@@ -7,7 +7,7 @@ namespace Prebias.Core.Ordering;
 /// </summary>
 public sealed class OrderLedger
 {
-    private readonly CompiledOrder _order;
+    private CompiledOrder _order;
 
     public OrderLedger(CompiledOrder order, int batchSize, int gradAccumSteps)
     {
@@ -16,6 +16,17 @@ public sealed class OrderLedger
         _order = order;
         BatchSize = batchSize;
         GradAccumSteps = gradAccumSteps;
+    }
+
+    /// <summary>
+    /// Switches to <paramref name="longer"/>, an order that begins with the current one (a <c>dynamic</c> order grows
+    /// window by window during training); positions already handed out keep their samples.
+    /// </summary>
+    public void Extend(CompiledOrder longer)
+    {
+        if (longer.Length < _order.Length || !longer.SampleIds.AsSpan(0, (int)_order.Length).SequenceEqual(_order.SampleIds))
+            throw new ArgumentException("The new order does not begin with the current one.", nameof(longer));
+        _order = longer;
     }
 
     public int BatchSize { get; }

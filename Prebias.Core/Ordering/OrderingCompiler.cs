@@ -20,9 +20,12 @@ public static class OrderingCompiler
     {
         spec.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(samplesNeeded);
-        var metric = OrderingMethods.NeedsMetric(spec.Method) ? spec.Metric : null;
+        var metric = spec.UsesMetric ? spec.Metric : null;
         var samples = EligibleSamples.Select(trainSampleIds, metricValues, metric, spec.Filter, spec.Method);
         var n = samples.Count;
+        // A dynamic order is decided during training (DynamicOrder); it starts empty.
+        if (spec.Method == OrderingMethods.Dynamic)
+            return new CompiledOrder([], n, 1, samples.ExcludedMissing, samples.ExcludedByFilter);
         var epochs = Math.Max(1L, (samplesNeeded + n - 1) / n);
         if (epochs * n > Array.MaxLength)
             throw new OrderingException($"{samplesNeeded:N0} samples need {epochs:N0} epochs of {n:N0}: more than one order can hold.");

@@ -17,12 +17,14 @@ public static class OrderingMethods
     public const string Curriculum = "curriculum";
     /// <summary>max, min, 2nd max, 2nd min, ... of the metric; the same order every epoch.</summary>
     public const string Interleave = "interleave";
+    /// <summary>Decided during training: every refreshInterval steps the next window is drawn by a <see cref="DynamicPolicies"/> policy.</summary>
+    public const string Dynamic = "dynamic";
 
     public static IReadOnlyList<string> All { get; } =
-        [Shuffle, SortAsc, SortDesc, Threshold, SortedThreshold, Curriculum, Interleave];
+        [Shuffle, SortAsc, SortDesc, Threshold, SortedThreshold, Curriculum, Interleave, Dynamic];
 
-    /// <summary>Every method but <see cref="Shuffle"/> reads a metric.</summary>
-    public static bool NeedsMetric(string method) => method != Shuffle;
+    /// <summary>Every method but <see cref="Shuffle"/> and <see cref="Dynamic"/> reads a metric (dynamic: the target policy does).</summary>
+    public static bool NeedsMetric(string method) => method is not (Shuffle or Dynamic);
 
     /// <summary>Methods that must have a <c>min</c> or a <c>max</c>.</summary>
     public static bool NeedsBound(string method) => method is Threshold or SortedThreshold;

@@ -16,7 +16,8 @@ namespace Prebias.Core.Runs;
 /// </summary>
 public sealed class CheckpointingObserver(
     RunRecord run, ResolvedTraining training, OrderLedger ledger, OrderedBatchProvider batches, ITextTokenizer tokenizer,
-    IArtifactStore store, RunStore runs, JobProgress progress, Action<long>? onCheckpoint = null) : ITrainingObserver
+    IArtifactStore store, RunStore runs, JobProgress progress, Action<long>? onCheckpoint = null,
+    Action<Trainer>? beforeStep = null) : ITrainingObserver
 {
     private const int LossFlushEvery = 50;
     private readonly List<LossRecord> _losses = [];
@@ -26,6 +27,8 @@ public sealed class CheckpointingObserver(
     private TimeSpan _lastCheckpointWall;
 
     public double? LastTokensPerSecond { get; private set; }
+
+    public void BeforeStep(Trainer trainer) => beforeStep?.Invoke(trainer);
 
     public void OnStep(Trainer trainer, StepResult step)
     {

@@ -76,7 +76,16 @@ public static class RunSpecValidator
             .Range($"{field}.max", ordering.Max, double.MinValue, double.MaxValue)
             // Curriculum buckets hold arrays per bucket: 5e8 buckets would allocate about 6 GB.
             .Range($"{field}.buckets", ordering.Buckets, 1, L.MaxBuckets)
-            .RangeExclusiveMin($"{field}.pacing", ordering.Pacing, 0, 1);
+            .RangeExclusiveMin($"{field}.pacing", ordering.Pacing, 0, 1)
+            .MaxLength($"{field}.policy", ordering.Policy, L.ShortTextChars)
+            .Range($"{field}.refreshInterval", ordering.RefreshInterval, 1, L.MaxRefreshInterval)
+            // Every refresh of the loss policy scores its pool with a forward pass: bound its cost.
+            .Range($"{field}.poolSize", ordering.PoolSize, 1, L.MaxPoolSize)
+            .Range($"{field}.alpha", ordering.Alpha, 0, L.MaxSamplingExponent)
+            .RangeExclusiveMin($"{field}.temperature", ordering.Temperature, 0, L.MaxSamplingExponent)
+            .Range($"{field}.floor", ordering.Floor, 0, 0.999)
+            .RangeExclusiveMin($"{field}.beta", ordering.Beta, 0, L.MaxSamplingExponent)
+            .Range($"{field}.target", ordering.Target, double.MinValue, double.MaxValue);
     }
 
     /// <summary>Products of the resolved configuration, which the per-field ranges alone do not bound.</summary>

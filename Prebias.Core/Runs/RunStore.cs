@@ -59,6 +59,16 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>The hash and length of a run's order as it grows (a dynamic order is decided during training).</summary>
+    public void SetOrder(Guid runId, string sha256, int length)
+    {
+        using var cmd = dataSource.CreateCommand("UPDATE runs SET order_sha256 = @h, order_length = @n WHERE id = @r");
+        cmd.Parameters.AddWithValue("r", runId);
+        cmd.Parameters.AddWithValue("h", sha256);
+        cmd.Parameters.AddWithValue("n", length);
+        cmd.ExecuteNonQuery();
+    }
+
     public void SetStepsDone(Guid runId, long steps, double? tokensPerSecond)
     {
         using var cmd = dataSource.CreateCommand("UPDATE runs SET steps_done = @s, tokens_per_second = COALESCE(@t, tokens_per_second) WHERE id = @r");

@@ -70,7 +70,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         run.StartedAt ??= DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
 
-        var completed = Train(run, model, training, order, dataset, tokenizerRecord, ct);
+        var completed = Train(run, model, training, ordering, order, dataset, tokenizerRecord, ct);
         // Stopped early: a user's DELETE /api/jobs/{id} (the job is Deleted) cancels the run; a worker shutting down
         // does not: the job is handed back to Hangfire and resumes from its last checkpoint on the next worker.
         if (!completed && !(CurrentJob.Id is { } jobId && await jobRecords.GetStateAsync(jobId, CancellationToken.None) == JobStates.Deleted))
@@ -82,8 +82,8 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         progress.Report(1, completed ? $"trained {training.Options.MaxIters} steps" : $"cancelled at step {run.StepsDone}");
     }
 
-    private bool Train(RunRecord run, ModelArgs args, ResolvedTraining training, CompiledOrder order, DatasetRecord dataset,
-        TokenizerRecord tokenizerRecord, CancellationToken ct)
+    private bool Train(RunRecord run, ModelArgs args, ResolvedTraining training, OrderingSpec ordering, CompiledOrder order,
+        DatasetRecord dataset, TokenizerRecord tokenizerRecord, CancellationToken ct)
     {
         var options = training.Options;
         var ledger = new OrderLedger(order, options.BatchSize, options.GradientAccumulationSteps);
@@ -108,6 +108,8 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         }
         else runs.ForgetAfter(run.Id, -1);
 
+        var refresher = ordering.Method == OrderingMethods.Dynamic
+            ? DynamicRefresher(run, ordering, training, ledger, order, tokens, tokenizer, trainIds, ct) : null;
         var observer = new CheckpointingObserver(run, training, ledger, batches, tokenizer, store, runs, progress,
             step =>
             {
@@ -116,8 +118,23 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
                 if (run.EvaluateCheckpoints && db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.State).Single() == RunState.Running)
                     scheduler.EnqueueAsync<EvaluationJob>(JobQueues.Cpu, j => j.RunAsync(run.Id, new[] { step }, CancellationToken.None),
                         $"/api/runs/{run.Id}/saturation", CancellationToken.None).GetAwaiter().GetResult();
-            });
+            }, refresher is null ? null : refresher.BeforeStep);
         return TrainingLoop.Run(trainer, batches, observer, ct);
+    }
+
+    private DynamicOrderRefresher DynamicRefresher(RunRecord run, OrderingSpec ordering, ResolvedTraining training, OrderLedger ledger,
+        CompiledOrder order, TokenStore tokens, ITextTokenizer tokenizer, int[] trainIds, CancellationToken ct)
+    {
+        var values = ordering.ResolveMetric() is { } metric
+            ? orders.MetricValuesAsync(run.DatasetId, metric.Name, trainIds, ct).GetAwaiter().GetResult() : [];
+        return new DynamicOrderRefresher(ordering, training, ledger, order, store.GetPath(run.OrderKey), tokens, tokenizer,
+            run.Seed, trainIds, values,
+            grown =>
+            {
+                // The order hash is that of the realised order: it changes at every refresh, as the checkpoints record.
+                (run.OrderSha256, run.OrderLength) = (grown.Hash, grown.SampleIds.Length);
+                runs.SetOrder(run.Id, grown.Hash, grown.SampleIds.Length);
+            });
     }
 
     private string CorpusKey(DatasetRecord dataset) => db.Corpora.AsNoTracking().Single(c => c.Id == dataset.CorpusId).ArtifactKey;

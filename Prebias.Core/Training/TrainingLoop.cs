@@ -16,6 +16,7 @@ public static class TrainingLoop
             if (ct.IsCancellationRequested) return false;
             if (trainer.Iteration % options.EvalInterval == 0)
                 observer.OnEvaluation(trainer, trainer.Evaluate(batches));
+            observer.BeforeStep(trainer);
             var step = trainer.Step(batches);
             observer.OnStep(trainer, step);
         }

@@ -56,6 +56,9 @@ public static class RequestLimits
 
     // Ordering.
     public const int MaxBuckets = 1000;
+    /// <summary>Dynamic ordering: steps between refreshes, samples scored per refresh, and α, β, τ.</summary>
+    public const int MaxRefreshInterval = 1_000_000, MaxPoolSize = 65_536;
+    public const double MaxSamplingExponent = 1000;
 
     // Experiments.
     public const int MaxOrderings = 16;

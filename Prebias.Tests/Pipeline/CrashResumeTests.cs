@@ -13,11 +13,14 @@ namespace Prebias.Tests.Pipeline;
 [Collection(ApiCollection.Name)]
 public sealed class CrashResumeTests(ApiFixture api)
 {
-    [Fact]
-    public async Task KilledWorker_ResumesFromCheckpoint_AndEndsWithIdenticalWeights()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // a dynamic order is decided during training: the resumed run must decide it the same way
+    public async Task KilledWorker_ResumesFromCheckpoint_AndEndsWithIdenticalWeights(bool dynamic)
     {
         var p = await PipelineFixture.GetAsync(api);
-        var spec = TrainingApiTests.TinyRun(p.DatasetId, seed: 11, maxIters: 40);
+        var ordering = dynamic ? new { method = "dynamic", policy = "loss", refreshInterval = 4, poolSize = 64 } : null;
+        var spec = TrainingApiTests.TinyRun(p.DatasetId, ordering, seed: 11, maxIters: 40);
 
         // The interrupted run, in a real worker process.
         var (crashedRun, crashedJob) = await p.Client.PostWorkAsync("/api/runs", spec);
@@ -46,6 +49,16 @@ public sealed class CrashResumeTests(ApiFixture api)
         var reference = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{referenceRun}/checkpoints"))!;
         Assert.Equal(reference.Select(c => c.GetProperty("step").GetInt64()), crashed.Select(c => c.GetProperty("step").GetInt64()));
         Assert.Equal(reference[^1].GetProperty("weightsSha256").GetString(), crashed[^1].GetProperty("weightsSha256").GetString());
+        Assert.Equal((await p.Client.GetJsonAsync($"/api/runs/{referenceRun}")).GetProperty("orderSha256").GetString(),
+            (await p.Client.GetJsonAsync($"/api/runs/{crashedRun}")).GetProperty("orderSha256").GetString());
+        if (dynamic)
+        {
+            // The same decisions: every refresh saw the same pool losses and drew with the same weights.
+            static string[] Decisions(string csv) => [.. csv.TrimEnd('\n').Split('\n').Select(l => l[..l.LastIndexOf(',')])];
+            var crashedRefreshes = Decisions(await p.Client.GetStringAsync($"/api/runs/{crashedRun}/order/refreshes?format=csv"));
+            Assert.Equal(11, crashedRefreshes.Length); // header + steps 0, 4, ..., 36
+            Assert.Equal(Decisions(await p.Client.GetStringAsync($"/api/runs/{referenceRun}/order/refreshes?format=csv")), crashedRefreshes);
+        }
         // Resumed, not restarted: checkpoint 4 was written by the killed process and never again.
         Assert.Equal(beforeKill.Single(c => c.GetProperty("step").GetInt64() == 4).GetProperty("createdAt").GetDateTimeOffset(),
             crashed.Single(c => c.GetProperty("step").GetInt64() == 4).GetProperty("createdAt").GetDateTimeOffset());

@@ -6,6 +6,7 @@ import { renderRunHeader, renderLoss, renderBias, renderSaturation } from './run
 import { renderExperimentHeader, renderComparison } from './experiment-view.js';
 import { CheckpointPanel } from './checkpoint-panel.js';
 import { PromptBox } from './prompt-box.js';
+import { renderDynamics } from './dynamics-view.js';
 
 const pollMilliseconds = 3000;
 const $ = id => document.getElementById(id);
@@ -82,6 +83,7 @@ async function showRun(run) {
   state.saturation.rows = saturation;
   renderSaturation($('saturation-input'), $('saturation-output'), $('saturation-metrics'), saturation, state.saturation);
   checkpoints.setRun(run, points);
+  await renderDynamics($('run-view'), run);
 }
 
 async function showExperiment(experiment) {
