@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
 using Prebias.Api.Tables;
 using Prebias.Core.Experiments;
 
@@ -20,10 +18,5 @@ public static class ComparisonTables
         _ => From(c.Curves),
     };
 
-    private static Table From<T>(IReadOnlyList<T> rows)
-    {
-        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
-        var columns = properties.Select(p => new TableColumn(JsonNamingPolicy.CamelCase.ConvertName(p.Name), Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).ToList();
-        return new Table(columns, [.. rows.Select(r => properties.Select(p => p.GetValue(r)).ToArray())]);
-    }
+    private static Table From<T>(IReadOnlyList<T> rows) => RecordTable.Of(rows);
 }

@@ -75,13 +75,7 @@ public static class EvaluationsApi
     {
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
-        var rows = await SaturationQuery.ReadAsync(db, id, ct);
-        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows);
-        var columns = new List<TableColumn> { new("step", typeof(long)), new("samples_seen", typeof(long)), new("metric", typeof(string)) };
-        columns.AddRange(new[] { "input_window", "input_cumulative", "output", "input_window_norm", "input_cumulative_norm", "output_norm" }.Select(n => new TableColumn(n, typeof(double))));
-        var table = new Table(columns, rows.Select(r => new object?[]
-            { r.Step, r.SamplesSeen, r.Metric, r.InputWindow, r.InputCumulative, r.Output, r.InputWindowNorm, r.InputCumulativeNorm, r.OutputNorm }).ToList());
-        return new TableResult(table, tableFormat, $"saturation-{id:N}");
+        return RecordTable.Result(await SaturationQuery.ReadAsync(db, id, ct), tableFormat, $"saturation-{id:N}");
     }
 
     /// <param name="id">Run id.</param>
@@ -113,10 +107,7 @@ public static class EvaluationsApi
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id).OrderBy(b => b.Step).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ToListAsync(ct);
-        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows.Select(b => new { b.Step, b.Probe, b.Subject, b.Score }));
-        var table = new Table([new("step", typeof(long)), new("probe", typeof(string)), new("subject", typeof(string)), new("score", typeof(double))],
-            rows.Select(b => new object?[] { b.Step, b.Probe, b.Subject, b.Score }).ToList());
-        return new TableResult(table, tableFormat, $"bias-{id:N}");
+        return RecordTable.Result(rows.ConvertAll(b => new BiasScoreResponse(b.Step, b.Probe, b.Subject, b.Score)), tableFormat, $"bias-{id:N}");
     }
 
     /// <param name="id">Run id.</param>
@@ -148,15 +139,22 @@ public static class EvaluationsApi
         return Render(() => LossPlot.Render(data, new LossPlotOptions { Format = PlotFormatOf(format) }));
     }
 
-    public static async Task<IResult> Generations(Guid id, long step, PrebiasDbContext db, CancellationToken ct)
+    /// <param name="id">Run id.</param>
+    /// <param name="step">Checkpoint step.</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> Generations(Guid id, long step, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
             return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
         if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))
             return Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
         var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(g => new { g.Prompt, g.Mode, g.Text, g.TokenCount }));
+        return RecordTable.Result(rows.ConvertAll(g => new GenerationResponse(g.Prompt, g.Mode, g.Text, g.TokenCount)), tableFormat, $"generations-{id:N}-{step}");
     }
 
     internal static IResult Render(Func<PlotImage> render)

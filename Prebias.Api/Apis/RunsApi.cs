@@ -95,10 +95,17 @@ public static class RunsApi
         await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
             ? TypedResults.Ok(RunResponse.From(run)) : RunNotFound(id);
 
-    public static async Task<Results<Ok<List<CheckpointRecord>>, ProblemHttpResult>> ListCheckpoints(Guid id, PrebiasDbContext db, CancellationToken ct)
+    /// <param name="id">Run id.</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> ListCheckpoints(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
-        return TypedResults.Ok(await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct));
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct);
+        return RecordTable.Result(checkpoints, tableFormat, $"checkpoints-{id:N}");
     }
 
     /// <param name="id">Run id.</param>
@@ -111,10 +118,11 @@ public static class RunsApi
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
-        var table = new Table(
-            [new("step", typeof(long)), new("loss", typeof(double)), new("learning_rate", typeof(double)), new("grad_norm", typeof(double))],
-            losses.Select(l => new object?[] { l.Step, l.Loss, l.LearningRate, l.GradNorm }).ToList());
-        return new TableResult(table, tableFormat, $"losses-{id:N}");
+        // Validation loss is measured at checkpoints only: the other steps leave the column empty.
+        var valLoss = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null)
+            .ToDictionaryAsync(c => c.Step, c => c.ValLoss, ct);
+        var rows = losses.ConvertAll(l => new LossResponse(l.Step, l.Loss, valLoss.GetValueOrDefault(l.Step), l.LearningRate, l.GradNorm));
+        return RecordTable.Result(rows, tableFormat, $"losses-{id:N}");
     }
 
     public static async Task<Results<Ok<StepSamplesResponse>, ProblemHttpResult>> GetStepSamples(
