@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Datasets;
 using Prebias.Core.Evaluation;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
@@ -62,14 +63,34 @@ public static class CheckpointViewsApi
         return CheckpointViews.ReadEmbeddings(directory!) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
     }
 
-    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    /// <param name="id">Run id.</param>
+    /// <param name="step">Checkpoint step.</param>
+    /// <param name="labels">Label the N tokens that occur most often in the run's dataset (default 30, 0 for none).</param>
+    /// <param name="format">png (default) or svg.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="store">Artifact store.</param>
+    /// <param name="frequencies">Token counts per dataset.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, string? format, PrebiasDbContext db, IArtifactStore store,
+        TokenFrequencies frequencies, CancellationToken ct)
     {
+        if (labels is < 0 or > 1000) return Problems.BadRequest("Invalid labels", "labels: between 0 and 1000.");
         var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
         if (problem is not null) return problem;
         if (CheckpointViews.ReadEmbeddings(directory!) is not { } view) return NotEvaluated(id, step);
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
+        var tokens = store.GetPath(dataset.TokenStoreKey);
+        var counts = File.Exists(tokens) ? frequencies.Of(tokens) : null;
         var data = new EmbeddingPlotData(view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
-            view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList());
-        return EvaluationsApi.Render(() => EmbeddingPlot.Render(data, new EmbeddingPlotOptions { LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format) }));
+            view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList(),
+            counts is null ? null : view.Points.Select(p => p.Id < counts.Count ? counts[p.Id] : 0).ToList());
+        var options = new EmbeddingPlotOptions
+        {
+            LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format),
+            Subject = PlotTitles.Of(run, step),
+        };
+        return EvaluationsApi.Render(() => EmbeddingPlot.Render(data, options));
     }
 
     public static async Task<IResult> Layers(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)

@@ -5,6 +5,7 @@ using Prebias.Api.Tables;
 using Prebias.Core.Evaluation.Jobs;
 using Prebias.Core.Jobs;
 using Prebias.Core.Domain;
+using Prebias.Core.Evaluation;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
 using Prebias.Core.Plots;
@@ -80,15 +81,17 @@ public static class EvaluationsApi
 
     /// <param name="id">Run id.</param>
     /// <param name="metrics">Comma-separated metrics (default: sentiment, flesch_kincaid_grade, vocabulary_diversity, gender_ratio, profanity_rate).</param>
-    /// <param name="normalize">Min–max normalise each curve (default true).</param>
+    /// <param name="normalize">Min–max normalise each curve (default false: each metric panel on its own scale).</param>
+    /// <param name="layout">PerMetric (default: one panel per metric) or InputOutput (all inputs left, all outputs right).</param>
     /// <param name="format">png (default) or svg.</param>
     /// <param name="width">Pixels (default 1200).</param>
     /// <param name="height">Pixels (default 600).</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
+    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, SaturationLayout? layout, string? format, int? width, int? height,
+        PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run) return RunNotFound(id);
         var rows = await SaturationQuery.ReadAsync(db, id, ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no evaluated checkpoints yet: POST /api/runs/{id}/evaluations.");
         var wanted = (metrics ?? "sentiment,flesch_kincaid_grade,vocabulary_diversity,gender_ratio,profanity_rate").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -99,7 +102,12 @@ public static class EvaluationsApi
         if (present.Count == 0) return Problems.BadRequest("Unknown metrics", $"None of {string.Join(", ", wanted)} is in the saturation table.");
         var data = new SaturationPlotData(steps.Select(s => (double)s).ToList(),
             present.Select(m => Series(m, r => r.InputCumulative)).ToList(), present.Select(m => Series(m, r => r.Output)).ToList());
-        return Render(() => SaturationPlot.Render(data, new SaturationPlotOptions { Normalize = normalize ?? true, Format = PlotFormatOf(format), Width = width ?? 1200, Height = height ?? 600 }));
+        var options = new SaturationPlotOptions
+        {
+            Layout = layout ?? SaturationLayout.PerMetric, Normalize = normalize ?? false, Format = PlotFormatOf(format),
+            Width = width ?? 1200, Height = height ?? (present.Count > 3 ? 800 : 500), Subject = PlotTitles.Of(run),
+        };
+        return Render(() => SaturationPlot.Render(data, options));
     }
 
     public static async Task<IResult> Bias(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
@@ -117,26 +125,34 @@ public static class EvaluationsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> BiasPng(Guid id, string? probe, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run) return RunNotFound(id);
         probe ??= "she_he";
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id && b.Probe == probe).ToListAsync(ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no '{probe}' bias scores yet.");
         var steps = rows.Select(r => r.Step).Distinct().Order().ToList();
         var series = rows.GroupBy(r => r.Subject).OrderBy(g => g.Key).Select(g => new NamedSeries(g.Key,
             steps.Select(s => g.FirstOrDefault(r => r.Step == s)?.Score ?? double.NaN).ToList())).ToList();
-        return Render(() => BiasPlot.Render(new BiasPlotData(steps.Select(s => (double)s).ToList(), series),
-            new BiasPlotOptions { Format = PlotFormatOf(format), YLabel = probe == "minimal_pairs" ? "share stereotyped preferred" : "log P(fem.) − log P(masc.), baseline-adjusted" }));
+        var pairs = probe == "minimal_pairs";
+        var options = new BiasPlotOptions
+        {
+            Format = PlotFormatOf(format), Title = $"Bias probe {probe}: {PlotTitles.Of(run)}",
+            YLabel = pairs ? "share of pairs where the stereotyped sentence is likelier" : "log P(fem.) − log P(masc.), baseline-adjusted",
+            ReferenceLine = pairs ? 0.5 : 0,
+            // The evaluation scores the default probe's pairs (see EvaluationJob).
+            ReferenceLabel = pairs ? $"no preference (0.5), {new BiasProbeOptions().MinimalPairs().Count} pairs" : "no preference (0)",
+        };
+        return Render(() => BiasPlot.Render(new BiasPlotData(steps.Select(s => (double)s).ToList(), series), options));
     }
 
     public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
+        if (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run) return RunNotFound(id);
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
         if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
         var data = new LossPlotData(losses.Select(l => new StepValue(l.Step, l.Loss)).ToList(),
             checkpoints.Select(c => new StepValue(c.Step, c.ValLoss!.Value)).ToList(), losses.Select(l => new StepValue(l.Step, l.LearningRate)).ToList());
-        return Render(() => LossPlot.Render(data, new LossPlotOptions { Format = PlotFormatOf(format) }));
+        return Render(() => LossPlot.Render(data, new LossPlotOptions { Format = PlotFormatOf(format), Subject = PlotTitles.Of(run) }));
     }
 
     /// <param name="id">Run id.</param>
@@ -173,5 +189,7 @@ public static class EvaluationsApi
     internal static PlotFormat PlotFormatOf(string? format) => format?.ToLowerInvariant() == "svg" ? PlotFormat.Svg : PlotFormat.Png;
 
     private static async Task<ProblemHttpResult?> RunProblemAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
-        await db.Runs.AnyAsync(r => r.Id == id, ct) ? null : Problems.NotFound("Run not found", $"No run '{id}'.");
+        await db.Runs.AnyAsync(r => r.Id == id, ct) ? null : RunNotFound(id);
+
+    private static ProblemHttpResult RunNotFound(Guid id) => Problems.NotFound("Run not found", $"No run '{id}'.");
 }

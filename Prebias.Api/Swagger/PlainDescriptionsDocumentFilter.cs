@@ -23,19 +23,30 @@ public sealed partial class PlainDescriptionsDocumentFilter : IDocumentFilter
             foreach (var response in operation.Responses?.Values.AsEnumerable() ?? [])
                 if (response is OpenApiResponse r) r.Description = Plain(r.Description);
         }
+        var schemas = document.Components?.Schemas?.Values.AsEnumerable() ?? [];
+        // The XML comments name the C# properties (InitSeeds); the reader sends the JSON fields (initSeeds).
+        var fields = schemas.OfType<OpenApiSchema>().SelectMany(s => s.Properties?.Keys.AsEnumerable() ?? [])
+            .ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
-        foreach (var schema in document.Components?.Schemas?.Values.AsEnumerable() ?? []) Visit(schema, seen);
+        foreach (var schema in schemas) Visit(schema, seen, fields);
     }
 
-    private static void Visit(IOpenApiSchema schema, HashSet<IOpenApiSchema> seen)
+    private static void Visit(IOpenApiSchema schema, HashSet<IOpenApiSchema> seen, HashSet<string> fields)
     {
         if (schema is not OpenApiSchema s || !seen.Add(s)) return;
-        s.Description = Plain(s.Description);
-        foreach (var property in s.Properties?.Values.AsEnumerable() ?? []) Visit(property, seen);
-        if (s.Items is { } items) Visit(items, seen);
-        foreach (var part in (s.AllOf ?? []).Concat(s.AnyOf ?? []).Concat(s.OneOf ?? [])) Visit(part, seen);
-        if (s.AdditionalProperties is { } values) Visit(values, seen);
+        s.Description = Plain(s.Description) is { } plain ? FieldNames(plain, fields) : null;
+        foreach (var property in s.Properties?.Values.AsEnumerable() ?? []) Visit(property, seen, fields);
+        if (s.Items is { } items) Visit(items, seen, fields);
+        foreach (var part in (s.AllOf ?? []).Concat(s.AnyOf ?? []).Concat(s.OneOf ?? [])) Visit(part, seen, fields);
+        if (s.AdditionalProperties is { } values) Visit(values, seen, fields);
     }
+
+    /// <summary>PascalCase names of two or more words that are JSON fields in camelCase become the field name.</summary>
+    public static string FieldNames(string text, IReadOnlySet<string> fields) => PascalIdentifier().Replace(text, m =>
+    {
+        var camel = char.ToLowerInvariant(m.Value[0]) + m.Value[1..];
+        return fields.Contains(camel) ? camel : m.Value;
+    });
 
     /// <summary>"T:Prebias.Core.Ordering.OrderingSpec.Method" → "method"; a type keeps its name; "(issue 5)" goes.</summary>
     public static string? Plain(string? text)
@@ -47,6 +58,7 @@ public sealed partial class PlainDescriptionsDocumentFilter : IDocumentFilter
             // A property or field is a JSON field to the reader: camelCase, as it is sent.
             return m.Groups["kind"].Value is "P" or "F" ? char.ToLowerInvariant(name[0]) + name[1..] : name;
         });
+        text = SeeCode().Replace(text, "");
         text = IssueInParentheses().Replace(text, "");
         text = IssueReference().Replace(text, "");
         return Spaces().Replace(text, " ").Replace(" .", ".").Replace(" ,", ",").Trim();
@@ -60,6 +72,13 @@ public sealed partial class PlainDescriptionsDocumentFilter : IDocumentFilter
 
     [GeneratedRegex(@"[,;]?\s*\b(?:see\s+)?issues?\s+#?\d+(?:\s*§\s*\d+)?", RegexOptions.IgnoreCase)]
     private static partial Regex IssueReference();
+
+    // "(see RunSpecResolver)", "See CurriculumPacing.": pointers into the code, of no use to an API reader.
+    [GeneratedRegex(@"\s*\(see\s+[A-Z][A-Za-z0-9]*\)|\s*See\s+[A-Z][A-Za-z0-9]*\.")]
+    private static partial Regex SeeCode();
+
+    [GeneratedRegex(@"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")]
+    private static partial Regex PascalIdentifier();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex Spaces();

@@ -41,7 +41,9 @@ public static class RequestExamples
                 seeds = new[] { 1, 2, 3 }, training = new { maxIters = 200 },
             }, none),
             "CreateBranch" => Branch(ids),
-            "EvaluateCheckpoints" => new(new { }, new Dictionary<string, object> { ["id"] = Id(ids.RunWithCheckpoints()?.Run) }),
+            "EvaluateCheckpoints" => ids.RunWithCheckpoints() is var (evaluated, checkpoints)
+                ? new(new { checkpoints = new[] { checkpoints[^1] } }, new Dictionary<string, object> { ["id"] = evaluated })
+                : new(new { checkpoints = new[] { 0L } }, new Dictionary<string, object> { ["id"] = Guid.Empty }),
             "ComputeSamplePerplexity" => ids.RunWithCheckpoints() is var (run, steps)
                 ? new(null, new Dictionary<string, object> { ["id"] = run, ["step"] = steps[^1] })
                 : new(null, new Dictionary<string, object> { ["id"] = Guid.Empty, ["step"] = 0 }),

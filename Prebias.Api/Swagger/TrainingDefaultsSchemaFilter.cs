@@ -26,8 +26,6 @@ public sealed class TrainingDefaultsSchemaFilter : ISchemaFilter
         ["lrDecayIters"] = "maxIters",
         ["vocabSize"] = "the tokenizer's vocabulary size",
         ["maxSeqLen"] = "the dataset's context length",
-        ["threads"] = "the worker's Prebias:Torch:Threads",
-        ["device"] = "the worker's Prebias:Torch:Device",
     };
 
     private static readonly Lazy<IReadOnlyDictionary<string, JsonNode?>> TrainingDefaults = new(ResolveTraining);

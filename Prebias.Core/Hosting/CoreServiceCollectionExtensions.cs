@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Prebias.Core.Datasets;
 using Prebias.Core.Corpora.Jobs;
 using Prebias.Core.Datasets.Jobs;
 using Prebias.Core.Diagnostics;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPrebiasSandbox();
 
         services.AddSingleton<TokenizerCache>();
+        services.AddSingleton<TokenFrequencies>();
         services.AddSingleton<SampleTable>();
         services.AddSingleton<SampleMetricsStore>();
         services.AddSingleton<SampleMetricsQueries>();

@@ -4,16 +4,16 @@ using Prebias.Core.Metrics;
 namespace Prebias.Core.Ordering;
 
 /// <summary>
-/// How training batches are ordered (the <c>ordering</c> object of <c>POST /api/runs</c>, issue 5). JSON camelCase
-/// through <see cref="JsonDefaults.Options"/>. Null fields take the defaults below; fields that do not apply to
-/// <see cref="Method"/> are rejected by <see cref="Validate"/> rather than silently ignored.
+/// How training batches are ordered (the <c>ordering</c> object of <c>POST /api/runs</c>). Null fields take the
+/// defaults below; fields that do not apply to the method are rejected rather than silently ignored.
 /// </summary>
 public sealed record OrderingSpec
 {
-    /// <summary>One of <see cref="OrderingMethods.All"/>. Default <c>shuffle</c>.</summary>
+    /// <summary>How samples are ordered. Default <c>shuffle</c>.</summary>
     public string Method { get; init; } = OrderingMethods.Shuffle;
 
-    /// <summary>A registered metric (<see cref="MetricRegistry"/>, case-insensitive); required by every method but shuffle.</summary>
+    /// <summary>A metric of <c>GET /api/metrics</c> (case-insensitive), computed for the dataset; required by every
+    /// method but shuffle.</summary>
     public string? Metric { get; init; }
 
     /// <summary>Keep samples with metric &gt;= Min (inclusive). Any metric method; threshold methods need Min or Max.</summary>

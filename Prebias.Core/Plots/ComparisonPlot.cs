@@ -34,7 +34,7 @@ public static class ComparisonPlot
         var bandName = options.Band == SeedBand.MinMax ? "min–max" : "±1 std";
         var panels = data.Metrics.Select(m => Panel(m, data.BaselineOrdering, others, options)).ToArray();
         return PlotCanvas.Render(options, panels, options.Columns,
-            options.Title ?? $"Orderings vs {data.BaselineOrdering} (band: {bandName} across seeds)");
+            options.TitleOr($"Orderings vs {data.BaselineOrdering} (band: {bandName} across seeds)"));
     }
 
     private static Plot Panel(ComparisonPanel panel, string baseline, List<string> others, ComparisonPlotOptions options)

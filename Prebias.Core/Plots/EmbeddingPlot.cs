@@ -18,7 +18,7 @@ public static class EmbeddingPlot
         if (data.Tokens is not null) PlotStyle.RequireSameLength(data.Pc1.Count, data.Tokens.Count, nameof(data), "Tokens");
         if (data.Frequencies is not null) PlotStyle.RequireSameLength(data.Pc1.Count, data.Frequencies.Count, nameof(data), "Frequencies");
 
-        var plot = PlotStyle.NewPlot(options.Title ?? "Token embeddings (PCA)",
+        var plot = PlotStyle.NewPlot(options.TitleOr("Token embeddings (PCA)"),
             $"PC1 ({Percent(data.ExplainedVariance1)} of variance)", $"PC2 ({Percent(data.ExplainedVariance2)} of variance)");
         var (xs, ys) = PlotStyle.FinitePairs(data.Pc1, data.Pc2);
         if (xs.Length > 0)

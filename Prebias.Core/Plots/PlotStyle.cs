@@ -57,6 +57,30 @@ internal static class PlotStyle
         return line;
     }
 
+    // A right-hand legend fits about 20 names in 600 px; past that ScottPlot spills a second column off the image,
+    // so many series get a smaller, row-wrapped legend under the plot instead.
+    private const int MaxSideLegendItems = 20;
+
+    /// <summary>The legend of a plot with <paramref name="items"/> named series: on the right, or under it when long.</summary>
+    public static void ShowLegend(Plot plot, int items)
+    {
+        if (items <= MaxSideLegendItems)
+        {
+            plot.ShowLegend(Edge.Right);
+            return;
+        }
+        plot.Legend.FontSize = 11;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
+    }
+
+    /// <summary>A dashed grey reference level (no preference, chance) with its meaning in the legend.</summary>
+    public static void AddReferenceLine(Plot plot, double y, string? label, PlotFormat format)
+    {
+        var line = plot.Add.HorizontalLine(y, 1.5f, Colors.Black.WithAlpha(0.55), Pattern(LinePattern.Dashed, format));
+        line.LegendText = label ?? "";
+    }
+
     public static (double[] Xs, double[] Ys) FinitePairs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {
         var n = Math.Min(xs.Count, ys.Count);
