@@ -105,7 +105,7 @@ public static class EvaluationsApi
         var options = new SaturationPlotOptions
         {
             Layout = layout ?? SaturationLayout.PerMetric, Normalize = normalize ?? false, Format = PlotFormatOf(format),
-            Width = width ?? 1200, Height = height ?? (present.Count > 3 ? 800 : 500), Subject = PlotTitles.Of(run),
+            Width = width ?? 1200, Height = height ?? Math.Max(450, 350 * ((present.Count + 2) / 3)), Subject = PlotTitles.Of(run),
         };
         return Render(() => SaturationPlot.Render(data, options));
     }

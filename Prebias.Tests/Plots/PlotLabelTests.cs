@@ -1,0 +1,72 @@
+using System.Xml.Linq;
+using Prebias.Core.Plots;
+
+namespace Prebias.Tests.Plots;
+
+/// <summary>Figures that read without hovering: what the SVG's text says (titles, legends, reference lines).</summary>
+public class PlotLabelTests
+{
+    private static List<string> Texts(PlotImage image) =>
+        [.. XDocument.Parse(image.SvgText).Root!.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim())];
+
+    [Fact]
+    public void Saturation_DrawsOnePanelPerMetric_WithTheLegendOnce()
+    {
+        var texts = Texts(SaturationPlot.Render(PlotFixtures.Saturation(), new() { Format = PlotFormat.Svg, Subject = "run fk-asc" }));
+
+        // ScottPlot may render a panel more than once while it settles the layout, so compare counts: each panel
+        // title ("sentiment", "flesch") is drawn as often as the one legend's entries, not half as often.
+        var panel = texts.Count(t => t == "sentiment");
+        Assert.True(panel > 0);
+        Assert.Equal(panel, texts.Count(t => t == "flesch"));
+        Assert.Equal(panel, texts.Count(t => t == "input: training data"));
+        Assert.Equal(panel, texts.Count(t => t == "output: generations"));
+        Assert.Contains("Saturation curves: run fk-asc", texts);
+    }
+
+    [Fact]
+    public void Saturation_InputOutputLayout_KeepsTheTwoSidePanels()
+    {
+        var texts = Texts(SaturationPlot.Render(PlotFixtures.Saturation(),
+            new() { Format = PlotFormat.Svg, Layout = SaturationLayout.InputOutput, Normalize = true }));
+
+        var panel = texts.Count(t => t == "input: training data");
+        Assert.True(panel > 0);
+        Assert.Equal(panel, texts.Count(t => t == "output: generations"));
+        Assert.Equal(2 * panel, texts.Count(t => t == "sentiment")); // a legend entry on each side
+    }
+
+    [Fact]
+    public void Bias_NamesTheSummaries_AndLabelsTheReferenceLine()
+    {
+        var data = new BiasPlotData(PlotFixtures.Steps,
+        [
+            new NamedSeries("doctor", [0, -0.1, -0.3, -0.4]), new NamedSeries("_mean", [0, 0.05, 0.05, 0.05]),
+            new NamedSeries("_stereotype_lean", [0, 0.1, 0.2, 0.3]),
+        ]);
+        var texts = Texts(BiasPlot.Render(data, new()
+        {
+            Format = PlotFormat.Svg, ReferenceLine = 0.5, ReferenceLabel = "no preference (0.5), 96 pairs", Title = "Bias probe she_he: run a",
+        }));
+
+        Assert.Contains("mean over occupations", texts);
+        Assert.Contains("stereotype lean", texts);
+        Assert.Contains("no preference (0.5), 96 pairs", texts);
+        Assert.Contains("Bias probe she_he: run a", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith('_'));
+    }
+
+    [Theory]
+    [InlineData("_mean", "mean over occupations")]
+    [InlineData("_all", "all pairs")]
+    [InlineData("_new_summary", "new summary")]
+    [InlineData("nurse", "nurse")]
+    public void BiasSubjects_HaveHumanNames(string subject, string label) => Assert.Equal(label, BiasSubjects.Label(subject));
+
+    [Fact]
+    public void Titles_NameTheSubject_UnlessATitleIsGiven()
+    {
+        Assert.Contains("Loss: run 3f2a", Texts(LossPlot.Render(PlotFixtures.Loss(), new() { Format = PlotFormat.Svg, Subject = "run 3f2a" })));
+        Assert.Contains("Mine", Texts(LossPlot.Render(PlotFixtures.Loss(), new() { Format = PlotFormat.Svg, Subject = "x", Title = "Mine" })));
+    }
+}
