@@ -2,7 +2,9 @@ using Prebias.Core.Domain;
 
 namespace Prebias.Api.Apis;
 
-/// <summary>Figure titles that say what is shown and of which run or experiment, so a saved image stands alone.</summary>
+/// <summary>
+/// Figure titles that say what is shown and of which run or experiment, so a saved image stands alone.
+/// </summary>
 public static class PlotTitles
 {
     public static string Of(RunRecord run) => Named(run.Name, "run", run.Id);

@@ -43,10 +43,12 @@ public sealed class ClosedValuesSchemaFilter : ISchemaFilter
         if (schema is not OpenApiSchema { Properties: { } properties }) return;
         foreach (var (name, property) in properties)
         {
-            if (!Values.TryGetValue((context.Type, name), out var values) || property is not OpenApiSchema field) continue;
+            if (!Values.TryGetValue((context.Type, name), out var values) || property is not OpenApiSchema field)
+                continue;
             // A list of names (metrics to compute) constrains its items.
             var target = field.Type?.HasFlag(JsonSchemaType.Array) == true ? field.Items as OpenApiSchema : field;
-            if (target is null || target.Type?.HasFlag(JsonSchemaType.String) != true || target.Enum is { Count: > 0 }) continue;
+            if (target is null || target.Type?.HasFlag(JsonSchemaType.String) != true || target.Enum is { Count: > 0 })
+                continue;
             target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
         }
     }

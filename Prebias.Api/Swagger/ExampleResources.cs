@@ -10,17 +10,20 @@ namespace Prebias.Api.Swagger;
 /// </summary>
 public sealed class ExampleResources(PrebiasDbContext db)
 {
-    public Guid? Corpus() => Newest(db.Corpora.Where(c => c.State == ResourceState.Ready).OrderByDescending(c => c.CreatedAt).Select(c => c.Id));
+    public Guid? Corpus() => Newest(db.Corpora.Where(c => c.State == ResourceState.Ready)
+        .OrderByDescending(c => c.CreatedAt).Select(c => c.Id));
 
-    public Guid? Tokenizer() =>
-        Newest(db.Tokenizers.Where(t => t.State == ResourceState.Ready).OrderByDescending(t => t.CreatedAt).Select(t => t.Id));
+    public Guid? Tokenizer() => Newest(db.Tokenizers.Where(t => t.State == ResourceState.Ready)
+        .OrderByDescending(t => t.CreatedAt).Select(t => t.Id));
 
-    public Guid? Dataset() => Newest(db.Datasets.Where(d => d.State == ResourceState.Ready).OrderByDescending(d => d.CreatedAt).Select(d => d.Id));
+    public Guid? Dataset() => Newest(db.Datasets.Where(d => d.State == ResourceState.Ready)
+        .OrderByDescending(d => d.CreatedAt).Select(d => d.Id));
 
     /// <summary>The newest run with a checkpoint, and its checkpoint steps in order.</summary>
     public (Guid Run, IReadOnlyList<long> Steps)? RunWithCheckpoints()
     {
-        var run = Newest(db.Runs.Where(r => db.Checkpoints.Any(c => c.RunId == r.Id)).OrderByDescending(r => r.CreatedAt).Select(r => r.Id));
+        var run = Newest(db.Runs.Where(r => db.Checkpoints.Any(c => c.RunId == r.Id))
+            .OrderByDescending(r => r.CreatedAt).Select(r => r.Id));
         if (run is not { } id) return null;
         return (id, db.Checkpoints.Where(c => c.RunId == id).OrderBy(c => c.Step).Select(c => c.Step).ToList());
     }

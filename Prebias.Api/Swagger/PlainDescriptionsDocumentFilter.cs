@@ -41,14 +41,15 @@ public sealed partial class PlainDescriptionsDocumentFilter : IDocumentFilter
         if (s.AdditionalProperties is { } values) Visit(values, seen, fields);
     }
 
-    /// <summary>PascalCase names of two or more words that are JSON fields in camelCase become the field name.</summary>
+    /// <summary>PascalCase names of two or more words that are JSON fields in camelCase become the field.</summary>
     public static string FieldNames(string text, IReadOnlySet<string> fields) => PascalIdentifier().Replace(text, m =>
     {
         var camel = char.ToLowerInvariant(m.Value[0]) + m.Value[1..];
         return fields.Contains(camel) ? camel : m.Value;
     });
 
-    /// <summary>"T:Prebias.Core.Ordering.OrderingSpec.Method" → "method"; a type keeps its name; "(issue 5)" goes.</summary>
+    /// <summary>"P:Prebias.Core.Ordering.OrderingSpec.Method" → "method", a type keeps its name, "(issue 5)"
+    /// goes.</summary>
     public static string? Plain(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text;

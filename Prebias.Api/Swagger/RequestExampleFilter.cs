@@ -9,7 +9,8 @@ namespace Prebias.Api.Swagger;
 /// Puts <see cref="RequestExamples"/> into the document: the body example replaces the generated "string"/0 body
 /// (which fails validation), and path parameters get examples that Swagger UI fills in under "Try it out".
 /// </summary>
-public sealed class RequestExampleFilter(IServiceScopeFactory scopes, ILogger<RequestExampleFilter> logger) : IOperationFilter
+public sealed class RequestExampleFilter(IServiceScopeFactory scopes, ILogger<RequestExampleFilter> logger)
+    : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -27,10 +28,11 @@ public sealed class RequestExampleFilter(IServiceScopeFactory scopes, ILogger<Re
             return;
         }
         if (example is null) return;
-        if (example.Body is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
+        if (example.Body is not null
+            && operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
             json.Example = JsonSerializer.SerializeToNode(example.Body, JsonDefaults.Options);
         foreach (var parameter in operation.Parameters ?? [])
-            if (parameter is OpenApiParameter p && p.Name is { } n && example.PathParameters.TryGetValue(n, out var value))
+            if (parameter is OpenApiParameter { Name: { } n } p && example.PathParameters.TryGetValue(n, out var value))
                 p.Example = JsonSerializer.SerializeToNode(value, JsonDefaults.Options);
     }
 }

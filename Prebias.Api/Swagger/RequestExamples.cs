@@ -20,36 +20,45 @@ public static class RequestExamples
             "CreateCorpus" => new(new
             {
                 name = "synthetic-stories",
-                source = new { kind = "synthetic", synthetic = new { seed = 7, documents = 2000, happyEndingShare = 0.6 } },
+                source = new
+                {
+                    kind = "synthetic", synthetic = new { seed = 7, documents = 2000, happyEndingShare = 0.6 },
+                },
             }, none),
-            "CreateTokenizer" => new(new { name = "bpe-512", kind = "train", corpusId = Id(ids.Corpus()), vocabSize = 512 }, none),
+            "CreateTokenizer" => new(
+                new { name = "bpe-512", kind = "train", corpusId = Id(ids.Corpus()), vocabSize = 512 }, none),
             "CreateDataset" => new(new
             {
-                corpusId = Id(ids.Corpus()), tokenizerId = Id(ids.Tokenizer()), maxSeqLen = 256, valFraction = 0.05, seed = 1337,
+                corpusId = Id(ids.Corpus()), tokenizerId = Id(ids.Tokenizer()),
+                maxSeqLen = 256, valFraction = 0.05, seed = 1337,
             }, none),
-            "ComputeSampleMetrics" => new(new { metrics = new[] { OrderingMetric, "sentiment", "vocabulary_diversity" } },
-                new Dictionary<string, object> { ["id"] = Id(ids.Dataset()) }),
+            "ComputeSampleMetrics" => new(
+                new { metrics = new[] { OrderingMetric, "sentiment", "vocabulary_diversity" } }, Path(ids.Dataset())),
             "CreateRun" => new(new
             {
                 name = "readability-ascending", datasetId = Id(ids.Dataset()),
-                ordering = new { method = "sort_asc", metric = OrderingMetric }, training = new { maxIters = 200 }, seed = 1,
+                ordering = new { method = "sort_asc", metric = OrderingMetric },
+                training = new { maxIters = 200 }, seed = 1,
             }, none),
             "CreateDurabilityExperiment" => new(new
             {
                 name = "readability order", datasetId = Id(ids.Dataset()),
-                orderings = new[] { new { method = "sort_asc", metric = OrderingMetric }, new { method = "sort_desc", metric = OrderingMetric } },
+                orderings = new[]
+                {
+                    new { method = "sort_asc", metric = OrderingMetric },
+                    new { method = "sort_desc", metric = OrderingMetric },
+                },
                 seeds = new[] { 1, 2, 3 }, training = new { maxIters = 200 },
             }, none),
             "CreateBranch" => Branch(ids),
             "EvaluateCheckpoints" => ids.RunWithCheckpoints() is var (evaluated, checkpoints)
-                ? new(new { checkpoints = new[] { checkpoints[^1] } }, new Dictionary<string, object> { ["id"] = evaluated })
-                : new(new { checkpoints = new[] { 0L } }, new Dictionary<string, object> { ["id"] = Guid.Empty }),
+                ? new(new { checkpoints = new[] { checkpoints[^1] } }, Path(evaluated))
+                : new(new { checkpoints = new[] { 0L } }, Path(null)),
             "ComputeSamplePerplexity" => ids.RunWithCheckpoints() is var (run, steps)
                 ? new(null, new Dictionary<string, object> { ["id"] = run, ["step"] = steps[^1] })
                 : new(null, new Dictionary<string, object> { ["id"] = Guid.Empty, ["step"] = 0 }),
-            "Encode" => new(new { text = "Once upon a time, there was a little girl." },
-                new Dictionary<string, object> { ["id"] = Id(ids.Tokenizer()) }),
-            "Decode" => new(new { ids = new[] { 100, 200, 300 } }, new Dictionary<string, object> { ["id"] = Id(ids.Tokenizer()) }),
+            "Encode" => new(new { text = "Once upon a time, there was a little girl." }, Path(ids.Tokenizer())),
+            "Decode" => new(new { ids = new[] { 100, 200, 300 } }, Path(ids.Tokenizer())),
             "StartTorchDiagnostic" => new(new { matrixSize = 256, iterations = 5 }, none),
             _ => null,
         };
@@ -60,8 +69,10 @@ public static class RequestExamples
     {
         var (run, steps) = ids.RunWithCheckpoints() ?? (Guid.Empty, [0L]);
         var fromStep = steps.Count > 1 ? steps[^2] : steps[0];
-        return new(new { fromStep, transform = new { kind = "swap_gender" } }, new Dictionary<string, object> { ["id"] = run });
+        return new(new { fromStep, transform = new { kind = "swap_gender" } }, Path(run));
     }
 
     private static Guid Id(Guid? id) => id ?? Guid.Empty;
+
+    private static Dictionary<string, object> Path(Guid? id) => new() { ["id"] = Id(id) };
 }

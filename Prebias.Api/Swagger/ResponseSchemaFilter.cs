@@ -33,14 +33,21 @@ public sealed class ResponseSchemaFilter : IOperationFilter
         Responses.TryGetValue(name, out var type);
         if (type is null && !isTable) return;
         operation.Responses ??= [];
-        var ok = operation.Responses.TryGetValue("200", out var existing) && existing is OpenApiResponse r ? r : new OpenApiResponse { Description = "OK" };
+        var ok = operation.Responses.TryGetValue("200", out var existing) && existing is OpenApiResponse r
+            ? r : new OpenApiResponse { Description = "OK" };
         ok.Content ??= new Dictionary<string, OpenApiMediaType>();
         if (type is not null)
-            ok.Content["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+            ok.Content["application/json"] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository),
+            };
         if (isTable)
         {
             // Same columns as the JSON fields, one row per array element.
-            ok.Content[TableFormats.CsvMediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            ok.Content[TableFormats.CsvMediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
             ok.Content[TableFormats.ParquetMediaType] = new OpenApiMediaType
             {
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },

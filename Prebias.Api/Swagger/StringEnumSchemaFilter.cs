@@ -18,6 +18,7 @@ public sealed class StringEnumSchemaFilter(IOptions<Microsoft.AspNetCore.Http.Js
         if (!type.IsEnum || schema is not OpenApiSchema concrete) return;
         concrete.Type = JsonSchemaType.String;
         concrete.Format = null;
-        concrete.Enum = [.. Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.SerializeToNode(v, type, json.Value.SerializerOptions)!)];
+        concrete.Enum = [.. Enum.GetValues(type).Cast<object>()
+            .Select(v => JsonSerializer.SerializeToNode(v, type, json.Value.SerializerOptions)!)];
     }
 }

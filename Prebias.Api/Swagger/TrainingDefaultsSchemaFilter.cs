@@ -33,8 +33,8 @@ public sealed class TrainingDefaultsSchemaFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema { Properties: { } properties } || context.Type.Namespace?.StartsWith("Prebias.", StringComparison.Ordinal) != true)
-            return;
+        if (schema is not OpenApiSchema { Properties: { } properties }
+            || context.Type.Namespace?.StartsWith("Prebias.", StringComparison.Ordinal) != true) return;
         var resolved = context.Type == typeof(TrainingSpec) ? TrainingDefaults.Value
             : context.Type == typeof(ModelSpec) ? ModelDefaults.Value : null;
         var initial = InitialValues(context.Type);
@@ -51,18 +51,21 @@ public sealed class TrainingDefaultsSchemaFilter : ISchemaFilter
     private static string Append(string? description, string text) =>
         string.IsNullOrEmpty(description) ? text : $"{description.TrimEnd()} {text}";
 
-    /// <summary>The property values of a new instance, by JSON name; empty when the type has no parameterless constructor.</summary>
+    /// <summary>A new instance's property values by JSON name; none without a parameterless constructor.</summary>
     private static Dictionary<string, JsonNode?> InitialValues(Type type)
     {
         if (type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null) return [];
         var instance = Activator.CreateInstance(type);
         var values = new Dictionary<string, JsonNode?>();
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0);
+        foreach (var p in properties)
         {
             var value = p.GetValue(instance);
             // Ids default to an empty Guid that means "not given"; objects are documented on their own schema.
             if (value is null or Guid || !IsPlain(p.PropertyType)) continue;
-            values[JsonNamingPolicy.CamelCase.ConvertName(p.Name)] = JsonSerializer.SerializeToNode(value, p.PropertyType, JsonDefaults.Options);
+            values[JsonNamingPolicy.CamelCase.ConvertName(p.Name)] =
+                JsonSerializer.SerializeToNode(value, p.PropertyType, JsonDefaults.Options);
         }
         return values;
     }
@@ -72,13 +75,15 @@ public sealed class TrainingDefaultsSchemaFilter : ISchemaFilter
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || type.IsEnum) return true;
         var element = type.IsArray ? type.GetElementType()
-            : type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : null;
+            : type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+                ? type.GetGenericArguments()[0] : null;
         return element is not null && (element.IsPrimitive || element == typeof(string));
     }
 
     private static IReadOnlyDictionary<string, JsonNode?> ResolveTraining()
     {
-        var (_, training, _, _) = RunSpecResolver.Resolve(new RunSpec(), vocabSize: 512, datasetSeqLen: 256, new TorchOptions());
+        var (_, training, _, _) = RunSpecResolver.Resolve(new RunSpec(), vocabSize: 512, datasetSeqLen: 256,
+            new TorchOptions());
         var values = ObjectValues(training.Options);
         values["logSpacedCheckpoints"] = JsonValue.Create(training.LogSpacedCheckpoints);
         foreach (var dependent in new[] { "threads", "device", "lrDecayIters", "seed" }) values.Remove(dependent);

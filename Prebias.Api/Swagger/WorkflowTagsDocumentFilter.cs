@@ -15,7 +15,7 @@ public sealed class WorkflowTagsDocumentFilter : IDocumentFilter
         ("Tokenizers", "2. Train a BPE vocabulary on a corpus, or load a sentencepiece model."),
         ("Datasets", "3. Tokenize a corpus into fixed-length samples with stable ids and a train/val split."),
         ("Metrics", "4. Score every sample with text metrics; browse and summarise the scores."),
-        ("Runs", "5. Train a llama2.c model with a batch order chosen by a metric; checkpoints, losses, the sample ledger."),
+        ("Runs", "5. Train a llama2.c model in a batch order chosen by a metric: checkpoints, losses, the ledger."),
         ("Evaluations", "6. What each checkpoint learned: generations, output metrics, bias probes, representations."),
         ("Experiments", "7. Orderings against a shuffled baseline over several seeds, and the verdict per metric."),
         ("Branches", "8. Interventions: continue a run from a checkpoint with changed data."),
@@ -34,22 +34,25 @@ public sealed class WorkflowTagsDocumentFilter : IDocumentFilter
     {
         var order = Workflow.Select(t => t.Name).ToList();
         int Rank(string? tag) => order.IndexOf(tag ?? "") is var i and >= 0 ? i : order.Count;
-        string? TagOf(IOpenApiPathItem item) => item.Operations?.Values.SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Name).FirstOrDefault();
+        string? TagOf(IOpenApiPathItem item) =>
+            item.Operations?.Values.SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Name).FirstOrDefault();
 
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
         {
             if (operation.Tags is not { Count: > 0 } tags) continue;
-            var names = tags.Select(t => t.Name is { } n && Merged.TryGetValue(n, out var merged) ? merged : t.Name).Distinct().ToList();
+            var names = tags.Select(t => t.Name is { } n && Merged.TryGetValue(n, out var merged) ? merged : t.Name)
+                .Distinct().ToList();
             operation.Tags = new HashSet<OpenApiTagReference>(names.Select(n => new OpenApiTagReference(n!, document)));
         }
-        var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags?.AsEnumerable() ?? [])
-            .Select(t => t.Name).ToHashSet();
+        var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Name).ToHashSet();
         document.Tags = new HashSet<OpenApiTag>(Workflow.Where(t => used.Contains(t.Name))
             .Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
         var paths = new OpenApiPaths();
-        foreach (var (path, item) in document.Paths.Select((p, i) => (p, i)).OrderBy(x => Rank(TagOf(x.p.Value))).ThenBy(x => x.i).Select(x => x.p))
-            paths.Add(path, item);
+        var ordered = document.Paths.Select((p, i) => (Path: p, Index: i))
+            .OrderBy(x => Rank(TagOf(x.Path.Value))).ThenBy(x => x.Index).Select(x => x.Path);
+        foreach (var (path, item) in ordered) paths.Add(path, item);
         document.Paths = paths;
     }
 }

@@ -16,7 +16,8 @@ public sealed class WriteSecurityFilter : IOperationFilter
         var method = context.ApiDescription.HttpMethod ?? "";
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) return;
         operation.Security ??= [];
-        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
+        var scheme = new OpenApiSecuritySchemeReference(SchemeName, context.Document);
+        operation.Security.Add(new OpenApiSecurityRequirement { [scheme] = [] });
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid X-Api-Key header." });
     }

@@ -15,7 +15,8 @@ public static class RecordTable
     public static Table Of<T>(IReadOnlyList<T> rows)
     {
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null && IsCell(p.PropertyType))
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null
+                && IsCell(p.PropertyType))
             .ToArray();
         var columns = properties.Select(p => new TableColumn(
             p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name),
@@ -23,7 +24,8 @@ public static class RecordTable
         return new Table(columns, [.. rows.Select(r => properties.Select(p => p.GetValue(r)).ToArray())]);
     }
 
-    /// <summary>The rows as JSON (the records themselves) or as a CSV or Parquet table named <paramref name="fileName"/>.</summary>
+    /// <summary>The rows as JSON (the records themselves), or as a CSV or Parquet file named
+    /// <paramref name="fileName"/>.</summary>
     public static IResult Result<T>(IReadOnlyList<T> rows, TableFormat format, string fileName) =>
         format == TableFormat.Json ? TypedResults.Ok(rows) : new TableResult(Of(rows), format, fileName);
 
@@ -31,7 +33,8 @@ public static class RecordTable
     private static bool IsCell(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid)
-            || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(TimeSpan);
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal)
+            || type == typeof(Guid) || type == typeof(DateTimeOffset) || type == typeof(DateTime)
+            || type == typeof(TimeSpan);
     }
 }

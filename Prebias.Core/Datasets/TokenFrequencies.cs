@@ -11,7 +11,7 @@ public sealed class TokenFrequencies
 {
     private readonly ConcurrentDictionary<string, Lazy<long[]>> _counts = new();
 
-    /// <summary>The counts of the token store at <paramref name="tokenStorePath"/>, one per id of its vocabulary.</summary>
+    /// <summary>The counts of the token store at <paramref name="tokenStorePath"/>, one per vocabulary id.</summary>
     public IReadOnlyList<long> Of(string tokenStorePath) =>
         _counts.GetOrAdd(tokenStorePath, path => new Lazy<long[]>(() => Count(path))).Value;
 

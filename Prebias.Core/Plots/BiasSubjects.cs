@@ -16,5 +16,7 @@ public static class BiasSubjects
     public static bool IsSummary(string subject) => subject.StartsWith('_');
 
     public static string Label(string subject) =>
-        Labels.TryGetValue(subject, out var label) ? label : IsSummary(subject) ? subject.TrimStart('_').Replace('_', ' ') : subject;
+        Labels.TryGetValue(subject, out var label) ? label
+        : IsSummary(subject) ? subject.TrimStart('_').Replace('_', ' ')
+        : subject;
 }

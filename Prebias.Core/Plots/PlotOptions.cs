@@ -24,7 +24,7 @@ public abstract record PlotOptions
 
     /// <summary><see cref="Title"/>, else the plot's default title followed by <see cref="Subject"/>.</summary>
     internal string TitleOr(string defaultTitle) =>
-        Title ?? (string.IsNullOrWhiteSpace(Subject) ? defaultTitle : $"{defaultTitle}: {Subject}");
+        Title ?? (string.IsNullOrWhiteSpace(Subject) ? defaultTitle : $"{defaultTitle} — {Subject}");
 
     internal void Validate()
     {

@@ -6,6 +6,6 @@ public enum SaturationLayout
     /// <summary>One panel per metric with its input and output line, each on its own scale (the default).</summary>
     PerMetric,
 
-    /// <summary>Two panels: every input metric on the left, every output metric on the right (best normalised).</summary>
+    /// <summary>Two panels: all input metrics left, all output metrics right (best normalised).</summary>
     InputOutput,
 }

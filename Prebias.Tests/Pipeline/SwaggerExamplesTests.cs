@@ -23,7 +23,8 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
     ];
 
     // Their jobs must finish before the next example can name what they made.
-    private static readonly HashSet<string> WaitFor = ["CreateCorpus", "CreateTokenizer", "CreateDataset", "ComputeSampleMetrics"];
+    private static readonly HashSet<string> WaitFor =
+        ["CreateCorpus", "CreateTokenizer", "CreateDataset", "ComputeSampleMetrics"];
 
     private sealed record Operation(string Id, string Path, JsonElement Json);
 
@@ -34,7 +35,8 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
         using var worker = await api.StartWorkerAsync("cpu", "default");
         var posts = Posts(await Document(client));
         // Uploads are multipart forms (Swagger UI shows a file picker); every other POST needs an example here.
-        var json = posts.Where(p => !p.Path.EndsWith("/upload", StringComparison.Ordinal)).Select(p => p.Id).Order().ToList();
+        var json = posts.Where(p => !p.Path.EndsWith("/upload", StringComparison.Ordinal)).Select(p => p.Id)
+            .Order().ToList();
         Assert.Equal(Steps.Order().ToList(), json);
 
         foreach (var step in Steps)
@@ -54,29 +56,33 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
         }
     }
 
-    private static async Task<JsonElement> Document(HttpClient client) => await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+    private static async Task<JsonElement> Document(HttpClient client) =>
+        await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 
     private static List<Operation> Posts(JsonElement doc) =>
     [
         .. doc.GetProperty("paths").EnumerateObject()
             .Where(p => p.Value.TryGetProperty("post", out _))
-            .Select(p => new Operation(p.Value.GetProperty("post").GetProperty("operationId").GetString()!, p.Name, p.Value.GetProperty("post"))),
+            .Select(p => (Path: p.Name, Post: p.Value.GetProperty("post")))
+            .Select(p => new Operation(p.Post.GetProperty("operationId").GetString()!, p.Path, p.Post)),
     ];
 
     private static async Task<(HttpStatusCode, JsonElement)> PostExampleAsync(HttpClient client, Operation operation)
     {
-        var parameters = operation.Json.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
+        var parameters = operation.Json.TryGetProperty("parameters", out var list)
+            ? list.EnumerateArray().ToList() : [];
         var path = PathParameter().Replace(operation.Path, m =>
         {
             var parameter = parameters.Single(p => p.GetProperty("name").GetString() == m.Groups[1].Value);
-            Assert.True(parameter.TryGetProperty("example", out var example), $"{operation.Id}: no example for {m.Value}");
+            Assert.True(parameter.TryGetProperty("example", out var example),
+                $"{operation.Id}: no example for {m.Value}");
             return example.ValueKind == JsonValueKind.String ? example.GetString()! : example.GetRawText();
         });
         HttpContent? content = null;
         if (operation.Json.TryGetProperty("requestBody", out var requestBody))
         {
-            Assert.True(requestBody.GetProperty("content").GetProperty("application/json").TryGetProperty("example", out var example),
-                $"{operation.Id} has no example body");
+            var json = requestBody.GetProperty("content").GetProperty("application/json");
+            Assert.True(json.TryGetProperty("example", out var example), $"{operation.Id} has no example body");
             Assert.DoesNotContain(Guid.Empty.ToString(), example.GetRawText());
             content = new StringContent(example.GetRawText(), Encoding.UTF8, "application/json");
         }
@@ -85,13 +91,15 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
         return (response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default);
     }
 
-    /// <summary>The branch example needs a run with checkpoints: a tiny one, trained by a worker that then stops.</summary>
+    /// <summary>The branch example needs a run with checkpoints: a tiny one, by a worker that then stops.</summary>
     private async Task TrainTinyRunAsync(HttpClient client)
     {
         var datasets = await client.GetFromJsonAsync<JsonElement[]>("/api/datasets");
-        var dataset = datasets!.First(d => d.GetProperty("state").GetString() == "Ready").GetProperty("id").GetString()!;
+        var dataset = datasets!.First(d => d.GetProperty("state").GetString() == "Ready")
+            .GetProperty("id").GetString()!;
         using var gpu = await api.StartWorkerAsync("gpu");
-        var (_, job) = await client.PostWorkAsync("/api/runs", TrainingApiTests.TinyRun(dataset, seed: 41, maxIters: 8));
+        var (_, job) = await client.PostWorkAsync("/api/runs",
+            TrainingApiTests.TinyRun(dataset, seed: 41, maxIters: 8));
         await client.WaitForSuccessAsync(job, TimeSpan.FromMinutes(3));
         await gpu.StopAsync();
     }
@@ -106,7 +114,8 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
             _ => $"/api/jobs/{jobId}",
         };
         var response = await client.DeleteAsync(path);
-        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, $"DELETE {path}: {(int)response.StatusCode}");
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict,
+            $"DELETE {path}: {(int)response.StatusCode}");
     }
 
     [GeneratedRegex(@"\{(\w+)\}")]

@@ -7,12 +7,17 @@ namespace Prebias.Tests.Plots;
 public class PlotLabelTests
 {
     private static List<string> Texts(PlotImage image) =>
-        [.. XDocument.Parse(image.SvgText).Root!.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim())];
+    [
+        .. XDocument.Parse(image.SvgText).Root!.Descendants()
+            .Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()),
+    ];
+
+    private static readonly SaturationPlotOptions Svg = new() { Format = PlotFormat.Svg };
 
     [Fact]
     public void Saturation_DrawsOnePanelPerMetric_WithTheLegendOnce()
     {
-        var texts = Texts(SaturationPlot.Render(PlotFixtures.Saturation(), new() { Format = PlotFormat.Svg, Subject = "run fk-asc" }));
+        var texts = Texts(SaturationPlot.Render(PlotFixtures.Saturation(), Svg with { Subject = "run fk-asc" }));
 
         // ScottPlot may render a panel more than once while it settles the layout, so compare counts: each panel
         // title ("sentiment", "flesch") is drawn as often as the one legend's entries, not half as often.
@@ -21,19 +26,33 @@ public class PlotLabelTests
         Assert.Equal(panel, texts.Count(t => t == "flesch"));
         Assert.Equal(panel, texts.Count(t => t == "input: training data"));
         Assert.Equal(panel, texts.Count(t => t == "output: generations"));
-        Assert.Contains("Saturation curves: run fk-asc", texts);
+        Assert.Contains("Saturation curves — run fk-asc", texts);
     }
 
     [Fact]
     public void Saturation_InputOutputLayout_KeepsTheTwoSidePanels()
     {
         var texts = Texts(SaturationPlot.Render(PlotFixtures.Saturation(),
-            new() { Format = PlotFormat.Svg, Layout = SaturationLayout.InputOutput, Normalize = true }));
+            Svg with { Layout = SaturationLayout.InputOutput, Normalize = true }));
 
         var panel = texts.Count(t => t == "input: training data");
         Assert.True(panel > 0);
         Assert.Equal(panel, texts.Count(t => t == "output: generations"));
         Assert.Equal(2 * panel, texts.Count(t => t == "sentiment")); // a legend entry on each side
+    }
+
+    [Fact]
+    public void Comparison_ShowsItsLegendOnce_AcrossPanels()
+    {
+        var one = PlotFixtures.Comparison().Metrics[0];
+        var data = new ComparisonPlotData([one, one with { Metric = "bleu" }], "shuffle");
+        var options = new ComparisonPlotOptions { Format = PlotFormat.Svg, Subject = "experiment readability" };
+        var texts = Texts(ComparisonPlot.Render(data, options));
+
+        var panel = texts.Count(t => t == "bleu") / 2; // the panel title and the y-axis label
+        Assert.True(panel > 0);
+        Assert.Equal(panel, texts.Count(t => t == "ascending, 2 seeds"));
+        Assert.Contains(texts, t => t.EndsWith("— experiment readability", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,7 +65,8 @@ public class PlotLabelTests
         ]);
         var texts = Texts(BiasPlot.Render(data, new()
         {
-            Format = PlotFormat.Svg, ReferenceLine = 0.5, ReferenceLabel = "no preference (0.5), 96 pairs", Title = "Bias probe she_he: run a",
+            Format = PlotFormat.Svg, ReferenceLine = 0.5, ReferenceLabel = "no preference (0.5), 96 pairs",
+            Title = "Bias probe she_he: run a",
         }));
 
         Assert.Contains("mean over occupations", texts);
@@ -61,12 +81,16 @@ public class PlotLabelTests
     [InlineData("_all", "all pairs")]
     [InlineData("_new_summary", "new summary")]
     [InlineData("nurse", "nurse")]
-    public void BiasSubjects_HaveHumanNames(string subject, string label) => Assert.Equal(label, BiasSubjects.Label(subject));
+    public void BiasSubjects_HaveHumanNames(string subject, string label) =>
+        Assert.Equal(label, BiasSubjects.Label(subject));
 
     [Fact]
     public void Titles_NameTheSubject_UnlessATitleIsGiven()
     {
-        Assert.Contains("Loss: run 3f2a", Texts(LossPlot.Render(PlotFixtures.Loss(), new() { Format = PlotFormat.Svg, Subject = "run 3f2a" })));
-        Assert.Contains("Mine", Texts(LossPlot.Render(PlotFixtures.Loss(), new() { Format = PlotFormat.Svg, Subject = "x", Title = "Mine" })));
+        LossPlotOptions svg = new() { Format = PlotFormat.Svg };
+        var named = Texts(LossPlot.Render(PlotFixtures.Loss(), svg with { Subject = "run 3f2a" }));
+        var titled = Texts(LossPlot.Render(PlotFixtures.Loss(), svg with { Subject = "x", Title = "Mine" }));
+        Assert.Contains("Loss — run 3f2a", named);
+        Assert.Contains("Mine", titled);
     }
 }
