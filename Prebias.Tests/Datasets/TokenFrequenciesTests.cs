@@ -9,21 +9,23 @@ public sealed class TokenFrequenciesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    /// <summary>A token store of 10 ids, rows of 6 tokens padded with id 0.</summary>
+    private string Store(params int[][] rows)
+    {
+        var path = Path.Combine(_directory, "tokens.bin");
+        using var writer = new TokenStoreWriter(path, rowLength: 6, vocabSize: 10, padId: 0);
+        foreach (var row in rows) writer.Append(row);
+        writer.Commit();
+        return path;
+    }
+
     [Fact]
     public void Count_CountsRealTokensOnly_NotPadding()
     {
-        var path = Path.Combine(_directory, "tokens.bin");
-        using (var writer = new TokenStoreWriter(path, rowLength: 6, vocabSize: 10, padId: 0))
-        {
-            writer.Append([1, 7, 7, 2]);
-            writer.Append([1, 5, 7, 7, 7, 2]);
-            writer.Append([1, 5]);
-            writer.Commit();
-        }
+        var path = Store([1, 7, 7, 2], [1, 5, 7, 7, 7, 2], [1, 5]);
 
         var counts = TokenFrequencies.Count(path);
 
-        Assert.Equal(10, counts.Length);
         Assert.Equal([0L, 3, 2, 0, 0, 2, 0, 5, 0, 0], counts);
         var cache = new TokenFrequencies();
         Assert.Same(cache.Of(path), cache.Of(path)); // a Ready dataset is counted once
@@ -32,13 +34,7 @@ public sealed class TokenFrequenciesTests : IDisposable
     [Fact]
     public void EmbeddingLabels_GoToTheMostFrequentTokens_NotTheFirstIds()
     {
-        var path = Path.Combine(_directory, "tokens.bin");
-        using (var writer = new TokenStoreWriter(path, rowLength: 6, vocabSize: 10, padId: 0))
-        {
-            writer.Append([1, 7, 7, 2]);
-            writer.Append([1, 5, 7, 7, 7, 2]);
-            writer.Commit();
-        }
+        var path = Store([1, 7, 7, 2], [1, 5, 7, 7, 7, 2]);
 
         var labelled = EmbeddingPlot.LabelledIndices(TokenFrequencies.Count(path), tokens: 10, count: 3);
 
