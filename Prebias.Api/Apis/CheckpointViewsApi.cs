@@ -66,32 +66,45 @@ public static class CheckpointViewsApi
     /// <param name="id">Run id.</param>
     /// <param name="step">Checkpoint step.</param>
     /// <param name="labels">Label the N tokens that occur most often in the run's dataset (default 30, 0 for none).</param>
+    /// <param name="compare">Another checkpoint step: both side by side on shared axes (A = step, B = compare).</param>
     /// <param name="format">png (default) or svg.</param>
     /// <param name="db">Database.</param>
     /// <param name="store">Artifact store.</param>
     /// <param name="frequencies">Token counts per dataset.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, string? format, PrebiasDbContext db, IArtifactStore store,
-        TokenFrequencies frequencies, CancellationToken ct)
+    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, long? compare, string? format,
+        PrebiasDbContext db, IArtifactStore store, TokenFrequencies frequencies, CancellationToken ct)
     {
         if (labels is < 0 or > 1000) return Problems.BadRequest("Invalid labels", "labels: between 0 and 1000.");
         var (directory, problem) = await DirectoryAsync(id, step, db, store, ct);
         if (problem is not null) return problem;
         if (CheckpointViews.ReadEmbeddings(directory!) is not { } view) return NotEvaluated(id, step);
+        EmbeddingView? other = null;
+        if (compare is { } b)
+        {
+            var (otherDirectory, otherProblem) = await DirectoryAsync(id, b, db, store, ct);
+            if (otherProblem is not null) return otherProblem;
+            if ((other = CheckpointViews.ReadEmbeddings(otherDirectory!)) is null) return NotEvaluated(id, b);
+        }
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokens = store.GetPath(dataset.TokenStoreKey);
         var counts = File.Exists(tokens) ? frequencies.Of(tokens) : null;
-        var data = new EmbeddingPlotData(view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
-            view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList(),
-            counts is null ? null : view.Points.Select(p => p.Id < counts.Count ? counts[p.Id] : 0).ToList());
-        var options = new EmbeddingPlotOptions
+        var options = new EmbeddingPlotOptions { LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format) };
+        if (other is null)
         {
-            LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format),
-            Subject = PlotTitles.Of(run, step),
-        };
-        return EvaluationsApi.Render(() => EmbeddingPlot.Render(data, options));
+            var single = options with { Subject = PlotTitles.Of(run, step) };
+            return EvaluationsApi.Render(() => EmbeddingPlot.Render(PlotData(view, counts), single));
+        }
+        var pair = options with { Subject = PlotTitles.Of(run), Width = 1400 };
+        return EvaluationsApi.Render(() => EmbeddingPlot.RenderPair(PlotData(view, counts), $"A: step {step}",
+            PlotData(other, counts), $"B: step {compare}", pair));
     }
+
+    private static EmbeddingPlotData PlotData(EmbeddingView view, IReadOnlyList<long>? counts) => new(
+        view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
+        view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList(),
+        counts is null ? null : view.Points.Select(p => p.Id < counts.Count ? counts[p.Id] : 0).ToList());
 
     public static async Task<IResult> Layers(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {

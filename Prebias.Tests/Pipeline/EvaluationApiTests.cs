@@ -98,6 +98,7 @@ public sealed class EvaluationApiTests(ApiFixture api)
     [InlineData("checkpoints/4/attention.png", 1200, 900)]
     [InlineData("checkpoints/4/attention.png?layer=1&head=2", 1200, 900)]
     [InlineData("checkpoints/4/embeddings.png", 1000, 600)]
+    [InlineData("checkpoints/4/embeddings.png?compare=8&labels=10", 1400, 600)]
     [InlineData("checkpoints/4/layers.png", 800, 700)]
     public async Task Plots_AreValidPngsOfTheExpectedSize(string path, int width, int height)
     {

@@ -56,6 +56,21 @@ public class PlotLabelTests
     }
 
     [Fact]
+    public void EmbeddingPair_SharesItsAxes_BetweenCheckpoints()
+    {
+        var small = new EmbeddingPlotData([0, 1], [0, 1], 0.5, 0.2);
+        var wide = new EmbeddingPlotData([0, 10], [0, 10], 0.6, 0.2);
+        var svg = new EmbeddingPlotOptions { Format = PlotFormat.Svg };
+        var texts = Texts(EmbeddingPlot.RenderPair(small, "A: step 1", wide, "B: step 8", svg));
+
+        // Alone, A's axes would end near 1; shared, both panels' x and y axes reach the tick "10".
+        var renders = texts.Count(t => t == "A: step 1");
+        Assert.True(renders > 0);
+        Assert.Equal(renders, texts.Count(t => t == "B: step 8"));
+        Assert.Equal(4 * renders, texts.Count(t => t == "10"));
+    }
+
+    [Fact]
     public void Bias_NamesTheSummaries_AndLabelsTheReferenceLine()
     {
         var data = new BiasPlotData(PlotFixtures.Steps,
