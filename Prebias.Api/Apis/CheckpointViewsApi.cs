@@ -65,7 +65,7 @@ public static class CheckpointViewsApi
 
     /// <param name="id">Run id.</param>
     /// <param name="step">Checkpoint step.</param>
-    /// <param name="labels">Label the N tokens that occur most often in the run's dataset (default 30, 0 for none).</param>
+    /// <param name="labels">Label the N tokens most frequent in the run's dataset (default 30, 0 for none).</param>
     /// <param name="compare">Another checkpoint step: both side by side on shared axes (A = step, B = compare).</param>
     /// <param name="format">png (default) or svg.</param>
     /// <param name="db">Database.</param>
@@ -90,7 +90,10 @@ public static class CheckpointViewsApi
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokens = store.GetPath(dataset.TokenStoreKey);
         var counts = File.Exists(tokens) ? frequencies.Of(tokens) : null;
-        var options = new EmbeddingPlotOptions { LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format) };
+        var options = new EmbeddingPlotOptions
+        {
+            LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format),
+        };
         if (other is null)
         {
             var single = options with { Subject = PlotTitles.Of(run, step) };

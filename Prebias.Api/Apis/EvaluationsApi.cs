@@ -81,17 +81,17 @@ public static class EvaluationsApi
 
     /// <param name="id">Run id.</param>
     /// <param name="metrics">Comma-separated metrics (default: sentiment, flesch_kincaid_grade, vocabulary_diversity, gender_ratio, profanity_rate).</param>
-    /// <param name="normalize">Min–max normalise each curve (default false: each metric panel on its own scale).</param>
-    /// <param name="layout">PerMetric (default: one panel per metric) or InputOutput (all inputs left, all outputs right).</param>
+    /// <param name="normalize">Min–max normalise each curve (default false: each panel on its own scale).</param>
+    /// <param name="layout">PerMetric (default: a panel per metric) or InputOutput (inputs left, outputs right).</param>
     /// <param name="format">png (default) or svg.</param>
     /// <param name="width">Pixels (default 1200).</param>
-    /// <param name="height">Pixels (default 600).</param>
+    /// <param name="height">Pixels (default 350 per row of three metric panels, at least 450).</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, SaturationLayout? layout, string? format, int? width, int? height,
-        PrebiasDbContext db, CancellationToken ct)
+    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, SaturationLayout? layout,
+        string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run) return RunNotFound(id);
+        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
         var rows = await SaturationQuery.ReadAsync(db, id, ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no evaluated checkpoints yet: POST /api/runs/{id}/evaluations.");
         var wanted = (metrics ?? "sentiment,flesch_kincaid_grade,vocabulary_diversity,gender_ratio,profanity_rate").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -104,8 +104,10 @@ public static class EvaluationsApi
             present.Select(m => Series(m, r => r.InputCumulative)).ToList(), present.Select(m => Series(m, r => r.Output)).ToList());
         var options = new SaturationPlotOptions
         {
-            Layout = layout ?? SaturationLayout.PerMetric, Normalize = normalize ?? false, Format = PlotFormatOf(format),
-            Width = width ?? 1200, Height = height ?? Math.Max(450, 350 * ((present.Count + 2) / 3)), Subject = PlotTitles.Of(run),
+            Layout = layout ?? SaturationLayout.PerMetric, Normalize = normalize ?? false,
+            Format = PlotFormatOf(format),
+            Width = width ?? 1200, Height = height ?? Math.Max(450, 350 * ((present.Count + 2) / 3)),
+            Subject = PlotTitles.Of(run),
         };
         return Render(() => SaturationPlot.Render(data, options));
     }
@@ -115,7 +117,8 @@ public static class EvaluationsApi
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id).OrderBy(b => b.Step).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ToListAsync(ct);
-        return RecordTable.Result(rows.ConvertAll(b => new BiasScoreResponse(b.Step, b.Probe, b.Subject, b.Score)), tableFormat, $"bias-{id:N}");
+        var scores = rows.ConvertAll(b => new BiasScoreResponse(b.Step, b.Probe, b.Subject, b.Score));
+        return RecordTable.Result(scores, tableFormat, $"bias-{id:N}");
     }
 
     /// <param name="id">Run id.</param>
@@ -125,7 +128,7 @@ public static class EvaluationsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> BiasPng(Guid id, string? probe, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run) return RunNotFound(id);
+        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
         probe ??= "she_he";
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id && b.Probe == probe).ToListAsync(ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no '{probe}' bias scores yet.");
@@ -136,23 +139,26 @@ public static class EvaluationsApi
         var options = new BiasPlotOptions
         {
             Format = PlotFormatOf(format), Title = $"Bias probe {probe}: {PlotTitles.Of(run)}",
-            YLabel = pairs ? "share of pairs where the stereotyped sentence is likelier" : "log P(fem.) − log P(masc.), baseline-adjusted",
+            YLabel = pairs ? "share of pairs where the stereotyped sentence is likelier"
+                : "log P(fem.) − log P(masc.), baseline-adjusted",
             ReferenceLine = pairs ? 0.5 : 0,
             // The evaluation scores the default probe's pairs (see EvaluationJob).
-            ReferenceLabel = pairs ? $"no preference (0.5), {new BiasProbeOptions().MinimalPairs().Count} pairs" : "no preference (0)",
+            ReferenceLabel = pairs ? $"no preference (0.5), {new BiasProbeOptions().MinimalPairs().Count} pairs"
+                : "no preference (0)",
         };
         return Render(() => BiasPlot.Render(new BiasPlotData(steps.Select(s => (double)s).ToList(), series), options));
     }
 
     public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run) return RunNotFound(id);
+        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
         if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
         var data = new LossPlotData(losses.Select(l => new StepValue(l.Step, l.Loss)).ToList(),
             checkpoints.Select(c => new StepValue(c.Step, c.ValLoss!.Value)).ToList(), losses.Select(l => new StepValue(l.Step, l.LearningRate)).ToList());
-        return Render(() => LossPlot.Render(data, new LossPlotOptions { Format = PlotFormatOf(format), Subject = PlotTitles.Of(run) }));
+        var options = new LossPlotOptions { Format = PlotFormatOf(format), Subject = PlotTitles.Of(run) };
+        return Render(() => LossPlot.Render(data, options));
     }
 
     /// <param name="id">Run id.</param>
@@ -161,7 +167,8 @@ public static class EvaluationsApi
     /// <param name="http">The request.</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> Generations(Guid id, long step, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
+    public static async Task<IResult> Generations(Guid id, long step, string? format, HttpRequest http,
+        PrebiasDbContext db, CancellationToken ct)
     {
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
@@ -170,7 +177,8 @@ public static class EvaluationsApi
         if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))
             return Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
         var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
-        return RecordTable.Result(rows.ConvertAll(g => new GenerationResponse(g.Prompt, g.Mode, g.Text, g.TokenCount)), tableFormat, $"generations-{id:N}-{step}");
+        var generations = rows.ConvertAll(g => new GenerationResponse(g.Prompt, g.Mode, g.Text, g.TokenCount));
+        return RecordTable.Result(generations, tableFormat, $"generations-{id:N}-{step}");
     }
 
     internal static IResult Render(Func<PlotImage> render)
@@ -190,6 +198,9 @@ public static class EvaluationsApi
 
     private static async Task<ProblemHttpResult?> RunProblemAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
         await db.Runs.AnyAsync(r => r.Id == id, ct) ? null : RunNotFound(id);
+
+    private static Task<RunRecord?> FindRunAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
 
     private static ProblemHttpResult RunNotFound(Guid id) => Problems.NotFound("Run not found", $"No run '{id}'.");
 }

@@ -146,6 +146,10 @@ public static class ExperimentsApi
         if (panels.Count == 0) return Problems.BadRequest("Unknown metrics", $"None of {string.Join(", ", wanted)} was evaluated.");
         var baseline = runs.Select(ExperimentRuns.Label).First(l => l.StartsWith(ExperimentRuns.BaselinePrefix, StringComparison.Ordinal));
         return EvaluationsApi.Render(() => ComparisonPlot.Render(new ComparisonPlotData(panels, baseline),
-            new ComparisonPlotOptions { Format = EvaluationsApi.PlotFormatOf(format), Width = 1200, Height = 800, Subject = PlotTitles.Of(experiment) }));
+            new ComparisonPlotOptions
+            {
+                Format = EvaluationsApi.PlotFormatOf(format), Width = 1200, Height = 800,
+                Subject = PlotTitles.Of(experiment),
+            }));
     }
 }

@@ -35,7 +35,8 @@ public static class JobsApi
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> ListJobs(
-        string? state, string? type, int? limit, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
+        string? state, string? type, int? limit, string? format, HttpRequest http, PrebiasDbContext db,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (state is not null && !JobStates.All.Contains(state))

@@ -100,11 +100,13 @@ public static class RunsApi
     /// <param name="http">The request.</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> ListCheckpoints(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
+    public static async Task<IResult> ListCheckpoints(Guid id, string? format, HttpRequest http, PrebiasDbContext db,
+        CancellationToken ct)
     {
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
-        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct);
+        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step)
+            .ToListAsync(ct);
         return RecordTable.Result(checkpoints, tableFormat, $"checkpoints-{id:N}");
     }
 
@@ -121,7 +123,8 @@ public static class RunsApi
         // Validation loss is measured at checkpoints only: the other steps leave the column empty.
         var valLoss = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null)
             .ToDictionaryAsync(c => c.Step, c => c.ValLoss, ct);
-        var rows = losses.ConvertAll(l => new LossResponse(l.Step, l.Loss, valLoss.GetValueOrDefault(l.Step), l.LearningRate, l.GradNorm));
+        var rows = losses.ConvertAll(l =>
+            new LossResponse(l.Step, l.Loss, valLoss.GetValueOrDefault(l.Step), l.LearningRate, l.GradNorm));
         return RecordTable.Result(rows, tableFormat, $"losses-{id:N}");
     }
 

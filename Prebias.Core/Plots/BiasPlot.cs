@@ -19,7 +19,8 @@ public static class BiasPlot
             PlotStyle.RequireSameLength(data.Checkpoints.Count, series.Values.Count, nameof(data), $"Series '{series.Name}'");
 
         var plot = PlotStyle.NewPlot(options.TitleOr("Bias probe over checkpoints"), options.XLabel, options.YLabel);
-        if (options.ReferenceLine is { } reference) PlotStyle.AddReferenceLine(plot, reference, options.ReferenceLabel, options.Format);
+        if (options.ReferenceLine is { } reference)
+            PlotStyle.AddReferenceLine(plot, reference, options.ReferenceLabel, options.Format);
         var colour = 0;
         // Occupations first, summaries last so they are drawn over them.
         foreach (var series in data.Series.OrderBy(s => BiasSubjects.IsSummary(s.Name)))

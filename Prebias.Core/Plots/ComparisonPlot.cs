@@ -32,13 +32,14 @@ public static class ComparisonPlot
         var others = data.Metrics.SelectMany(m => m.Orderings).Select(o => o.Ordering)
             .Where(o => o != data.BaselineOrdering).Distinct().ToList();
         var bandName = options.Band == SeedBand.MinMax ? "min–max" : "±1 std";
-        var panels = data.Metrics.Select((m, i) => Panel(m, data.BaselineOrdering, others, options, legend: i == 0)).ToArray();
+        var panels = data.Metrics.Select((m, i) => Panel(m, data.BaselineOrdering, others, options, legend: i == 0))
+            .ToArray();
         return PlotCanvas.Render(options, panels, options.Columns,
             options.TitleOr($"Orderings vs {data.BaselineOrdering} (band: {bandName} across seeds)"));
     }
 
-    private static Plot Panel(ComparisonPanel panel, string baseline, List<string> others, ComparisonPlotOptions options,
-        bool legend)
+    private static Plot Panel(ComparisonPanel panel, string baseline, List<string> others,
+        ComparisonPlotOptions options, bool legend)
     {
         var plot = PlotStyle.NewPlot(panel.Metric, options.XLabel, panel.Metric);
         // Baseline first so the other orderings are drawn over it.

@@ -65,7 +65,7 @@ internal static class PlotStyle
     // so many series get a smaller, row-wrapped legend under the plot instead.
     private const int MaxSideLegendItems = 20;
 
-    /// <summary>The legend of a plot with <paramref name="items"/> named series: on the right, or under it when long.</summary>
+    /// <summary>The legend of <paramref name="items"/> named series: on the right, or under the plot when long.</summary>
     public static void ShowLegend(Plot plot, int items)
     {
         if (items <= MaxSideLegendItems)

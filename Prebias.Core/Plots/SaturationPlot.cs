@@ -38,7 +38,8 @@ public static class SaturationPlot
         return PlotCanvas.Render(options, panels, columns: Math.Min(options.Columns, panels.Count), figureTitle: title);
     }
 
-    private static Plot MetricPanel(string metric, SaturationPlotData data, SaturationPlotOptions options, string yLabel, bool legend)
+    private static Plot MetricPanel(string metric, SaturationPlotData data, SaturationPlotOptions options, string yLabel,
+        bool legend)
     {
         var plot = PlotStyle.NewPlot(metric, options.XLabel, yLabel);
         void Add(NamedSeries? series, string label, int colour)
