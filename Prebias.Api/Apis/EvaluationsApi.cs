@@ -75,7 +75,7 @@ public static class EvaluationsApi
     public static async Task<IResult> Saturation(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         return RecordTable.Result(await SaturationQuery.ReadAsync(db, id, ct), tableFormat, $"saturation-{id:N}");
     }
 
@@ -115,7 +115,7 @@ public static class EvaluationsApi
     public static async Task<IResult> Bias(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id).OrderBy(b => b.Step).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ToListAsync(ct);
         var scores = rows.ConvertAll(b => new BiasScoreResponse(b.Step, b.Probe, b.Subject, b.Score));
         return RecordTable.Result(scores, tableFormat, $"bias-{id:N}");
@@ -171,7 +171,7 @@ public static class EvaluationsApi
         PrebiasDbContext db, CancellationToken ct)
     {
         if (await RunProblemAsync(id, db, ct) is { } problem) return problem;
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
             return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
         if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))

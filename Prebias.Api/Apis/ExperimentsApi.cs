@@ -118,7 +118,7 @@ public static class ExperimentsApi
     {
         var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return Problems.NotFound("Experiment not found", $"No experiment '{id}'.");
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         if (table is not (null or "curves" or "endpoint" or "divergence" or "bias")) return Problems.BadRequest("Bad table", "table must be curves, endpoint, divergence or bias.");
         var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options)!;
         var comparison = await ExperimentComparison.ComputeAsync(db, experiment, spec.SaturationTolerance, new OrderEffectOptions { EquivalenceMargin = spec.EquivalenceMargin }, ct);

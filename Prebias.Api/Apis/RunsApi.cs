@@ -103,8 +103,9 @@ public static class RunsApi
     public static async Task<IResult> ListCheckpoints(Guid id, string? format, HttpRequest http, PrebiasDbContext db,
         CancellationToken ct)
     {
+        // The request is checked before anything is looked up.
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step)
             .ToListAsync(ct);
         return RecordTable.Result(checkpoints, tableFormat, $"checkpoints-{id:N}");
@@ -118,7 +119,7 @@ public static class RunsApi
     public static async Task<IResult> GetLosses(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return RunNotFound(id);
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
         // Validation loss is measured at checkpoints only: the other steps leave the column empty.
         var valLoss = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null)

@@ -126,7 +126,7 @@ public static class SampleMetricsApi
     {
         if (!await db.Datasets.AnyAsync(d => d.Id == id, ct)) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
         if (split is not (null or "train" or "val")) return Problems.BadRequest("Bad split", "split must be train or val.");
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         var summary = await queries.SummaryAsync(id, split, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(summary);
         var columns = new[] { "metric", "count", "mean", "std", "min", "p05", "p25", "median", "p75", "p95", "max" }
