@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Datasets;
 using Prebias.Core.Evaluation;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Persistence;
@@ -59,14 +60,52 @@ public static class CheckpointViewsApi
         return CheckpointViews.ReadEmbeddings(directory) is { } view ? TypedResults.Ok(view) : NotEvaluated(id, step);
     }
 
-    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, string? format, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
+    /// <param name="id">Run id.</param>
+    /// <param name="step">Checkpoint step.</param>
+    /// <param name="labels">Label the N tokens most frequent in the run's dataset (default 30, 0 for none).</param>
+    /// <param name="compare">Another checkpoint step: both side by side on shared axes (A = step, B = compare).</param>
+    /// <param name="format">png (default) or svg.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="store">Artifact store.</param>
+    /// <param name="frequencies">Token counts per dataset.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> EmbeddingsPng(Guid id, long step, int? labels, long? compare, string? format,
+        PrebiasDbContext db, IArtifactStore store, TokenFrequencies frequencies, CancellationToken ct)
     {
+        if (labels is < 0 or > 1000) return Problems.BadRequest("Invalid labels", "labels: between 0 and 1000.");
         var directory = await DirectoryAsync(id, step, db, store, ct);
         if (CheckpointViews.ReadEmbeddings(directory) is not { } view) return NotEvaluated(id, step);
-        var data = new EmbeddingPlotData(view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
-            view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList());
-        return EvaluationsApi.Render(() => EmbeddingPlot.Render(data, new EmbeddingPlotOptions { LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format) }));
+        EmbeddingView? other = null;
+        if (compare is { } b)
+        {
+            // The route's filter checked the first checkpoint only; the compared one is checked here.
+            if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == b, ct))
+                return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {b}.");
+            if ((other = CheckpointViews.ReadEmbeddings(await DirectoryAsync(id, b, db, store, ct))) is null)
+                return NotEvaluated(id, b);
+        }
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
+        var tokens = store.GetPath(dataset.TokenStoreKey);
+        var counts = File.Exists(tokens) ? frequencies.Of(tokens) : null;
+        var options = new EmbeddingPlotOptions
+        {
+            LabelTopN = labels ?? 30, Format = EvaluationsApi.PlotFormatOf(format),
+        };
+        if (other is null)
+        {
+            var single = options with { Subject = PlotTitles.Of(run, step) };
+            return EvaluationsApi.Render(() => EmbeddingPlot.Render(PlotData(view, counts), single));
+        }
+        var pair = options with { Subject = PlotTitles.Of(run), Width = 1400 };
+        return EvaluationsApi.Render(() => EmbeddingPlot.RenderPair(PlotData(view, counts), $"A: step {step}",
+            PlotData(other, counts), $"B: step {compare}", pair));
     }
+
+    private static EmbeddingPlotData PlotData(EmbeddingView view, IReadOnlyList<long>? counts) => new(
+        view.Points.Select(p => p.X).ToList(), view.Points.Select(p => p.Y).ToList(),
+        view.ExplainedVarianceRatio[0], view.ExplainedVarianceRatio[1], view.Points.Select(p => p.Piece).ToList(),
+        counts is null ? null : view.Points.Select(p => p.Id < counts.Count ? counts[p.Id] : 0).ToList());
 
     public static async Task<IResult> Layers(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {

@@ -49,24 +49,23 @@ public static class EvaluationsApi
 
     public static async Task<IResult> Saturation(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
-        var rows = await SaturationQuery.ReadAsync(db, id, ct);
-        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows);
-        // snake_case: the column names this table has always had in CSV and Parquet (its JSON is the rows themselves).
-        var table = Table.FromRecords(rows, JsonNamingPolicy.SnakeCaseLower);
-        return new TableResult(table, tableFormat, $"saturation-{id:N}");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
+        return RecordTable.Result(await SaturationQuery.ReadAsync(db, id, ct), tableFormat, $"saturation-{id:N}");
     }
 
     /// <param name="id">Run id.</param>
     /// <param name="metrics">Comma-separated metrics (default: sentiment, flesch_kincaid_grade, vocabulary_diversity, gender_ratio, profanity_rate).</param>
-    /// <param name="normalize">Min–max normalise each curve (default true).</param>
+    /// <param name="normalize">Min–max normalise each curve (default false: each panel on its own scale).</param>
+    /// <param name="layout">PerMetric (default: a panel per metric) or InputOutput (inputs left, outputs right).</param>
     /// <param name="format">png (default) or svg.</param>
     /// <param name="width">Pixels (default 1200).</param>
-    /// <param name="height">Pixels (default 600).</param>
+    /// <param name="height">Pixels (default 350 per row of three metric panels, at least 450).</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
+    public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, SaturationLayout? layout,
+        string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
     {
+        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
         var rows = await SaturationQuery.ReadAsync(db, id, ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no evaluated checkpoints yet: POST /api/runs/{id}/evaluations.");
         var wanted = (metrics ?? "sentiment,flesch_kincaid_grade,vocabulary_diversity,gender_ratio,profanity_rate").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -77,16 +76,22 @@ public static class EvaluationsApi
         if (present.Count == 0) return Problems.BadRequest("Unknown metrics", $"None of {string.Join(", ", wanted)} is in the saturation table.");
         var data = new SaturationPlotData(steps.Select(s => (double)s).ToList(),
             present.Select(m => Series(m, r => r.InputCumulative)).ToList(), present.Select(m => Series(m, r => r.Output)).ToList());
-        return Render(() => SaturationPlot.Render(data, new SaturationPlotOptions { Normalize = normalize ?? true, Format = PlotFormatOf(format), Width = width ?? 1200, Height = height ?? 600 }));
+        var options = new SaturationPlotOptions
+        {
+            Layout = layout ?? SaturationLayout.PerMetric, Normalize = normalize ?? false,
+            Format = PlotFormatOf(format),
+            Width = width ?? 1200, Height = height ?? Math.Max(450, 350 * ((present.Count + 2) / 3)),
+            Subject = PlotTitles.Of(run),
+        };
+        return Render(() => SaturationPlot.Render(data, options));
     }
 
     public static async Task<IResult> Bias(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id).OrderBy(b => b.Step).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ToListAsync(ct);
-        if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows.Select(b => new BiasRow(b.Step, b.Probe, b.Subject, b.Score)));
-        var table = Table.FromRecords(rows.Select(b => new BiasRow(b.Step, b.Probe, b.Subject, b.Score)));
-        return new TableResult(table, tableFormat, $"bias-{id:N}");
+        var scores = rows.ConvertAll(b => new BiasScoreResponse(b.Step, b.Probe, b.Subject, b.Score));
+        return RecordTable.Result(scores, tableFormat, $"bias-{id:N}");
     }
 
     /// <param name="id">Run id.</param>
@@ -96,22 +101,44 @@ public static class EvaluationsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> BiasPng(Guid id, string? probe, string? format, PrebiasDbContext db, CancellationToken ct)
     {
+        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
         probe ??= "she_he";
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id && b.Probe == probe).ToListAsync(ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no '{probe}' bias scores yet.");
         var steps = rows.Select(r => r.Step).Distinct().Order().ToList();
         var series = rows.GroupBy(r => r.Subject).OrderBy(g => g.Key).Select(g => new NamedSeries(g.Key,
             steps.Select(s => g.FirstOrDefault(r => r.Step == s)?.Score ?? double.NaN).ToList())).ToList();
-        return Render(() => BiasPlot.Render(new BiasPlotData(steps.Select(s => (double)s).ToList(), series),
-            new BiasPlotOptions { Format = PlotFormatOf(format), YLabel = probe == "minimal_pairs" ? "share stereotyped preferred" : "log P(fem.) − log P(masc.), baseline-adjusted" }));
+        var pairs = probe == "minimal_pairs";
+        var options = new BiasPlotOptions
+        {
+            Format = PlotFormatOf(format), Title = $"Bias probe {probe}: {PlotTitles.Of(run)}",
+            YLabel = pairs ? "share of pairs where the stereotyped sentence is likelier"
+                : "log P(fem.) − log P(masc.), baseline-adjusted",
+            ReferenceLine = pairs ? 0.5 : 0,
+            // The evaluation scores the default probe's pairs (see EvaluationJob).
+            ReferenceLabel = pairs ? $"no preference (0.5), {new BiasProbeOptions().MinimalPairs().Count} pairs"
+                : "no preference (0)",
+        };
+        return Render(() => BiasPlot.Render(new BiasPlotData(steps.Select(s => (double)s).ToList(), series), options));
     }
 
-    public static async Task<IResult> Generations(Guid id, long step, PrebiasDbContext db, CancellationToken ct)
+    /// <param name="id">Run id.</param>
+    /// <param name="step">Checkpoint step.</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> Generations(Guid id, long step, string? format, HttpRequest http,
+        PrebiasDbContext db, CancellationToken ct)
     {
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
+        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
+            return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
         if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))
             return Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
         var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(g => new { g.Prompt, g.Mode, g.Text, g.TokenCount }));
+        var generations = rows.ConvertAll(g => new GenerationResponse(g.Prompt, g.Mode, g.Text, g.TokenCount));
+        return RecordTable.Result(generations, tableFormat, $"generations-{id:N}-{step}");
     }
 
     internal static IResult Render(Func<PlotImage> render)
@@ -129,6 +156,8 @@ public static class EvaluationsApi
 
     internal static PlotFormat PlotFormatOf(string? format) => format?.ToLowerInvariant() == "svg" ? PlotFormat.Svg : PlotFormat.Png;
 
-    /// <summary>One bias probe score: a row of the bias table.</summary>
-    public sealed record BiasRow(long Step, string Probe, string Subject, double Score);
+    internal static Task<RunRecord?> FindRunAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+
+    internal static ProblemHttpResult RunNotFound(Guid id) => Problems.NotFound("Run not found", $"No run '{id}'.");
 }

@@ -61,7 +61,7 @@ public static class ExperimentsApi
     public static async Task<IResult> Comparison(Guid id, string? format, string? table, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
         var experiment = await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == id, ct);
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         if (table is not (null or "curves" or "endpoint" or "divergence" or "bias")) return Problems.BadRequest("Bad table", "table must be curves, endpoint, divergence or bias.");
         var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options)!;
         var comparison = await ExperimentComparison.ComputeAsync(db, experiment, spec.SaturationTolerance, new OrderEffectOptions { EquivalenceMargin = spec.EquivalenceMargin }, ct);
@@ -87,6 +87,10 @@ public static class ExperimentsApi
         if (panels.Count == 0) return Problems.BadRequest("Unknown metrics", $"None of {string.Join(", ", wanted)} was evaluated.");
         var baseline = runs.Select(ExperimentRuns.Label).First(l => l.StartsWith(ExperimentRuns.BaselinePrefix, StringComparison.Ordinal));
         return EvaluationsApi.Render(() => ComparisonPlot.Render(new ComparisonPlotData(panels, baseline),
-            new ComparisonPlotOptions { Format = EvaluationsApi.PlotFormatOf(format), Width = 1200, Height = 800 }));
+            new ComparisonPlotOptions
+            {
+                Format = EvaluationsApi.PlotFormatOf(format), Width = 1200, Height = 800,
+                Subject = PlotTitles.Of(experiment),
+            }));
     }
 }

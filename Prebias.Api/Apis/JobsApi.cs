@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
+using Prebias.Api.Tables;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 
@@ -29,22 +30,27 @@ public static class JobsApi
     /// <param name="state">Only jobs in this state.</param>
     /// <param name="type">Only jobs of this type (e.g. TorchDiagnostic).</param>
     /// <param name="limit">At most this many (1..1000, default 50).</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<Results<Ok<List<JobResponse>>, ValidationProblem>> ListJobs(
-        string? state, string? type, int? limit, PrebiasDbContext db, CancellationToken ct)
+    public static async Task<IResult> ListJobs(
+        string? state, string? type, int? limit, string? format, HttpRequest http, PrebiasDbContext db,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (state is not null && !JobStates.All.Contains(state))
             errors["state"] = [$"Unknown state '{state}'; use one of {string.Join(", ", JobStates.All)}."];
         if (limit is < 1 or > 1000) errors["limit"] = ["limit must be between 1 and 1000."];
+        var tableFormat = TableFormats.Resolve(format, http);
+        if (tableFormat is null) errors["format"] = ["format must be json, csv or parquet."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var query = db.Jobs.AsNoTracking();
         if (state is not null) query = query.Where(j => j.State == state);
         if (type is not null) query = query.Where(j => j.Type == type);
         var jobs = await query.OrderByDescending(j => j.CreatedAt).Take(limit ?? 50).ToListAsync(ct);
-        return TypedResults.Ok(jobs.ConvertAll(JobResponse.From));
+        return RecordTable.Result(jobs.ConvertAll(JobResponse.From), tableFormat!.Value, "jobs");
     }
 
     public static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> CancelJob(

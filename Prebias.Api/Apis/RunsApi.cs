@@ -58,8 +58,19 @@ public static class RunsApi
         await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
             ? TypedResults.Ok(RunResponse.From(run)) : RouteFilters.NotFound("run", id);
 
-    public static async Task<Ok<List<CheckpointRecord>>> ListCheckpoints(Guid id, PrebiasDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step).ToListAsync(ct));
+    /// <param name="id">Run id.</param>
+    /// <param name="format">json (default), csv or parquet.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> ListCheckpoints(Guid id, string? format, HttpRequest http, PrebiasDbContext db,
+        CancellationToken ct)
+    {
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
+        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id).OrderBy(c => c.Step)
+            .ToListAsync(ct);
+        return RecordTable.Result(checkpoints, tableFormat, $"checkpoints-{id:N}");
+    }
 
     /// <param name="id">Run id.</param>
     /// <param name="format">json (default), csv or parquet.</param>
@@ -68,24 +79,26 @@ public static class RunsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> GetLosses(Guid id, string? format, HttpRequest http, PrebiasDbContext db, CancellationToken ct)
     {
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
-        var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step)
-            .Select(l => new LossRow(l.Step, l.Loss, l.LearningRate, l.GradNorm)).ToListAsync(ct);
-        // snake_case: the column names this table has always had in every format.
-        return new TableResult(Table.FromRecords(losses, JsonNamingPolicy.SnakeCaseLower), tableFormat, $"losses-{id:N}");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
+        var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
+        // Validation loss is measured at checkpoints only: the other steps leave the column empty.
+        var valLoss = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null)
+            .ToDictionaryAsync(c => c.Step, c => c.ValLoss, ct);
+        var rows = losses.ConvertAll(l =>
+            new LossResponse(l.Step, l.Loss, valLoss.GetValueOrDefault(l.Step), l.LearningRate, l.GradNorm));
+        return RecordTable.Result(rows, tableFormat, $"losses-{id:N}");
     }
-
-    /// <summary>One row of the losses table.</summary>
-    public sealed record LossRow(long Step, double Loss, double LearningRate, double GradNorm);
 
     public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
     {
+        if (await EvaluationsApi.FindRunAsync(id, db, ct) is not { } run) return EvaluationsApi.RunNotFound(id);
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
         if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
         var data = new LossPlotData(losses.Select(l => new StepValue(l.Step, l.Loss)).ToList(),
             checkpoints.Select(c => new StepValue(c.Step, c.ValLoss!.Value)).ToList(), losses.Select(l => new StepValue(l.Step, l.LearningRate)).ToList());
-        return EvaluationsApi.Render(() => LossPlot.Render(data, new LossPlotOptions { Format = EvaluationsApi.PlotFormatOf(format) }));
+        var options = new LossPlotOptions { Format = EvaluationsApi.PlotFormatOf(format), Subject = PlotTitles.Of(run) };
+        return EvaluationsApi.Render(() => LossPlot.Render(data, options));
     }
 
     public static async Task<Results<Ok<StepSamplesResponse>, ProblemHttpResult>> GetStepSamples(

@@ -109,7 +109,7 @@ public static class SampleMetricsApi
         SampleMetricsQueries queries, CancellationToken ct)
     {
         if (split is not (null or "train" or "val")) return Problems.BadRequest("Bad split", "split must be train or val.");
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         var summary = await queries.SummaryAsync(id, split, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(summary);
         return new TableResult(Table.FromRecords(summary), tableFormat, $"metrics-summary-{id:N}");

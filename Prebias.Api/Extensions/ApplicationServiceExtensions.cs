@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.OpenApi;
 using Prebias.Api.Auth;
 using Prebias.Api.Health;
+using Prebias.Api.Swagger;
 using Prebias.Core.Hosting;
 
 namespace Prebias.Api.Extensions;
@@ -33,22 +33,6 @@ public static class ApplicationServiceExtensions
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
             .AddCheck<TorchHealthCheck>("torch", tags: ["ready"]);
 
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(swagger =>
-        {
-            swagger.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "Prebias API", Version = "v1",
-                Description = "How pretraining data shapes small language models: corpora, tokenizers, datasets, sample metrics, training runs, evaluations and experiments.",
-            });
-            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Prebias.*.xml"))
-                swagger.IncludeXmlComments(xml);
-            swagger.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyOptions.HeaderName,
-                Description = "Needed for POST, PUT and DELETE. ./run.sh prints it at start.",
-            });
-            swagger.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", doc)] = [] });
-        });
+        services.AddPrebiasSwagger();
     }
 }

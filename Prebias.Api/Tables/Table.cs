@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Prebias.Api.Tables;
 
@@ -24,8 +25,21 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<obj
     {
         naming ??= JsonNamingPolicy.CamelCase;
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0).ToArray();
-        var columns = properties.Select(p => new TableColumn(naming.ConvertName(p.Name), Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).ToList();
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null
+                && IsCell(p.PropertyType))
+            .ToArray();
+        var columns = properties.Select(p => new TableColumn(
+            p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? naming.ConvertName(p.Name),
+            Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).ToList();
         return new Table(columns, [.. rows.Select(r => properties.Select(p => p.GetValue(r)).ToArray())]);
+    }
+
+    // A table cell holds a scalar; navigation properties and nested objects are left to the JSON.
+    private static bool IsCell(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal)
+            || type == typeof(Guid) || type == typeof(DateTimeOffset) || type == typeof(DateTime)
+            || type == typeof(TimeSpan);
     }
 }

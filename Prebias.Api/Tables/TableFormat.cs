@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Prebias.Api.Tables;
 
 /// <summary>How a table is written: <c>?format=json|csv|parquet</c>, else the Accept header, else JSON.</summary>
@@ -12,6 +14,16 @@ public static class TableFormats
 {
     public const string CsvMediaType = "text/csv";
     public const string ParquetMediaType = "application/vnd.apache.parquet";
+
+    /// <summary>The 400 for an unknown format, naming the field as every other bad request does.</summary>
+    public static ValidationProblem Invalid(string? format)
+    {
+        var shown = format is { Length: > 20 } ? format[..20] + "…" : format;
+        return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["format"] = [$"format must be json, csv or parquet, not '{shown}'."],
+        });
+    }
 
     /// <summary>Parses the format; null when the query names an unknown one (the caller answers 400).</summary>
     public static TableFormat? Resolve(string? format, HttpRequest request)

@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPrebiasSandbox();
 
         services.AddSingleton<TokenizerCache>();
+        services.AddSingleton<TokenFrequencies>();
         services.AddSingleton<SampleTable>();
         services.AddSingleton<SampleMetricsStore>();
         services.AddSingleton<SampleMetricsQueries>();

@@ -10,10 +10,11 @@ namespace Prebias.Core.Ordering;
 /// </summary>
 public sealed record OrderingSpec
 {
-    /// <summary>One of <see cref="OrderingMethods.All"/>. Default <c>shuffle</c>.</summary>
+    /// <summary>How samples are ordered. Default <c>shuffle</c>.</summary>
     public string Method { get; init; } = OrderingMethods.Shuffle;
 
-    /// <summary>A registered metric (<see cref="MetricRegistry"/>, case-insensitive); required by every method but shuffle.</summary>
+    /// <summary>A metric of <c>GET /api/metrics</c> (case-insensitive), computed for the dataset; required by every
+    /// method but shuffle.</summary>
     public string? Metric { get; init; }
 
     /// <summary>Keep samples with metric &gt;= Min (inclusive). Any metric method; threshold methods need Min or Max.</summary>

@@ -22,7 +22,8 @@ public static class AttentionGridPlot
         int[] layers = options.Layer is { } layer ? [layer] : Enumerable.Range(0, weights.Layers).ToArray();
         int[] heads = options.Head is { } head ? [head] : Enumerable.Range(0, weights.Heads).ToArray();
         var single = layers.Length == 1 && heads.Length == 1;
-        var title = options.Title ?? (single ? $"Attention, layer {layers[0]}, head {heads[0]}" : "Attention by layer (rows) and head (columns)");
+        var title = options.TitleOr(single ? $"Attention, layer {layers[0]}, head {heads[0]}"
+            : "Attention by layer (rows) and head (columns)");
         var plot = single ? Single(weights, layers[0], heads[0], options, title) : Grid(weights, layers, heads, title);
         return PlotCanvas.Render(options, [plot]);
     }

@@ -2,7 +2,11 @@ using ScottPlot;
 
 namespace Prebias.Core.Plots;
 
-/// <summary>Bias probe score per checkpoint, one line per occupation or per ordering, legend on the right.</summary>
+/// <summary>
+/// Bias probe score per checkpoint: one line per occupation (or per ordering), the summaries (mean over occupations,
+/// stereotype lean, all pairs) in bold black under their names, a dashed reference at the no-preference level, and
+/// the legend on the right.
+/// </summary>
 public static class BiasPlot
 {
     public static PlotImage Render(BiasPlotData data, BiasPlotOptions? options = null)
@@ -14,30 +18,21 @@ public static class BiasPlot
         foreach (var series in data.Series)
             PlotStyle.RequireSameLength(data.Checkpoints.Count, series.Values.Count, nameof(data), $"Series '{series.Name}'");
 
-        var plot = PlotStyle.NewPlot(options.Title ?? "Bias probe over checkpoints", options.XLabel, options.YLabel);
-        if (options.ZeroLine) plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.5), PlotStyle.Pattern(LinePattern.Dashed, options.Format));
-        for (var i = 0; i < data.Series.Count; i++)
+        var plot = PlotStyle.NewPlot(options.TitleOr("Bias probe over checkpoints"), options.XLabel, options.YLabel);
+        if (options.ReferenceLine is { } reference)
+            PlotStyle.AddReferenceLine(plot, reference, options.ReferenceLabel, options.Format);
+        var colour = 0;
+        // Occupations first, summaries last so they are drawn over them.
+        foreach (var series in data.Series.OrderBy(s => BiasSubjects.IsSummary(s.Name)))
         {
-            var line = PlotStyle.AddLine(plot, data.Checkpoints, data.Series[i].Values, data.Series[i].Name, PlotStyle.SeriesColor(i));
-            if (line is not null) line.LinePattern = PlotStyle.SeriesPattern(i, options.Format);
+            var summary = BiasSubjects.IsSummary(series.Name);
+            var line = PlotStyle.AddLine(plot, data.Checkpoints, series.Values, BiasSubjects.Label(series.Name),
+                summary ? Colors.Black : PlotStyle.SeriesColor(colour));
+            if (line is null) continue;
+            if (summary) line.LineWidth = PlotStyle.LineWidth * 2;
+            else line.LinePattern = PlotStyle.SeriesPattern(colour++, options.Format);
         }
-        ShowLegend(plot, data.Series.Count);
+        PlotStyle.ShowLegend(plot, data.Series.Count + (options.ReferenceLabel is null ? 0 : 1));
         return PlotCanvas.Render(options, [plot]);
-    }
-
-    // A right-hand legend fits about 20 names in 600 px; past that ScottPlot spills a second column off the image,
-    // so many occupations get a smaller, row-wrapped legend under the plot instead.
-    private const int MaxSideLegendItems = 20;
-
-    private static void ShowLegend(Plot plot, int items)
-    {
-        if (items <= MaxSideLegendItems)
-        {
-            plot.ShowLegend(Edge.Right);
-            return;
-        }
-        plot.Legend.FontSize = 11;
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.ShowLegend(Edge.Bottom);
     }
 }

@@ -9,6 +9,10 @@ public sealed record BiasPlotOptions : PlotOptions
     /// <summary>Label of the y axis (default: the pronoun probe, log P(she) − log P(he)).</summary>
     public string YLabel { get; init; } = "log P(she) − log P(he)";
 
-    /// <summary>Draw a dashed line at y = 0, the no-preference level of a log-probability difference (default true).</summary>
-    public bool ZeroLine { get; init; } = true;
+    /// <summary>A dashed line at the no-preference level: 0 for a log-probability difference (default), 0.5 for
+    /// the share of minimal pairs; null for none.</summary>
+    public double? ReferenceLine { get; init; } = 0;
+
+    /// <summary>What the reference line means, shown in the legend (e.g. "no preference (0.5), 96 pairs").</summary>
+    public string? ReferenceLabel { get; init; }
 }

@@ -32,12 +32,14 @@ public static class ComparisonPlot
         var others = data.Metrics.SelectMany(m => m.Orderings).Select(o => o.Ordering)
             .Where(o => o != data.BaselineOrdering).Distinct().ToList();
         var bandName = options.Band == SeedBand.MinMax ? "min–max" : "±1 std";
-        var panels = data.Metrics.Select(m => Panel(m, data.BaselineOrdering, others, options)).ToArray();
+        var panels = data.Metrics.Select((m, i) => Panel(m, data.BaselineOrdering, others, options, legend: i == 0))
+            .ToArray();
         return PlotCanvas.Render(options, panels, options.Columns,
-            options.Title ?? $"Orderings vs {data.BaselineOrdering} (band: {bandName} across seeds)");
+            options.TitleOr($"Orderings vs {data.BaselineOrdering} (band: {bandName} across seeds)"));
     }
 
-    private static Plot Panel(ComparisonPanel panel, string baseline, List<string> others, ComparisonPlotOptions options)
+    private static Plot Panel(ComparisonPanel panel, string baseline, List<string> others,
+        ComparisonPlotOptions options, bool legend)
     {
         var plot = PlotStyle.NewPlot(panel.Metric, options.XLabel, panel.Metric);
         // Baseline first so the other orderings are drawn over it.
@@ -51,7 +53,10 @@ public static class ComparisonPlot
             var line = PlotStyle.AddLine(plot, panel.Checkpoints, summary.Mean, label, colour);
             if (line is not null && isBaseline) line.LinePattern = PlotStyle.Pattern(LinePattern.Dashed, options.Format);
         }
-        plot.ShowLegend(Edge.Bottom);
+        // An ordering has the same colour in every panel, so the figure needs its legend once; inside the first
+        // panel it leaves every panel's plot area the same size.
+        if (legend) plot.ShowLegend(Alignment.UpperRight);
+        else plot.HideLegend();
         return plot;
     }
 

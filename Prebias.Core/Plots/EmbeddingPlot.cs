@@ -5,21 +5,50 @@ namespace Prebias.Core.Plots;
 
 /// <summary>
 /// A 2-D PCA scatter of token embeddings, the explained variance in the axis labels and text labels on the N most
-/// frequent tokens (labelled, because an unlabelled point cloud tells nothing).
+/// frequent tokens (labelled, because an unlabelled point cloud tells nothing). Two checkpoints side by side
+/// (<see cref="RenderPair"/>) share their axes, so a cloud that spreads out is seen to spread.
 /// </summary>
 public static class EmbeddingPlot
 {
+    private const string DefaultTitle = "Token embeddings (PCA)";
+
     public static PlotImage Render(EmbeddingPlotData data, EmbeddingPlotOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
         options ??= new EmbeddingPlotOptions();
+        return PlotCanvas.Render(options, [Panel(data, options, options.TitleOr(DefaultTitle))]);
+    }
+
+    /// <summary>Checkpoints A and B side by side on the same x and y limits, under one figure title.</summary>
+    public static PlotImage RenderPair(EmbeddingPlotData a, string titleA, EmbeddingPlotData b, string titleB,
+        EmbeddingPlotOptions? options = null)
+    {
+        options ??= new EmbeddingPlotOptions();
+        var panels = new[] { Panel(a, options, titleA), Panel(b, options, titleB) };
+        var (x, y) = (PlotStyle.FinitePairs(a.Pc1, a.Pc2), PlotStyle.FinitePairs(b.Pc1, b.Pc2));
+        var xs = x.Xs.Concat(y.Xs).ToArray();
+        var ys = x.Ys.Concat(y.Ys).ToArray();
+        if (xs.Length > 0)
+        {
+            // 5 % margin so the outermost points and their labels stay inside the frame.
+            var (dx, dy) = (Math.Max(1e-9, xs.Max() - xs.Min()) * 0.05, Math.Max(1e-9, ys.Max() - ys.Min()) * 0.05);
+            foreach (var panel in panels)
+                panel.Axes.SetLimits(xs.Min() - dx, xs.Max() + dx, ys.Min() - dy, ys.Max() + dy);
+        }
+        return PlotCanvas.Render(options, panels, columns: 2, figureTitle: options.TitleOr(DefaultTitle));
+    }
+
+    private static Plot Panel(EmbeddingPlotData data, EmbeddingPlotOptions options, string title)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         PlotStyle.RequireNonEmpty(data.Pc1, nameof(data), "Pc1");
         PlotStyle.RequireSameLength(data.Pc1.Count, data.Pc2.Count, nameof(data), "Pc2");
-        if (data.Tokens is not null) PlotStyle.RequireSameLength(data.Pc1.Count, data.Tokens.Count, nameof(data), "Tokens");
-        if (data.Frequencies is not null) PlotStyle.RequireSameLength(data.Pc1.Count, data.Frequencies.Count, nameof(data), "Frequencies");
+        if (data.Tokens is not null)
+            PlotStyle.RequireSameLength(data.Pc1.Count, data.Tokens.Count, nameof(data), "Tokens");
+        if (data.Frequencies is not null)
+            PlotStyle.RequireSameLength(data.Pc1.Count, data.Frequencies.Count, nameof(data), "Frequencies");
 
-        var plot = PlotStyle.NewPlot(options.Title ?? "Token embeddings (PCA)",
-            $"PC1 ({Percent(data.ExplainedVariance1)} of variance)", $"PC2 ({Percent(data.ExplainedVariance2)} of variance)");
+        var plot = PlotStyle.NewPlot(title, $"PC1 ({Percent(data.ExplainedVariance1)} of variance)",
+            $"PC2 ({Percent(data.ExplainedVariance2)} of variance)");
         var (xs, ys) = PlotStyle.FinitePairs(data.Pc1, data.Pc2);
         if (xs.Length > 0)
         {
@@ -27,7 +56,7 @@ public static class EmbeddingPlot
             points.MarkerSize = 4;
         }
         if (data.Tokens is { } tokens && options.LabelTopN > 0) Label(plot, data, tokens, options.LabelTopN);
-        return PlotCanvas.Render(options, [plot]);
+        return plot;
     }
 
     /// <summary>Indices of the <paramref name="count"/> tokens to label: most frequent first (ties by index), else the first ones.</summary>

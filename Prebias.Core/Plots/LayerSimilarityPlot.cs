@@ -18,7 +18,7 @@ public static class LayerSimilarityPlot
         if (similarity.GetLength(1) != n)
             throw new ArgumentException($"The similarity matrix must be square, got {n} × {similarity.GetLength(1)}.", nameof(similarity));
 
-        var plot = PlotStyle.NewPlot(options.Title ?? "Layer similarity", "layer", "layer");
+        var plot = PlotStyle.NewPlot(options.TitleOr("Layer similarity"), "layer", "layer");
         var heatmap = HeatmapStyle.Add(plot, similarity, options.ValueLabel);
         var layers = Enumerable.Range(0, n).ToArray();
         HeatmapStyle.SetTicks(plot.Axes.Bottom, layers.Select(i => (HeatmapStyle.ColumnCentre(i), i.ToString())));

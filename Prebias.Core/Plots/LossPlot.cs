@@ -12,7 +12,7 @@ public static class LossPlot
         if (data.Train.Count + data.Validation.Count == 0)
             throw new ArgumentException("At least one training or validation loss point is required.", nameof(data));
 
-        var plot = PlotStyle.NewPlot(options.Title ?? "Loss", options.XLabel, "loss");
+        var plot = PlotStyle.NewPlot(options.TitleOr("Loss"), options.XLabel, "loss");
         AddSeries(plot, data.Train, "train loss", PlotStyle.SeriesColor(0));
         AddSeries(plot, data.Validation, "val loss", PlotStyle.SeriesColor(1));
         if (data.LearningRate is { Count: > 0 } rates)

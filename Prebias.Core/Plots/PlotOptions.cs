@@ -18,6 +18,14 @@ public abstract record PlotOptions
     /// <summary>Title above the plot; null uses the plot's default title, "" shows none.</summary>
     public string? Title { get; init; }
 
+    /// <summary>What the figure is of (a run, a checkpoint, an experiment), added to the default title so a saved
+    /// image still says where it came from.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary><see cref="Title"/>, else the plot's default title followed by <see cref="Subject"/>.</summary>
+    internal string TitleOr(string defaultTitle) =>
+        Title ?? (string.IsNullOrWhiteSpace(Subject) ? defaultTitle : $"{defaultTitle} — {Subject}");
+
     internal void Validate()
     {
         if (Width is < 1 or > MaxPixels) throw new ArgumentOutOfRangeException(nameof(Width), Width, $"Width must be in 1..{MaxPixels}.");

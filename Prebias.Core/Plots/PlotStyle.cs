@@ -36,6 +36,10 @@ internal static class PlotStyle
         plot.Font.Set(PlotFonts.Family);
         plot.Legend.FontName = PlotFonts.Family;
         plot.Legend.FontSize = 13;
+        // ScottPlot labels a tick about every 50 px (27 labels on a 600 px axis of sentiment); half as many read at
+        // a glance and still locate every point.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.5 };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.5 };
         if (!string.IsNullOrEmpty(title)) plot.Title(title, 16);
         if (!string.IsNullOrEmpty(xLabel)) plot.XLabel(xLabel, 14);
         if (!string.IsNullOrEmpty(yLabel)) plot.YLabel(yLabel, 14);
@@ -55,6 +59,30 @@ internal static class PlotStyle
         line.LineWidth = LineWidth;
         line.MarkerSize = MarkerSize;
         return line;
+    }
+
+    // A right-hand legend fits about 20 names in 600 px; past that ScottPlot spills a second column off the image,
+    // so many series get a smaller, row-wrapped legend under the plot instead.
+    private const int MaxSideLegendItems = 20;
+
+    /// <summary>The legend of <paramref name="items"/> named series: on the right, or under the plot when long.</summary>
+    public static void ShowLegend(Plot plot, int items)
+    {
+        if (items <= MaxSideLegendItems)
+        {
+            plot.ShowLegend(Edge.Right);
+            return;
+        }
+        plot.Legend.FontSize = 11;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
+    }
+
+    /// <summary>A dashed grey reference level (no preference, chance) with its meaning in the legend.</summary>
+    public static void AddReferenceLine(Plot plot, double y, string? label, PlotFormat format)
+    {
+        var line = plot.Add.HorizontalLine(y, 1.5f, Colors.Black.WithAlpha(0.55), Pattern(LinePattern.Dashed, format));
+        line.LegendText = label ?? "";
     }
 
     public static (double[] Xs, double[] Ys) FinitePairs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)

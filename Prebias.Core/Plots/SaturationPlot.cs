@@ -3,8 +3,10 @@ using ScottPlot;
 namespace Prebias.Core.Plots;
 
 /// <summary>
-/// Two panels side by side, input metrics (left) and output metrics (right) over checkpoints, one line per metric;
-/// a metric keeps its colour in both panels. Shows where each metric stops moving.
+/// Saturation curves over checkpoints. By default small multiples: one panel per metric on its own scale (raw
+/// compression ratio ≈ 2 and BLEU ≈ 0.02 cannot share an axis), each with the input (training data) and output
+/// (generations) line in their own colour, and one legend for the figure. The older layout, all input metrics left
+/// and all output metrics right, is <see cref="SaturationLayout.InputOutput"/>.
 /// </summary>
 public static class SaturationPlot
 {
@@ -18,18 +20,43 @@ public static class SaturationPlot
         foreach (var series in data.InputMetrics.Concat(data.OutputMetrics))
             PlotStyle.RequireSameLength(data.Checkpoints.Count, series.Values.Count, nameof(data), $"Metric '{series.Name}'");
 
-        // One colour per metric name across both panels, in order of first appearance.
-        var colours = data.InputMetrics.Concat(data.OutputMetrics).Select(s => s.Name).Distinct().ToList();
         var yLabel = options.Normalize ? "value (min–max normalised)" : "value";
-        var panels = new[]
+        var title = options.TitleOr("Saturation curves");
+        if (options.Layout == SaturationLayout.InputOutput)
         {
-            Panel(options.InputTitle, data.Checkpoints, data.InputMetrics, colours, options, yLabel),
-            Panel(options.OutputTitle, data.Checkpoints, data.OutputMetrics, colours, options, yLabel),
-        };
-        return PlotCanvas.Render(options, panels, columns: 2, figureTitle: options.Title ?? "Saturation curves");
+            // One colour per metric name across both panels, in order of first appearance.
+            var colours = data.InputMetrics.Concat(data.OutputMetrics).Select(s => s.Name).Distinct().ToList();
+            Plot[] sides =
+            [
+                Side(options.InputTitle, data.Checkpoints, data.InputMetrics, colours, options, yLabel),
+                Side(options.OutputTitle, data.Checkpoints, data.OutputMetrics, colours, options, yLabel),
+            ];
+            return PlotCanvas.Render(options, sides, columns: 2, figureTitle: title);
+        }
+        var metrics = data.InputMetrics.Concat(data.OutputMetrics).Select(s => s.Name).Distinct().ToList();
+        var panels = metrics.Select((metric, i) => MetricPanel(metric, data, options, yLabel, legend: i == 0)).ToList();
+        return PlotCanvas.Render(options, panels, columns: Math.Min(options.Columns, panels.Count), figureTitle: title);
     }
 
-    private static Plot Panel(string title, IReadOnlyList<double> xs, IReadOnlyList<NamedSeries> metrics,
+    private static Plot MetricPanel(string metric, SaturationPlotData data, SaturationPlotOptions options, string yLabel,
+        bool legend)
+    {
+        var plot = PlotStyle.NewPlot(metric, options.XLabel, yLabel);
+        void Add(NamedSeries? series, string label, int colour)
+        {
+            if (series is null) return;
+            var values = options.Normalize ? MinMaxNormalizer.Normalize(series.Values) : series.Values;
+            PlotStyle.AddLine(plot, data.Checkpoints, values, label, PlotStyle.SeriesColor(colour));
+        }
+        Add(data.InputMetrics.FirstOrDefault(s => s.Name == metric), options.InputTitle, 0);
+        Add(data.OutputMetrics.FirstOrDefault(s => s.Name == metric), options.OutputTitle, 1);
+        // The two colours mean the same in every panel, so the figure needs the legend once.
+        if (legend) plot.ShowLegend(Alignment.LowerRight);
+        else plot.HideLegend();
+        return plot;
+    }
+
+    private static Plot Side(string title, IReadOnlyList<double> xs, IReadOnlyList<NamedSeries> metrics,
         List<string> colours, SaturationPlotOptions options, string yLabel)
     {
         var plot = PlotStyle.NewPlot(title, options.XLabel, yLabel);

@@ -50,7 +50,7 @@ public sealed class EvaluationApiTests(ApiFixture api)
         Assert.All(rows.Where(r => r.GetProperty("outputNorm").ValueKind == JsonValueKind.Number), r => Assert.InRange(r.GetProperty("outputNorm").GetDouble(), 0, 1));
 
         var csv = await p.Client.GetStringAsync($"/api/runs/{runId}/saturation?format=csv");
-        Assert.StartsWith("step,samples_seen,metric,input_window,input_cumulative,output,", csv);
+        Assert.StartsWith("step,samplesSeen,metric,inputWindow,inputCumulative,output,", csv);
     }
 
     [Fact]
@@ -91,13 +91,14 @@ public sealed class EvaluationApiTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData("saturation.png", 1200, 600)]
+    [InlineData("saturation.png", 1200, 700)]
     [InlineData("saturation.png?width=800&height=400", 800, 400)]
     [InlineData("losses.png", 1000, 600)]
     [InlineData("bias.png", 1000, 600)]
     [InlineData("checkpoints/4/attention.png", 1200, 900)]
     [InlineData("checkpoints/4/attention.png?layer=1&head=2", 1200, 900)]
     [InlineData("checkpoints/4/embeddings.png", 1000, 600)]
+    [InlineData("checkpoints/4/embeddings.png?compare=8&labels=10", 1400, 600)]
     [InlineData("checkpoints/4/layers.png", 800, 700)]
     public async Task Plots_AreValidPngsOfTheExpectedSize(string path, int width, int height)
     {
@@ -108,6 +109,43 @@ public sealed class EvaluationApiTests(ApiFixture api)
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
         Assert.Equal(width, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16))); // IHDR width
         Assert.Equal(height, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    [Theory]
+    [InlineData("saturation")]
+    [InlineData("bias")]
+    [InlineData("losses")]
+    [InlineData("checkpoints")]
+    [InlineData("checkpoints/8/generations")]
+    public async Task Tables_NameTheirColumnsAsTheJsonFields_InCsvAndParquet(string table)
+    {
+        var (p, runId) = await EvaluatedRunAsync(api);
+        var json = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/{table}"))!;
+        var fields = json[0].EnumerateObject().Select(f => f.Name).ToList();
+        var csv = await p.Client.GetStringAsync($"/api/runs/{runId}/{table}?format=csv");
+        Assert.Equal(string.Join(',', fields), csv[..csv.IndexOf('\n')]);
+        var parquet = await p.Client.GetAsync($"/api/runs/{runId}/{table}?format=parquet");
+        Assert.Equal("application/vnd.apache.parquet", parquet.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await p.Client.GetAsync($"/api/runs/{runId}/{table}?format=xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Losses_HaveValidationLoss_AtCheckpointSteps()
+    {
+        var (p, runId) = await EvaluatedRunAsync(api);
+        var losses = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/losses"))!;
+        var checkpoints = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/checkpoints"))!
+            .Where(c => c.GetProperty("valLoss").ValueKind == JsonValueKind.Number)
+            .ToDictionary(c => c.GetProperty("step").GetInt64(), c => c.GetProperty("valLoss").GetDouble());
+        Assert.NotEmpty(checkpoints);
+        foreach (var row in losses)
+        {
+            var step = row.GetProperty("step").GetInt64();
+            if (checkpoints.TryGetValue(step, out var valLoss)) Assert.Equal(valLoss, row.GetProperty("valLoss").GetDouble());
+            else Assert.Equal(JsonValueKind.Null, row.GetProperty("valLoss").ValueKind);
+        }
+        var jobs = await p.Client.GetStringAsync("/api/jobs?format=csv");
+        Assert.StartsWith("id,type,state,progress,message,createdAt,", jobs);
     }
 
     [Fact]

@@ -41,9 +41,9 @@ public sealed class BadInputApiTests(ApiFixture api)
         { "POST", "/api/experiments/durability", Experiment + """ "orderSeeds":[]}""", "orderSeeds" },
         { "POST", "/api/experiments/durability", $$"""{"datasetId":"{{Id}}","orderings":[{},{},{}],"initSeeds":[{{string.Join(',', Enumerable.Range(1, 8))}}],"orderSeeds":[{{string.Join(',', Enumerable.Range(1, 5))}}]}""", "orderings" },
         { "POST", "/api/experiments/durability", Experiment + """ "equivalenceMargin":0}""", "equivalenceMargin" },
-        // ?format= on a JSON-only route (it used to be ignored silently).
-        { "GET", "/api/jobs?format=csv", "", "format" },
-        { "GET", $"/api/runs/{Id}/checkpoints?format=parquet", "", "format" },
+        // ?format= that a table route does not write, and any format on a JSON-only route.
+        { "GET", "/api/jobs?format=xlsx", "", "format" },
+        { "GET", $"/api/runs/{Id}/checkpoints?format=xlsx", "", "format" },
         { "GET", "/api/metrics?format=xlsx", "", "format" },
         // Caps on names, texts and lists.
         { "POST", "/api/corpora", $$"""{"name":"{{new string('n', 1 << 20)}}"}""", "name" },

@@ -1,0 +1,78 @@
+namespace Prebias.Api.Swagger;
+
+/// <summary>
+/// A working example for every POST, by operation name: the request body, and the path parameters a route needs.
+/// Ids come from <see cref="ExampleResources"/> (the newest ready corpus, tokenizer, dataset or trained run), so each
+/// example works once the step before it has run; without one, the empty id reads as "put the id here".
+/// </summary>
+public static class RequestExamples
+{
+    /// <summary>The metric that the example run and experiment order by; the metrics example computes it.</summary>
+    public const string OrderingMetric = "flesch_kincaid_grade";
+
+    public sealed record Example(object? Body, IReadOnlyDictionary<string, object> PathParameters);
+
+    public static Example? For(string operationId, ExampleResources ids)
+    {
+        var none = new Dictionary<string, object>();
+        return operationId switch
+        {
+            "CreateCorpus" => new(new
+            {
+                name = "synthetic-stories",
+                source = new
+                {
+                    kind = "synthetic", synthetic = new { seed = 7, documents = 2000, happyEndingShare = 0.6 },
+                },
+            }, none),
+            "CreateTokenizer" => new(
+                new { name = "bpe-512", kind = "train", corpusId = Id(ids.Corpus()), vocabSize = 512 }, none),
+            "CreateDataset" => new(new
+            {
+                corpusId = Id(ids.Corpus()), tokenizerId = Id(ids.Tokenizer()),
+                maxSeqLen = 256, valFraction = 0.05, seed = 1337,
+            }, none),
+            "ComputeSampleMetrics" => new(
+                new { metrics = new[] { OrderingMetric, "sentiment", "vocabulary_diversity" } }, Path(ids.Dataset())),
+            "CreateRun" => new(new
+            {
+                name = "readability-ascending", datasetId = Id(ids.Dataset()),
+                ordering = new { method = "sort_asc", metric = OrderingMetric },
+                training = new { maxIters = 200 }, seed = 1,
+            }, none),
+            "CreateDurabilityExperiment" => new(new
+            {
+                name = "readability order", datasetId = Id(ids.Dataset()),
+                orderings = new[]
+                {
+                    new { method = "sort_asc", metric = OrderingMetric },
+                    new { method = "sort_desc", metric = OrderingMetric },
+                },
+                seeds = new[] { 1, 2, 3 }, training = new { maxIters = 200 },
+            }, none),
+            "CreateBranch" => Branch(ids),
+            "EvaluateCheckpoints" => ids.RunWithCheckpoints() is var (evaluated, checkpoints)
+                ? new(new { checkpoints = new[] { checkpoints[^1] } }, Path(evaluated))
+                : new(new { checkpoints = new[] { 0L } }, Path(null)),
+            "ComputeSamplePerplexity" => ids.RunWithCheckpoints() is var (run, steps)
+                ? new(null, new Dictionary<string, object> { ["id"] = run, ["step"] = steps[^1] })
+                : new(null, new Dictionary<string, object> { ["id"] = Guid.Empty, ["step"] = 0 }),
+            "Encode" => new(new { text = "Once upon a time, there was a little girl." }, Path(ids.Tokenizer())),
+            "Decode" => new(new { ids = new[] { 100, 200, 300 } }, Path(ids.Tokenizer())),
+            "StartTorchDiagnostic" => new(new { matrixSize = 256, iterations = 5 }, none),
+            _ => null,
+        };
+    }
+
+    /// <summary>Branch the newest trained run from its last checkpoint but one, so steps are left to train.</summary>
+    private static Example Branch(ExampleResources ids)
+    {
+        var (run, steps) = ids.RunWithCheckpoints() ?? (Guid.Empty, [0L]);
+        var fromStep = steps.Count > 1 ? steps[^2] : steps[0];
+        return new(new { fromStep, transform = new { kind = "swap_gender" } }, Path(run));
+    }
+
+    private static Guid Id(Guid? id) => id ?? Guid.Empty;
+
+    private static Dictionary<string, object> Path(Guid? id) => new() { ["id"] = Id(id) };
+}
