@@ -9,8 +9,16 @@ const sources = {
   attention: { path: 'attention', missing: 'Attention: nothing saved for this checkpoint.', render: (div, data, panel) => renderAttention(div, data, panel.query) },
   embeddings: { path: 'embeddings', missing: 'Embeddings: not evaluated yet.', render: renderEmbeddings },
   layers: { path: 'layers', missing: 'Layer similarity: not evaluated yet.', render: renderLayers },
-  generations: { path: 'generations', missing: 'Generations: not evaluated yet.', render: renderGenerations },
+  generations: { path: 'generations', missing: 'Generations: not evaluated yet.', render: renderGenerations, load: generationsWithScores },
 };
+
+/** The generations of a checkpoint with each text's metric scores (scores missing → the texts alone). */
+async function generationsWithScores(base) {
+  const rows = await getOptional(`${base}/generations`);
+  if (!rows) return null;
+  const scores = await getOptional(`${base}/generations/scores`).catch(() => null);
+  return rows.map((g, i) => ({ ...g, scores: scores?.[i]?.scores ?? null }));
+}
 
 export class CheckpointPanel {
   tab = 'attention';
@@ -100,7 +108,8 @@ export class CheckpointPanel {
     }
     let data;
     try {
-      data = await this.cache.get(`${this.#run.id}/${step}/${tab}`, () => getOptional(`api/runs/${this.#run.id}/checkpoints/${step}/${source.path}`));
+      const base = `api/runs/${this.#run.id}/checkpoints/${step}`;
+      data = await this.cache.get(`${this.#run.id}/${step}/${tab}`, () => (source.load ? source.load(base) : getOptional(`${base}/${source.path}`)));
     } catch (error) {
       if (ticket === this.#tickets[side]) notice(div, `Could not load ${tab}: ${error.message}`);
       return;

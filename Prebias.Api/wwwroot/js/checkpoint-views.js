@@ -1,6 +1,6 @@
 // Renderers of the per-checkpoint documents other than attention: embedding PCA, layer similarity, generations.
 import { draw, layout, escapeMarkup } from './charts.js';
-import { el, piece } from './format.js';
+import { el, piece, number, readableText } from './format.js';
 
 /** Token-embedding PCA scatter: { explainedVarianceRatio: [a, b], points: [{ id, piece, x, y }] }; hover shows the token. */
 export function renderEmbeddings(container, data) {
@@ -36,10 +36,18 @@ export function renderLayers(container, data) {
   }));
 }
 
-/** Generated stories: [{ prompt, mode, text, tokenCount }], greedy before sampled for each prompt. */
+/**
+ * Generated stories: [{ prompt, mode, text, tokenCount, scores }], greedy before sampled for each prompt; long tokens
+ * wrap, lone invalid bytes are skipped as run.c does, and each text shows its metric scores.
+ */
 export function renderGenerations(container, rows) {
   const sorted = [...rows].sort((x, y) => x.prompt.localeCompare(y.prompt) || x.mode.localeCompare(y.mode));
-  container.replaceChildren(el('div', { class: 'generations' }, ...sorted.map(g => el('div', { class: 'generation' },
-    el('div', { class: 'head' }, el('span', { class: 'badge mode', text: g.mode }), el('span', { text: `${g.tokenCount} tokens` })),
-    el('div', { class: 'text' }, el('span', { class: 'prompt', text: g.prompt || '⟨BOS⟩ ' }), g.text.startsWith(g.prompt) ? g.text.slice(g.prompt.length) : g.text)))));
+  container.replaceChildren(el('div', { class: 'generations' }, ...sorted.map(g => {
+    const text = readableText(g.text.startsWith(g.prompt) ? g.text.slice(g.prompt.length) : g.text);
+    const scores = Object.entries(g.scores ?? {}).filter(([, v]) => v !== null);
+    return el('div', { class: 'generation' },
+      el('div', { class: 'head' }, el('span', { class: 'badge mode', text: g.mode }), el('span', { text: `${g.tokenCount} tokens` })),
+      el('div', { class: 'text' }, el('span', { class: 'prompt', text: g.prompt || '⟨BOS⟩ ' }), text),
+      scores.length ? el('div', { class: 'metric-chips' }, ...scores.map(([k, v]) => el('span', { class: 'metric-chip', 'data-metric': k, text: `${k} ${number(v, 3)}` }))) : null);
+  })));
 }

@@ -1,4 +1,5 @@
 // Small formatting and DOM helpers shared by the views.
+import { stateName } from './states.js';
 
 /** Creates an element: el('div', { class: 'x', text: 'hi' }, child, ...). */
 export function el(tag, attributes = {}, ...children) {
@@ -14,8 +15,10 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A state badge with its one display name (see states.js); the name is also its CSS class. */
 export function badge(state) {
-  return el('span', { class: `badge ${state ?? ''}`, text: state ?? '?' });
+  const name = stateName(state);
+  return el('span', { class: `badge ${name}`, text: name, title: state ?? '' });
 }
 
 export function progressBar(fraction) {
@@ -46,6 +49,12 @@ export function ago(timestamp) {
   if (seconds < 86400) return `${Math.round(seconds / 3600)} h ago`;
   return `${Math.round(seconds / 86400)} d ago`;
 }
+
+/**
+ * Generated text as run.c prints it: a lone byte-fallback piece that is not valid UTF-8 on its own is skipped
+ * instead of shown as a replacement character.
+ */
+export function readableText(text) { return String(text).replaceAll('\uFFFD', ''); }
 
 /** Shows a SentencePiece piece readably: "▁Once" → "·Once" would be noisy, so the word-start mark becomes a space. */
 export function piece(text) {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Prebias.Tests.Infrastructure;
+using Prebias.Tests.Pipeline;
+using Xunit.Abstractions;
+
+namespace Prebias.Tests.Dashboard;
+
+/// <summary>The dataset and corpus pages and the sample browser on the pipeline's real synthetic corpus and dataset.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task DatasetPage_ShowsCountsHistogramsAndSamples_AndLinksItsCorpus()
+    {
+        var runId = await DashboardRun.GetIdAsync(api);
+        var p = await PipelineFixture.GetAsync(api);
+        using var client = api.CreateClient();
+        var dataset = await client.GetJsonAsync($"/api/datasets/{p.DatasetId}");
+        var histograms = (await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=30")).EnumerateArray().ToList();
+        await using var server = new DashboardServer(api);
+        await using var browser = await Browser.LaunchAsync();
+        var page = browser.Page;
+
+        // From the run: its dataset link opens the dataset page.
+        await page.GotoAsync($"{server.Dashboard}#run/{runId}");
+        await page.ClickAsync("#run-header a.dataset-link");
+        await page.WaitForFunctionAsync($"() => location.hash === '#dataset/{p.DatasetId}' && !document.getElementById('dataset-view').hidden");
+        var header = await page.InnerTextAsync("#dataset-header");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"samples {dataset.GetProperty("sampleCount").GetInt32():N0}"), header);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"val {dataset.GetProperty("valCount").GetInt32():N0}"), header);
+        // The synthetic corpus's dials next to the measured means.
+        Assert.Equal("happyEndingShare = 0.5", await page.InnerTextAsync("#dataset-header .dial[data-dial='happyEndingShare']"));
+        Assert.True(await page.Locator("#dataset-header .measured .dial").CountAsync() > 0);
+
+        // A histogram per scored metric, train and val on shared bins; as shares, each split sums to 1.
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#dataset-histograms .js-plotly-plot').length === {histograms.Count}");
+        var sentiment = histograms.Single(h => h.GetProperty("metric").GetString() == "sentiment");
+        var counted = sentiment.GetProperty("train").EnumerateArray().Sum(v => v.GetInt64()) + sentiment.GetProperty("val").EnumerateArray().Sum(v => v.GetInt64());
+        Assert.Equal(dataset.GetProperty("sampleCount").GetInt32(), counted);
+        var sums = await page.EvaluateAsync<double[]>(
+            "() => document.querySelector(\"#dataset-histograms [data-metric='sentiment']\").data.map(t => t.y.reduce((s, v) => s + v, 0))");
+        Assert.Equal(2, sums.Length);
+        Assert.All(sums, s => Assert.Equal(1.0, s, 6));
+        output.WriteLine(await Screenshots.SaveAsync(page, "dataset"));
+
+        // Sample browser: sorted by sentiment, highest first, as the API pages it.
+        await page.SelectOptionAsync("#sample-sort", "sentiment");
+        await page.SelectOptionAsync("#sample-order", "desc");
+        await page.SelectOptionAsync("#sample-split", "val");
+        await page.ClickAsync("#sample-apply");
+        await page.WaitForFunctionAsync("() => document.querySelector('#sample-list .sample')?.dataset.sortValue !== undefined && document.getElementById('sample-list').dataset.loaded === '20'");
+        var expected = (await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/samples?sort=sentiment&order=desc&split=val&limit=20"))
+            .GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(expected, await page.EvalOnSelectorAllAsync<List<string>>("#sample-list .sample", "cards => cards.map(c => c.dataset.sampleId)"));
+        var values = (await page.EvalOnSelectorAllAsync<string[]>("#sample-list .sample", "cards => cards.map(c => c.dataset.sortValue)"))
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(values.OrderDescending().ToList(), values);
+        Assert.Contains("sentiment", await page.InnerTextAsync("#sample-list .sample .metric-chip.sorted"));
+        // More: the next page is appended.
+        await page.ClickAsync("#sample-more");
+        await page.WaitForFunctionAsync("() => document.getElementById('sample-list').dataset.loaded === '40'");
+        output.WriteLine(await Screenshots.SaveElementAsync(page, "#sample-browser", "samples"));
+
+        // A bad filter: the API's message, naming the field, instead of an empty list.
+        await page.FillAsync("#sample-min", "5");
+        await page.FillAsync("#sample-max", "1");
+        await page.ClickAsync("#sample-apply");
+        await page.WaitForSelectorAsync("#sample-error:not([hidden])");
+        Assert.StartsWith("min:", await page.InnerTextAsync("#sample-error"));
+
+        // Its corpus: counts, the dials and the first documents with their ground-truth attributes.
+        await page.ClickAsync("#dataset-header a.corpus-link");
+        await page.WaitForFunctionAsync($"() => location.hash === '#corpus/{p.CorpusId}' && document.querySelectorAll('#corpus-documents .sample').length === 10");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"documents {PipelineFixture.Documents:N0}"), await page.InnerTextAsync("#corpus-header"));
+        Assert.Equal(1, await page.Locator($"#corpus-header a.dataset-link[href='#dataset/{p.DatasetId}']").CountAsync());
+        output.WriteLine(await Screenshots.SaveAsync(page, "corpus"));
+
+        browser.FailedResponses.RemoveAll(r => r.StartsWith("400 ", StringComparison.Ordinal) && r.Contains("/samples?", StringComparison.Ordinal));
+        browser.ConsoleErrors.RemoveAll(e => e.Contains("status of 400", StringComparison.Ordinal));
+        browser.AssertClean();
+    }
+}
