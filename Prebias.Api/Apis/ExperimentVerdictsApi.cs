@@ -25,19 +25,24 @@ public static class ExperimentVerdictsApi
     /// <param name="http">The request.</param>
     /// <param name="db">Database.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> Verdicts(Guid id, long? step, string? format, HttpRequest http, PrebiasDbContext db,
-        CancellationToken ct)
+    public static async Task<IResult> Verdicts(Guid id, long? step, string? format, HttpRequest http,
+        PrebiasDbContext db, CancellationToken ct)
     {
-        if (step is < 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["step"] = ["step must be ≥ 0."] });
+        if (step is < 0) return Invalid("step", "step must be ≥ 0.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be json, csv or parquet."] });
+            return Invalid("format", "format must be json, csv or parquet.");
         var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return Problems.NotFound("Experiment not found", $"No experiment '{id}'.");
         var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options)!;
         var options = new OrderEffectOptions { EquivalenceMargin = spec.EquivalenceMargin };
-        var rows = await ExperimentVerdictsAtStep.ComputeAsync(db, experiment, step ?? long.MaxValue, spec.SaturationTolerance, options, ct);
+        var rows = await ExperimentVerdictsAtStep.ComputeAsync(db, experiment, step ?? long.MaxValue,
+            spec.SaturationTolerance, options, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(rows);
         var table = ComparisonTables.Of(new ExperimentComparisonResult([], rows, [], []), "endpoint");
-        return new TableResult(table, tableFormat, $"verdicts-{step?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "last"}-{id:N}");
+        var name = step?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "last";
+        return new TableResult(table, tableFormat, $"verdicts-{name}-{id:N}");
     }
+
+    private static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -21,19 +21,23 @@ public static class GenerationScoresApi
             .WithSummary("Text metrics of each generated text of a checkpoint, in the order of GET .../generations");
 
     /// <summary>One generation's metric scores.</summary>
-    public sealed record GenerationScores(int Index, string Prompt, string Mode, IReadOnlyDictionary<string, double?> Scores);
+    public sealed record GenerationScores(
+        int Index, string Prompt, string Mode, IReadOnlyDictionary<string, double?> Scores);
 
     public static async Task<IResult> Scores(Guid id, long step, PrebiasDbContext db, CancellationToken ct)
     {
         if (!await db.Runs.AnyAsync(r => r.Id == id, ct)) return Problems.NotFound("Run not found", $"No run '{id}'.");
-        var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
+        var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step)
+            .OrderBy(g => g.Index).ToListAsync(ct);
         if (rows.Count == 0)
-            return Problems.NotFound("No generations", $"Run {id} has no generations at step {step} (not a checkpoint, or not evaluated).");
+            return Problems.NotFound("No generations",
+                $"Run {id} has no generations at step {step} (not a checkpoint, or not evaluated).");
         var scorer = Scorer.Value;
         return TypedResults.Ok(rows.Select(g =>
         {
             var values = scorer.Score(g.Text, g.TokenCount);
-            var scores = scorer.Columns.Select((c, i) => (c.Name, Value: double.IsFinite(values[i]) ? values[i] : (double?)null))
+            var scores = scorer.Columns
+                .Select((c, i) => (c.Name, Value: double.IsFinite(values[i]) ? values[i] : (double?)null))
                 .ToDictionary(p => p.Name, p => p.Value);
             return new GenerationScores(g.Index, g.Prompt, g.Mode, scores);
         }).ToList());

@@ -12,8 +12,8 @@ namespace Prebias.Core.Experiments;
 /// </summary>
 public static class ExperimentVerdictsAtStep
 {
-    public static async Task<IReadOnlyList<EndPointComparison>> ComputeAsync(PrebiasDbContext db, ExperimentRecord experiment, long step,
-        double tolerance, OrderEffectOptions options, CancellationToken ct)
+    public static async Task<IReadOnlyList<EndPointComparison>> ComputeAsync(PrebiasDbContext db,
+        ExperimentRecord experiment, long step, double tolerance, OrderEffectOptions options, CancellationToken ct)
     {
         var runs = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experiment.Id).ToListAsync(ct);
         var ids = runs.Select(r => r.Id).ToList();

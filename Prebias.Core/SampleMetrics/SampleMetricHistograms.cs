@@ -11,13 +11,14 @@ public static class SampleMetricHistograms
 {
     public const int MaxBins = 200;
 
-    public static async Task<IReadOnlyList<MetricHistogram>> ComputeAsync(NpgsqlDataSource dataSource, Guid datasetId, int bins,
-        CancellationToken ct)
+    public static async Task<IReadOnlyList<MetricHistogram>> ComputeAsync(NpgsqlDataSource dataSource, Guid datasetId,
+        int bins, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bins, MaxBins);
         // Metric names come from the registry, never from the request; NaN and infinities would stretch the range.
-        var values = string.Join(", ", MetricRegistry.All.Select(m => $"('{m.Name}', m.{SampleMetricsStore.Quote(m.Name)})"));
+        var values = string.Join(", ",
+            MetricRegistry.All.Select(m => $"('{m.Name}', m.{SampleMetricsStore.Quote(m.Name)})"));
         await using var cmd = dataSource.CreateCommand($"""
             WITH v AS (
               SELECT s.split, x.metric, x.value
@@ -40,8 +41,8 @@ public static class SampleMetricHistograms
         {
             var metric = reader.GetString(0);
             if (!histograms.TryGetValue(metric, out var histogram))
-                histograms[metric] = histogram = new MetricHistogram(metric, reader.GetDouble(1), reader.GetDouble(2), bins,
-                    new long[bins], new long[bins]);
+                histograms[metric] = histogram = new MetricHistogram(
+                    metric, reader.GetDouble(1), reader.GetDouble(2), bins, new long[bins], new long[bins]);
             var counts = reader.GetString(3) == "val" ? histogram.Val : histogram.Train;
             counts[reader.GetInt32(4) - 1] += reader.GetInt64(5);
         }

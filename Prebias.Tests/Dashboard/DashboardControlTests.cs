@@ -22,6 +22,13 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
             model = new { preset = "stories260k", dim = 32, nLayers = 1, nHeads = 2, nKvHeads = 2 },
             training = new { batchSize = 4, maxIters = 100_000, evalInterval = 50_000, evalIters = 1 },
         });
+        // Whatever fails below, the run must not wait for a later test's gpu worker to train 100 000 steps.
+        try { await CancelAndDeleteAsync(runId, p); }
+        finally { await p.Client.DeleteAsync($"/api/runs/{runId}"); }
+    }
+
+    private async Task CancelAndDeleteAsync(string runId, PipelineFixture p)
+    {
         await using var server = new DashboardServer(api);
         await using var browser = await Browser.LaunchAsync();
         var page = browser.Page;
@@ -54,6 +61,12 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
             orderings = new[] { new { method = "sort_asc", metric = "sentiment" } },
             initSeeds = new[] { 1 },
         });
+        try { await ErrorStatesAsync(experimentId); }
+        finally { await p.Client.DeleteAsync($"/api/experiments/{experimentId}"); }
+    }
+
+    private async Task ErrorStatesAsync(string experimentId)
+    {
         await using var server = new DashboardServer(api);
         await using var browser = await Browser.LaunchAsync();
         var page = browser.Page;
@@ -63,7 +76,9 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
         {
             var unknown = Guid.NewGuid();
             await page.GotoAsync($"{server.Dashboard}#{kind}/{unknown}");
-            await page.WaitForSelectorAsync("#not-found-view:not([hidden])");
+            // Only the hash changes between these pages: wait for this id's message, not any "not found".
+            await page.WaitForFunctionAsync($"() => document.getElementById('not-found-message').textContent.includes('{unknown}')");
+            Assert.True(await page.Locator("#not-found-view").IsVisibleAsync());
             Assert.Contains($"No {kind} with id \"{unknown}\"", await page.InnerTextAsync("#not-found-message"));
             Assert.True(await page.Locator("#empty-view").IsHiddenAsync());
         }

@@ -17,6 +17,10 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         using var client = api.CreateClient();
         var dataset = await client.GetJsonAsync($"/api/datasets/{p.DatasetId}");
         var histograms = (await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=30")).EnumerateArray().ToList();
+        // Bad bin counts answer 400 naming the field.
+        var badBins = await client.GetAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=0");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badBins.StatusCode);
+        Assert.Contains("\"bins\"", await badBins.Content.ReadAsStringAsync());
         await using var server = new DashboardServer(api);
         await using var browser = await Browser.LaunchAsync();
         var page = browser.Page;
@@ -25,6 +29,7 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         await page.GotoAsync($"{server.Dashboard}#run/{runId}");
         await page.ClickAsync("#run-header a.dataset-link");
         await page.WaitForFunctionAsync($"() => location.hash === '#dataset/{p.DatasetId}' && !document.getElementById('dataset-view').hidden");
+        await page.WaitForSelectorAsync("#dataset-header .measured .dial");
         var header = await page.InnerTextAsync("#dataset-header");
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"samples {dataset.GetProperty("sampleCount").GetInt32():N0}"), header);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"val {dataset.GetProperty("valCount").GetInt32():N0}"), header);

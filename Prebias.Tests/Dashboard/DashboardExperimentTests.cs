@@ -52,6 +52,12 @@ public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper o
         Assert.Equal(atTwo.Count, shownAtTwo.Count);
         Assert.All(shownAtTwo, r => Assert.Equal("2", r.Step));
         Assert.All(shownAtTwo, r => Assert.Equal(atTwo.Single(e => Key(e) == r.Key).GetProperty("verdict").GetString(), r.Verdict));
+        var badStep = await client.GetAsync($"/api/experiments/{id}/verdicts?step=-1");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badStep.StatusCode);
+        Assert.Contains("\"step\"", await badStep.Content.ReadAsStringAsync());
+        // At the last step the verdicts are the comparison's own.
+        var atLast = (await client.GetJsonAsync($"/api/experiments/{id}/verdicts")).EnumerateArray().ToList();
+        Assert.Equal(endPoint.Select(e => e.ToString()), atLast.Select(e => e.ToString()));
         var download = await page.GetAttributeAsync("#verdict-download", "data-href");
         Assert.Equal($"api/experiments/{id}/verdicts?step=2&format=csv", download);
         Assert.StartsWith("metric,ordering,step,", await client.GetStringAsync("/" + download));

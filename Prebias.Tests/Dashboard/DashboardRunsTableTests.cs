@@ -21,23 +21,25 @@ public sealed class DashboardRunsTableTests(ApiFixture api, ITestOutputHelper ou
         var page = browser.Page;
         await page.GotoAsync($"{server.Dashboard}#runs");
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('#runs-table tbody tr').length === {runs.Count}");
+        Assert.Equal(runs.Count.ToString(CultureInfo.InvariantCulture), (await page.InnerTextAsync("#run-count")).Trim('(', ')'));
 
-        // Search: the experiment's sorted runs only.
-        await page.FillAsync("#runs-search", "sort_desc");
+        // Search by experiment id: its six runs; the ordering filter keeps the sorted three.
+        await page.FillAsync("#runs-search", experimentId);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#runs-table tbody tr').length === 6");
+        await page.SelectOptionAsync("#runs-ordering", "sort_desc · sentiment");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#runs-table tbody tr').length === 3");
         Assert.All(await page.Locator("#runs-table tbody tr td:nth-child(4)").AllInnerTextsAsync(), o => Assert.Equal("sort_desc · sentiment", o));
-        await page.FillAsync("#runs-search", DashboardExperiment.Name);
-        await page.FillAsync("#runs-search", "");
+        await page.SelectOptionAsync("#runs-ordering", "");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#runs-table tbody tr').length === 6");
 
         // Sort by final val loss, ascending: the shown losses are the API's, in order.
-        await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('#runs-table td.val-loss')].filter(td => td.innerText !== '–').length >= 6");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#runs-table td.val-loss')].filter(td => td.innerText !== '–').length === 6");
         await page.ClickAsync("#runs-table th[data-sort='valLoss']");
-        var losses = (await page.Locator("#runs-table td.val-loss").AllInnerTextsAsync()).Where(t => t != "–")
+        var losses = (await page.Locator("#runs-table td.val-loss").AllInnerTextsAsync())
             .Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(losses.Order().ToList(), losses);
 
         // Group by config: the six runs become two rows of three seeds, each with mean ± SD of the final val loss.
-        await page.FillAsync("#runs-search", "durability");
         await page.CheckAsync("#runs-group");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#runs-table tbody tr')].filter(r => r.dataset.runs === '3').length === 2");
         Assert.All(await page.Locator("#runs-table tbody tr[data-runs='3'] td.val-loss").AllInnerTextsAsync(), t => Assert.Contains("±", t));

@@ -125,6 +125,15 @@ public sealed class DashboardTests(ApiFixture api, ITestOutputHelper output)
         await page.SelectOptionAsync("#checkpoint-a", last);
         await page.ClickAsync(".tabs button[data-tab='embeddings']");
         await page.WaitForSelectorAsync($"#embeddings-a[data-step='{last}'].js-plotly-plot");
+        // A and B side by side share their axes.
+        await page.CheckAsync("#compare-toggle");
+        await page.SelectOptionAsync("#checkpoint-b", "4");
+        await page.WaitForSelectorAsync("#embeddings-b[data-step='4'].js-plotly-plot");
+        await page.WaitForFunctionAsync("""
+            () => ['xaxis', 'yaxis'].every(a => JSON.stringify(document.getElementById('embeddings-a').layout[a].range)
+              === JSON.stringify(document.getElementById('embeddings-b').layout[a].range))
+            """);
+        await page.UncheckAsync("#compare-toggle");
         await page.ClickAsync(".tabs button[data-tab='layers']");
         await page.WaitForSelectorAsync($"#layers-a[data-step='{last}'].js-plotly-plot");
         Assert.Equal(DashboardRun.Layers, await page.EvaluateAsync<int>("() => document.getElementById('layers-a').data[0].z.length"));

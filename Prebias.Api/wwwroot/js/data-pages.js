@@ -13,17 +13,26 @@ export class DataPages {
   browser = new SampleBrowser();
 
   constructor() {
-    $('histogram-density').addEventListener('change', () => renderHistograms($('dataset-histograms'), this.#histograms, $('histogram-density').checked));
+    $('histogram-density').addEventListener('change', () =>
+      renderHistograms($('dataset-histograms'), this.#histograms, $('histogram-density').checked),
+    );
   }
 
   async showDataset(dataset, state) {
     const corpus = state.corpora.find(c => c.id === dataset.corpusId);
-    const key = `${dataset.id}|${dataset.state}|${state.jobs.filter(j => (j.resource ?? '').includes(dataset.id)).map(j => j.state).join(',')}`;
+    const key = `${dataset.id}|${dataset.state}|${state.jobs
+      .filter(j => (j.resource ?? '').includes(dataset.id))
+      .map(j => j.state)
+      .join(',')}`;
     if (key === this.#datasetKey) return;
     this.#datasetKey = key;
     const ready = dataset.state === 'Ready';
+    renderDatasetHeader($('dataset-header'), dataset, corpus, null, state.runs);
     const [summary, histograms] = ready
-      ? await Promise.all([getOptional(`api/datasets/${dataset.id}/metrics/summary`), getOptional(`api/datasets/${dataset.id}/metrics/histograms?bins=30`)])
+      ? await Promise.all([
+          getOptional(`api/datasets/${dataset.id}/metrics/summary`),
+          getOptional(`api/datasets/${dataset.id}/metrics/histograms?bins=30`),
+        ])
       : [null, null];
     renderDatasetHeader($('dataset-header'), dataset, corpus, summary, state.runs);
     this.#histograms = histograms;
@@ -34,7 +43,10 @@ export class DataPages {
     }
     $('sample-browser').hidden = false;
     renderHistograms($('dataset-histograms'), histograms, $('histogram-density').checked);
-    this.browser.setDataset(dataset.id, (summary ?? []).map(s => s.metric));
+    this.browser.setDataset(
+      dataset.id,
+      (summary ?? []).map(s => s.metric),
+    );
   }
 
   async showCorpus(corpus, state) {

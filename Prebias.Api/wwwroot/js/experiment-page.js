@@ -2,7 +2,8 @@
 // in it, the divergences and the bias summaries; a waiting state while the runs train.
 import { getJson, getOptional } from './api.js';
 import { el } from './format.js';
-import { renderExperimentHeader, renderComparison, renderDivergence, renderExperimentBias, waitingText } from './experiment-view.js';
+import { renderExperimentHeader, renderComparison, waitingText } from './experiment-view.js';
+import { renderDivergence, renderExperimentBias } from './experiment-panels.js';
 import { renderVerdicts } from './verdict-table.js';
 import { setDownload } from './download.js';
 
@@ -16,18 +17,26 @@ export class ExperimentPage {
 
   constructor(refresh) {
     this.refresh = refresh;
-    $('comparison-metric').addEventListener('change', event => { this.metric = event.target.value; this.#drawCurves(); });
+    $('comparison-metric').addEventListener('change', event => {
+      this.metric = event.target.value;
+      this.#drawCurves();
+    });
     $('comparison-log').addEventListener('change', () => this.#drawCurves());
     $('verdict-step').addEventListener('change', () => this.#drawVerdicts());
   }
 
   async show(experiment, state) {
     renderExperimentHeader($('experiment-header'), experiment, this.refresh);
-    const jobs = state.jobs.filter(j => j.id === experiment.jobId || (j.resource ?? '').includes(experiment.id)).map(j => `${j.id}:${j.state}`);
+    const jobs = state.jobs
+      .filter(j => j.id === experiment.jobId || (j.resource ?? '').includes(experiment.id))
+      .map(j => `${j.id}:${j.state}`);
     const evaluated = (experiment.runs ?? []).map(r => `${r.state}:${r.evaluatedCheckpoints}`).join(',');
     const signature = `${experiment.id}|${experiment.state}|${evaluated}|${jobs.join(',')}`;
     if (signature === this.#loaded) return;
-    if (this.#experiment?.id !== experiment.id) { this.metric = null; $('verdict-step').replaceChildren(); }
+    if (this.#experiment?.id !== experiment.id) {
+      this.metric = null;
+      $('verdict-step').replaceChildren();
+    }
     this.#loaded = signature;
     this.#experiment = experiment;
     this.#comparison = await getOptional(`api/experiments/${experiment.id}/comparison`);
@@ -45,30 +54,55 @@ export class ExperimentPage {
   }
 
   #fillSteps() {
-    const select = $('verdict-step'), current = select.value;
+    const select = $('verdict-step'),
+      current = select.value;
     const steps = [...new Set((this.#comparison?.curves ?? []).map(c => c.step))].sort((a, b) => a - b);
-    select.replaceChildren(el('option', { value: '', text: 'last' }),
-      ...steps.map(s => el('option', { value: String(s), text: `step ${s}`, selected: String(s) === current })));
+    select.replaceChildren(
+      el('option', { value: '', text: 'last' }),
+      ...steps.map(s => el('option', { value: String(s), text: `step ${s}`, selected: String(s) === current })),
+    );
   }
 
   async #drawVerdicts() {
-    const id = this.#experiment.id, step = $('verdict-step').value;
-    const rows = step === '' ? this.#comparison?.endPoint : await getJson(`api/experiments/${id}/verdicts?step=${step}`);
-    renderVerdicts($('verdict-table'), $('verdict-warning'), rows, metric => this.#pick(metric), waitingText(this.#experiment));
+    const id = this.#experiment.id,
+      step = $('verdict-step').value;
+    const rows =
+      step === '' ? this.#comparison?.endPoint : await getJson(`api/experiments/${id}/verdicts?step=${step}`);
+    renderVerdicts(
+      $('verdict-table'),
+      $('verdict-warning'),
+      rows,
+      metric => this.#pick(metric),
+      waitingText(this.#experiment),
+    );
     $('verdict-table').dataset.step = step === '' ? 'last' : step;
-    setDownload($('verdict-download'), rows?.length
-      ? (step === '' ? `api/experiments/${id}/comparison?format=csv&table=endpoint` : `api/experiments/${id}/verdicts?step=${step}&format=csv`) : null);
+    setDownload(
+      $('verdict-download'),
+      rows?.length
+        ? step === ''
+          ? `api/experiments/${id}/comparison?format=csv&table=endpoint`
+          : `api/experiments/${id}/verdicts?step=${step}&format=csv`
+        : null,
+    );
   }
 
   #pick(metric) {
     this.metric = metric;
     this.#drawCurves();
-    for (const row of document.querySelectorAll('#verdict-table tr.verdict-row')) row.classList.toggle('picked', row.dataset.metric === metric);
+    for (const row of document.querySelectorAll('#verdict-table tr.verdict-row'))
+      row.classList.toggle('picked', row.dataset.metric === metric);
     $('comparison-chart').scrollIntoView({ block: 'center' });
   }
 
   #drawCurves() {
-    this.metric = renderComparison($('comparison-chart'), $('comparison-table'), $('comparison-metric'), this.#comparison?.curves,
-      this.metric, $('comparison-log').checked, waitingText(this.#experiment));
+    this.metric = renderComparison(
+      $('comparison-chart'),
+      $('comparison-table'),
+      $('comparison-metric'),
+      this.#comparison?.curves,
+      this.metric,
+      $('comparison-log').checked,
+      waitingText(this.#experiment),
+    );
   }
 }

@@ -1,11 +1,10 @@
-// An experiment: its runs named by ordering and seed, the curve of one output metric per ordering (mean, min–max
-// band over seeds), the divergences from the baseline and the bias summaries per ordering.
-import { el, badge, notice, number, shortId } from './format.js';
+// An experiment: its runs named by ordering and seed, and the curve of one output metric per ordering (mean,
+// min–max band over seeds).
+import { el, badge, notice, shortId } from './format.js';
 import { draw, layout, palette, translucent, stepAxis, stepX } from './charts.js';
 import { orderingLabel } from './labels.js';
 import { stateName } from './states.js';
 import { resourceActions } from './resource-actions.js';
-import { referenceLine } from './bias-chart.js';
 
 export function renderExperimentHeader(container, experiment, onChange) {
   const byOrdering = new Map();
@@ -14,82 +13,138 @@ export function renderExperimentHeader(container, experiment, onChange) {
   // Order seeds are named only where they vary (by default every run shares one).
   const orderSeeds = new Set((experiment.runs ?? []).map(r => r.orderSeed)).size > 1;
   container.replaceChildren(
-    el('h2', {}, el('span', { text: experiment.name || `experiment ${shortId(experiment.id)}` }), badge(experiment.state),
-      el('span', { class: 'id', text: experiment.id }), resourceActions('experiments', experiment, onChange)),
-    el('span', { class: 'fact' }, 'dataset ', el('a', { href: `#dataset/${experiment.datasetId}`, class: 'dataset-link', text: shortId(experiment.datasetId) })),
-    el('span', { class: 'fact' }, 'runs trained ', el('b', { text: `${trained} / ${(experiment.runs ?? []).length}` })),
-    el('span', { class: 'fact' }, 'progress ', el('b', { text: `${Math.round((experiment.progress ?? 0) * 100)} %` })),
-    experiment.error ? el('span', { class: 'fact error-text', text: experiment.error }) : null,
-    el('div', { class: 'seed-groups' }, ...[...byOrdering.entries()].map(([ordering, runs]) => el('div', { class: 'seed-group', 'data-ordering': ordering },
-      el('b', { text: ordering }), ' ',
-      ...runs.map(r => el('a', { href: `#run/${r.id}`, 'data-run-id': r.id, class: 'seed-link', title: stateName(r.state),
-        text: `seed ${r.seed}${orderSeeds ? ` · order ${r.orderSeed}` : ''}` }))))));
+    ...[
+      el(
+        'h2',
+        {},
+        el('span', { text: experiment.name || `experiment ${shortId(experiment.id)}` }),
+        badge(experiment.state),
+        el('span', { class: 'id', text: experiment.id }),
+        resourceActions('experiments', experiment, onChange),
+      ),
+      el(
+        'span',
+        { class: 'fact' },
+        'dataset ',
+        el('a', {
+          href: `#dataset/${experiment.datasetId}`,
+          class: 'dataset-link',
+          text: shortId(experiment.datasetId),
+        }),
+      ),
+      el(
+        'span',
+        { class: 'fact' },
+        'runs trained ',
+        el('b', { text: `${trained} / ${(experiment.runs ?? []).length}` }),
+      ),
+      el(
+        'span',
+        { class: 'fact' },
+        'progress ',
+        el('b', { text: `${Math.round((experiment.progress ?? 0) * 100)} %` }),
+      ),
+      experiment.error ? el('span', { class: 'fact error-text', text: experiment.error }) : null,
+      el(
+        'div',
+        { class: 'seed-groups' },
+        ...[...byOrdering.entries()].map(([ordering, runs]) =>
+          el(
+            'div',
+            { class: 'seed-group', 'data-ordering': ordering },
+            el('b', { text: ordering }),
+            ' ',
+            ...runs.map(r =>
+              el('a', {
+                href: `#run/${r.id}`,
+                'data-run-id': r.id,
+                class: 'seed-link',
+                title: stateName(r.state),
+                text: `seed ${r.seed}${orderSeeds ? ` · order ${r.orderSeed}` : ''}`,
+              }),
+            ),
+          ),
+        ),
+      ),
+    ].filter(Boolean),
+  );
 }
 
 /** Mean line per ordering with a min–max band across seeds; the baseline dashed. Returns the metric shown. */
 export function renderComparison(chart, table, select, rows, selectedMetric, log, waiting) {
-  if (!rows?.length) { select.replaceChildren(); table.replaceChildren(); notice(chart, waiting); return null; }
+  if (!rows?.length) {
+    select.replaceChildren();
+    table.replaceChildren();
+    notice(chart, waiting);
+    return null;
+  }
   const metrics = [...new Set(rows.map(r => r.metric))].sort();
-  const metric = metrics.includes(selectedMetric) ? selectedMetric : (metrics.find(m => /sentiment/.test(m)) ?? metrics[0]);
+  const metric = metrics.includes(selectedMetric)
+    ? selectedMetric
+    : (metrics.find(m => /sentiment/.test(m)) ?? metrics[0]);
   select.replaceChildren(...metrics.map(m => el('option', { value: m, text: m, selected: m === metric })));
   const ofMetric = rows.filter(r => r.metric === metric);
-  const orderings = [...new Set(ofMetric.map(r => orderingLabel(r.ordering)))]
-    .sort((a, b) => ofMetric.find(r => r.ordering === b).isBaseline - ofMetric.find(r => r.ordering === a).isBaseline);
+  const orderings = [...new Set(ofMetric.map(r => orderingLabel(r.ordering)))].sort(
+    (a, b) => ofMetric.find(r => r.ordering === b).isBaseline - ofMetric.find(r => r.ordering === a).isBaseline,
+  );
   const traces = [];
   orderings.forEach((name, i) => {
     const points = ofMetric.filter(r => r.ordering === name).sort((a, b) => a.step - b.step);
-    const color = palette[i % palette.length], x = stepX(points.map(p => p.step), log), baseline = points[0].isBaseline;
-    traces.push({ x, y: points.map(p => p.max), mode: 'lines', line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, legendgroup: name });
-    traces.push({ x, y: points.map(p => p.min), mode: 'lines', line: { width: 0, color }, fill: 'tonexty', fillcolor: translucent(color, 0.16), hoverinfo: 'skip', showlegend: false, legendgroup: name });
+    const color = palette[i % palette.length],
+      x = stepX(
+        points.map(p => p.step),
+        log,
+      ),
+      baseline = points[0].isBaseline;
     traces.push({
-      name: baseline ? `${name} (baseline)` : name, x, y: points.map(p => p.mean), mode: 'lines+markers', legendgroup: name,
-      line: { color, width: 2.2, dash: baseline ? 'dash' : 'solid' }, marker: { size: 5 },
+      x,
+      y: points.map(p => p.max),
+      mode: 'lines',
+      line: { width: 0, color },
+      hoverinfo: 'skip',
+      showlegend: false,
+      legendgroup: name,
+    });
+    traces.push({
+      x,
+      y: points.map(p => p.min),
+      mode: 'lines',
+      line: { width: 0, color },
+      fill: 'tonexty',
+      fillcolor: translucent(color, 0.16),
+      hoverinfo: 'skip',
+      showlegend: false,
+      legendgroup: name,
+    });
+    traces.push({
+      name: baseline ? `${name} (baseline)` : name,
+      x,
+      y: points.map(p => p.mean),
+      mode: 'lines+markers',
+      legendgroup: name,
+      line: { color, width: 2.2, dash: baseline ? 'dash' : 'solid' },
+      marker: { size: 5 },
       customdata: points.map(p => [p.std, p.min, p.max, p.seeds, p.step]),
-      hovertemplate: `${name}<br>step %{customdata[4]}<br>mean %{y:.4g} ± %{customdata[0]:.3g}<br>min %{customdata[1]:.4g} · max %{customdata[2]:.4g}<br>%{customdata[3]} seeds<extra></extra>`,
+      hovertemplate:
+        `${name}<br>step %{customdata[4]}<br>mean %{y:.4g} ± %{customdata[0]:.3g}` +
+        '<br>min %{customdata[1]:.4g} · max %{customdata[2]:.4g}<br>%{customdata[3]} seeds<extra></extra>',
     });
   });
-  draw(chart, traces, layout({ xaxis: stepAxis(log, ofMetric.map(r => r.step)), yaxis: { title: { text: `${metric} (output)` } }, uirevision: `${metric}-${log}` }));
+  draw(
+    chart,
+    traces,
+    layout({
+      xaxis: stepAxis(
+        log,
+        ofMetric.map(r => r.step),
+      ),
+      yaxis: { title: { text: `${metric} (output)` } },
+      uirevision: `${metric}-${log}`,
+    }),
+  );
   chart.dataset.metric = metric;
   table.replaceChildren();
   return metric;
-}
-
-/** Small multiples: one panel per divergence (val-loss gap, KL, CKA), a line per ordering. */
-export function renderDivergence(container, rows, waiting) {
-  if (!rows?.length) { notice(container, waiting); return; }
-  const orderings = [...new Set(rows.map(r => r.ordering))].sort();
-  const panels = [['valLossGap', 'val-loss gap (nats)'], ['klDivergence', 'next-token KL (nats)'], ['embeddingCka', 'embedding CKA (1 = same)']];
-  container.replaceChildren(...panels.map(([field, title]) => {
-    const div = el('div', { class: 'chart small', 'data-field': field });
-    const traces = orderings.map((o, i) => {
-      const points = rows.filter(r => r.ordering === o && r[field] != null).sort((a, b) => a.step - b.step);
-      return { name: o, x: points.map(p => p.step), y: points.map(p => p[field]), mode: 'lines+markers', line: { color: palette[i % palette.length], width: 2 }, marker: { size: 4 } };
-    });
-    queueMicrotask(() => draw(div, traces, layout({ title: { text: title, font: { size: 12 } }, margin: { l: 48, r: 8, t: 52, b: 36 }, xaxis: { title: { text: 'step' } }, uirevision: field })));
-    return div;
-  }));
-}
-
-/** Small multiples: one panel per probe summary, a line per ordering; minimal pairs with the 0.5 line. */
-export function renderExperimentBias(container, rows, waiting) {
-  if (!rows?.length) { notice(container, waiting); return; }
-  const orderings = [...new Set(rows.map(r => r.ordering))].sort();
-  const panels = [...new Set(rows.map(r => `${r.probe}|${r.subject}`))].sort();
-  const titles = { _mean: 'mean over occupations', _stereotype_lean: 'stereotype lean', _all: 'share of pairs, stereotype more likely' };
-  container.replaceChildren(...panels.map(key => {
-    const [probe, subject] = key.split('|');
-    const div = el('div', { class: 'chart small', 'data-panel': key });
-    const traces = orderings.map((o, i) => {
-      const points = rows.filter(r => r.ordering === o && r.probe === probe && r.subject === subject).sort((a, b) => a.step - b.step);
-      return { name: o, x: points.map(p => p.step), y: points.map(p => p.mean), mode: 'lines+markers', line: { color: palette[i % palette.length], width: 2 }, marker: { size: 4 } };
-    });
-    const reference = probe === 'minimal_pairs' ? referenceLine(0.5, '0.5 = no preference') : null;
-    queueMicrotask(() => draw(div, traces, layout({
-      title: { text: `${probe.replaceAll('_', ' ')}: ${titles[subject] ?? subject}`, font: { size: 12 } }, margin: { l: 48, r: 8, t: 52, b: 36 },
-      xaxis: { title: { text: 'step' } }, shapes: reference ? [reference.shape] : [], annotations: reference ? [reference.annotation] : [], uirevision: key,
-    })));
-    return div;
-  }));
 }
 
 /** What the experiment is waiting for, in words (never "undefined" or "-Infinity"). */
@@ -99,7 +154,10 @@ export function waitingText(experiment) {
   const evaluated = runs.reduce((s, r) => s + r.evaluatedCheckpoints, 0);
   const checkpoints = runs.reduce((s, r) => s + r.checkpoints, 0);
   const state = stateName(experiment.state);
-  if (state === 'Failed' || state === 'Cancelled') return `The experiment is ${state.toLowerCase()}: nothing to compare.`;
-  return `Waiting for results: ${trained} of ${runs.length} runs trained, ${evaluated} of ${checkpoints} checkpoints evaluated.`;
+  if (state === 'Failed' || state === 'Cancelled')
+    return `The experiment is ${state.toLowerCase()}: nothing to compare.`;
+  return (
+    `Waiting for results: ${trained} of ${runs.length} runs trained, ` +
+    `${evaluated} of ${checkpoints} checkpoints evaluated.`
+  );
 }
-

@@ -39,7 +39,9 @@ export function number(value, digits = 3) {
   return Number(value).toPrecision(digits);
 }
 
-export function shortId(id) { return String(id).slice(0, 8); }
+export function shortId(id) {
+  return String(id).slice(0, 8);
+}
 
 export function ago(timestamp) {
   if (!timestamp) return '';
@@ -54,9 +56,14 @@ export function ago(timestamp) {
  * Generated text as run.c prints it: a lone byte-fallback piece that is not valid UTF-8 on its own is skipped
  * instead of shown as a replacement character.
  */
-export function readableText(text) { return String(text).replaceAll('\uFFFD', ''); }
+export function readableText(text) {
+  return String(text).replaceAll('\uFFFD', '');
+}
 
-/** Shows a SentencePiece piece readably: "▁Once" → "·Once" would be noisy, so the word-start mark becomes a space. */
+/**
+ * Shows a SentencePiece piece readably: "▁Once" → "·Once" would be noisy, so the word-start mark becomes a
+ * space.
+ */
 export function piece(text) {
   if (text === '<s>' || text === '</s>') return text;
   return String(text).replaceAll('\u2581', ' ').replace(/^ /, '␣');

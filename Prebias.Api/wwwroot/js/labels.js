@@ -1,7 +1,9 @@
 // Human names for runs, orderings, bias probes and their subjects.
 import { shortId } from './format.js';
 
-export function runLabel(run) { return run.name || `run ${shortId(run.id)}`; }
+export function runLabel(run) {
+  return run.name || `run ${shortId(run.id)}`;
+}
 
 export function orderingLabel(ordering) {
   if (typeof ordering === 'string') return ordering;

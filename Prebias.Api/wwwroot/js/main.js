@@ -11,14 +11,25 @@ import { DataPages } from './data-pages.js';
 
 const pollMilliseconds = 3000;
 const $ = id => document.getElementById(id);
-const views = ['empty-view', 'not-found-view', 'runs-view', 'run-view', 'experiment-view', 'dataset-view', 'corpus-view'];
+const views = [
+  'empty-view',
+  'not-found-view',
+  'runs-view',
+  'run-view',
+  'experiment-view',
+  'dataset-view',
+  'corpus-view',
+];
 
 const state = { runs: [], jobs: [], experiments: null, datasets: [], corpora: [], experimentsAvailable: true };
 const refresh = () => poll().catch(report);
 const checkpoints = new CheckpointPanel(new Cache());
 new PromptBox(() => checkpoints.selection);
 const pages = {
-  runs: new RunsPage(), run: new RunPage(checkpoints, refresh), experiment: new ExperimentPage(refresh), data: new DataPages(),
+  runs: new RunsPage(),
+  run: new RunPage(checkpoints, refresh),
+  experiment: new ExperimentPage(refresh),
+  data: new DataPages(),
 };
 
 function parseHash() {
@@ -30,12 +41,17 @@ function parseHash() {
 async function loadExperiments() {
   if (!state.experimentsAvailable) return null;
   const response = await fetch('api/experiments', { headers: { Accept: 'application/json' } });
-  if (response.status === 404) { state.experimentsAvailable = false; return null; }
+  if (response.status === 404) {
+    state.experimentsAvailable = false;
+    return null;
+  }
   if (!response.ok) throw new Error(`api/experiments: ${response.status}`);
   return response.json();
 }
 
-function show(view) { for (const id of views) $(id).hidden = id !== view; }
+function show(view) {
+  for (const id of views) $(id).hidden = id !== view;
+}
 
 function notFound(kind, id) {
   $('not-found-message').textContent = `No ${kind} with id "${id}": it may have been deleted, or the link is wrong.`;
@@ -44,11 +60,22 @@ function notFound(kind, id) {
 
 async function poll() {
   const [runs, jobs, experiments, datasets, corpora] = await Promise.all([
-    getJson('api/runs'), getJson('api/jobs?limit=50'), loadExperiments(), getJson('api/datasets'), getJson('api/corpora')]);
+    getJson('api/runs?limit=1000'),
+    getJson('api/jobs?limit=50'),
+    loadExperiments(),
+    getJson('api/datasets'),
+    getJson('api/corpora'),
+  ]);
   Object.assign(state, { runs, jobs, experiments, datasets, corpora });
   const selection = parseHash();
   renderNav(runs, selection);
-  renderExperiments($('experiments-section'), $('experiment-list'), experiments, jobs, selection.kind === 'experiment' ? selection.id : null);
+  renderExperiments(
+    $('experiments-section'),
+    $('experiment-list'),
+    experiments,
+    jobs,
+    selection.kind === 'experiment' ? selection.id : null,
+  );
   renderDatasets($('dataset-list'), datasets, corpora, selection);
   renderJobs($('job-list'), $('job-summary'), jobs);
   await showSelection(selection);
@@ -57,27 +84,42 @@ async function poll() {
 async function showSelection(selection) {
   const find = (list, id) => list?.find(item => item.id === id);
   if (selection.kind === 'runs') {
-    if (state.runs.length === 0) { show('empty-view'); return; }
+    if (state.runs.length === 0) {
+      show('empty-view');
+      return;
+    }
     show('runs-view');
     await pages.runs.show(state);
   } else if (selection.kind === 'run') {
     const run = find(state.runs, selection.id);
-    if (!run) { notFound('run', selection.id); return; }
+    if (!run) {
+      notFound('run', selection.id);
+      return;
+    }
     show('run-view');
     await pages.run.show(run, state);
   } else if (selection.kind === 'experiment') {
     const experiment = find(state.experiments, selection.id);
-    if (!experiment) { notFound('experiment', selection.id); return; }
+    if (!experiment) {
+      notFound('experiment', selection.id);
+      return;
+    }
     show('experiment-view');
     await pages.experiment.show(experiment, state);
   } else if (selection.kind === 'dataset') {
     const dataset = find(state.datasets, selection.id);
-    if (!dataset) { notFound('dataset', selection.id); return; }
+    if (!dataset) {
+      notFound('dataset', selection.id);
+      return;
+    }
     show('dataset-view');
     await pages.data.showDataset(dataset, state);
   } else {
     const corpus = find(state.corpora, selection.id);
-    if (!corpus) { notFound('corpus', selection.id); return; }
+    if (!corpus) {
+      notFound('corpus', selection.id);
+      return;
+    }
     show('corpus-view');
     await pages.data.showCorpus(corpus, state);
   }
@@ -89,9 +131,17 @@ function report(error) {
 
 // Polls one after another (never overlapping), every few seconds.
 async function loop() {
-  try { await poll(); document.body.dataset.ready = 'true'; } catch (error) { report(error); }
+  try {
+    await poll();
+    document.body.dataset.ready = 'true';
+  } catch (error) {
+    report(error);
+  }
   setTimeout(loop, pollMilliseconds);
 }
 
-window.addEventListener('hashchange', () => { window.scrollTo(0, 0); refresh(); });
+window.addEventListener('hashchange', () => {
+  window.scrollTo(0, 0);
+  refresh();
+});
 loop();

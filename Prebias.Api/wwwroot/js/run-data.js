@@ -9,7 +9,10 @@ export function runData(run) {
   return cache.get(key(run), async () => {
     const base = `api/runs/${run.id}`;
     const [checkpoints, losses, saturation] = await Promise.all([
-      getJson(`${base}/checkpoints`), getJson(`${base}/losses`), getOptional(`${base}/saturation`)]);
+      getJson(`${base}/checkpoints`),
+      getJson(`${base}/losses`),
+      getOptional(`${base}/saturation`),
+    ]);
     return { checkpoints, losses, saturation };
   });
 }

@@ -22,24 +22,39 @@ export class RunPage {
   constructor(checkpoints, refresh) {
     this.checkpoints = checkpoints;
     this.refresh = refresh;
-    this.view = { panels: $('saturation-panels'), pair: $('saturation-pair'), inputChart: $('saturation-input'), outputChart: $('saturation-output'), chips: $('saturation-metrics') };
+    this.view = {
+      panels: $('saturation-panels'),
+      pair: $('saturation-pair'),
+      inputChart: $('saturation-input'),
+      outputChart: $('saturation-output'),
+      chips: $('saturation-metrics'),
+    };
     for (const radio of document.querySelectorAll('input[name="saturation-scale"]')) {
-      radio.addEventListener('change', () => { this.saturation.scale = radio.value; renderSaturation(this.view, this.saturation.rows, this.saturation); });
+      radio.addEventListener('change', () => {
+        this.saturation.scale = radio.value;
+        renderSaturation(this.view, this.saturation.rows, this.saturation);
+      });
     }
-    $('bias-probe').addEventListener('change', event => { this.biasProbe = renderBias($('bias-chart'), $('bias-probe'), this.biasRows, event.target.value, this.#log()); });
+    $('bias-probe').addEventListener('change', event => {
+      this.biasProbe = renderBias($('bias-chart'), $('bias-probe'), this.biasRows, event.target.value, this.#log());
+    });
     $('loss-log').addEventListener('change', () => {
       renderLoss($('loss-chart'), this.#points, this.#losses, this.#log());
       this.biasProbe = renderBias($('bias-chart'), $('bias-probe'), this.biasRows, this.biasProbe, this.#log());
     });
   }
 
-  #log() { return $('loss-log').checked; }
+  #log() {
+    return $('loss-log').checked;
+  }
 
   async show(run, state) {
     const job = state.jobs.find(j => j.id === run.jobId);
     renderRunHeader($('run-header'), run, job, state.datasets, this.refresh);
     const base = `api/runs/${run.id}`;
-    const jobs = state.jobs.filter(j => j.id === run.jobId || (j.resource ?? '').includes(run.id)).map(j => `${j.id}:${j.state}`);
+    const jobs = state.jobs
+      .filter(j => j.id === run.jobId || (j.resource ?? '').includes(run.id))
+      .map(j => `${j.id}:${j.state}`);
     const signature = `${run.id}|${run.state}|${run.stepsDone}|${jobs.join(',')}`;
     const training = job && isActive(job);
     const lossKey = `${signature}|${training ? job.progress : ''}`;
@@ -56,7 +71,11 @@ export class RunPage {
     this.#lossKey = lossKey;
     this.#run = run;
     const [points, losses, saturation, bias] = await Promise.all([
-      getJson(`${base}/checkpoints`), getJson(`${base}/losses`), getOptional(`${base}/saturation`), getOptional(`${base}/bias`)]);
+      getJson(`${base}/checkpoints`),
+      getJson(`${base}/losses`),
+      getOptional(`${base}/saturation`),
+      getOptional(`${base}/bias`),
+    ]);
     this.#points = points;
     this.#losses = losses;
     renderLoss($('loss-chart'), points, losses, this.#log());

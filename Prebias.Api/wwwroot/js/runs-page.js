@@ -19,12 +19,22 @@ export class RunsPage {
 
   constructor() {
     const redraw = () => this.#render();
-    $('runs-search').addEventListener('input', event => { this.filters.search = event.target.value; redraw(); });
+    $('runs-search').addEventListener('input', event => {
+      this.filters.search = event.target.value;
+      redraw();
+    });
     for (const id of ['runs-state', 'runs-ordering', 'runs-dataset']) $(id).addEventListener('change', redraw);
-    $('runs-group').addEventListener('change', event => { this.view.group = event.target.checked; this.view.ticked.clear(); redraw(); });
+    $('runs-group').addEventListener('change', event => {
+      this.view.group = event.target.checked;
+      this.view.ticked.clear();
+      redraw();
+    });
     $('overlay-quantity').addEventListener('change', redraw);
     $('overlay-log').addEventListener('change', redraw);
-    $('overlay-step').addEventListener('input', event => { this.#stepIndex = Number(event.target.value); redraw(); });
+    $('overlay-step').addEventListener('input', event => {
+      this.#stepIndex = Number(event.target.value);
+      redraw();
+    });
     setRowsDownload($('runs-download'), 'runs', () => rowsForCsv(this.#rows));
     setRowsDownload($('overlay-download'), 'runs-at-step', () => this.#overlayRows);
   }
@@ -33,7 +43,9 @@ export class RunsPage {
     this.#runs = state.runs;
     // Final val losses for the table: one load per run and state (cached by run-data.js).
     const data = await Promise.all(state.runs.map(run => runData(run).catch(() => null)));
-    state.runs.forEach((run, i) => { if (data[i]) this.facts.set(run.id, finalValLoss(data[i])); });
+    state.runs.forEach((run, i) => {
+      if (data[i]) this.facts.set(run.id, finalValLoss(data[i]));
+    });
     renderFilters(state.runs, this.filters);
     await this.#render();
   }
@@ -50,15 +62,24 @@ export class RunsPage {
 
   async #renderOverlay() {
     const ticked = this.#rows.filter(r => this.view.ticked.has(r.id));
-    const items = await Promise.all(ticked.map(async row => ({
-      name: row.runs.length > 1 ? row.cells.name : runLabel(row.runs[0]), runs: row.runs, data: await Promise.all(row.runs.map(runData)),
-    })));
+    const items = await Promise.all(
+      ticked.map(async row => ({
+        name: row.runs.length > 1 ? row.cells.name : runLabel(row.runs[0]),
+        runs: row.runs,
+        data: await Promise.all(row.runs.map(runData)),
+      })),
+    );
     $('overlay-count').textContent = items.length ? `(${items.length} ticked)` : '';
-    const select = $('overlay-quantity'), current = select.value || 'valLoss';
+    const select = $('overlay-quantity'),
+      current = select.value || 'valLoss';
     const options = quantities(items.flatMap(i => i.data));
-    select.replaceChildren(...options.map(([value, text]) => el('option', { value, text, selected: value === current })));
+    select.replaceChildren(
+      ...options.map(([value, text]) => el('option', { value, text, selected: value === current })),
+    );
     const quantity = options.some(([v]) => v === current) ? current : 'valLoss';
-    const steps = [...new Set(items.flatMap(i => i.data.flatMap(d => d.checkpoints.map(c => c.step))))].sort((a, b) => a - b);
+    const steps = [...new Set(items.flatMap(i => i.data.flatMap(d => d.checkpoints.map(c => c.step))))].sort(
+      (a, b) => a - b,
+    );
     const slider = $('overlay-step');
     slider.max = String(Math.max(0, steps.length - 1));
     if (this.#stepIndex === null || this.#stepIndex > steps.length - 1) this.#stepIndex = Math.max(0, steps.length - 1);

@@ -12,7 +12,10 @@ export class SampleBrowser {
   #ticket = 0;
 
   constructor() {
-    $('sample-filter').addEventListener('submit', event => { event.preventDefault(); this.load(false); });
+    $('sample-filter').addEventListener('submit', event => {
+      event.preventDefault();
+      this.load(false);
+    });
     $('sample-more').addEventListener('click', () => this.load(true));
   }
 
@@ -20,8 +23,12 @@ export class SampleBrowser {
   setDataset(datasetId, metrics) {
     const select = $('sample-sort');
     if (this.#datasetId !== datasetId || select.options.length !== metrics.length + 1) {
-      const current = this.#datasetId === datasetId ? select.value : (metrics.includes('sentiment') ? 'sentiment' : metrics[0] ?? '');
-      select.replaceChildren(el('option', { value: '', text: 'sample id' }), ...metrics.map(m => el('option', { value: m, text: m, selected: m === current })));
+      const current =
+        this.#datasetId === datasetId ? select.value : metrics.includes('sentiment') ? 'sentiment' : (metrics[0] ?? '');
+      select.replaceChildren(
+        el('option', { value: '', text: 'sample id' }),
+        ...metrics.map(m => el('option', { value: m, text: m, selected: m === current })),
+      );
     }
     if (this.#datasetId === datasetId) return;
     this.#datasetId = datasetId;
@@ -31,7 +38,10 @@ export class SampleBrowser {
   query(format) {
     const query = new URLSearchParams({ limit: format ? '1000' : String(pageSize) });
     const sort = $('sample-sort').value;
-    if (sort) { query.set('sort', sort); query.set('order', $('sample-order').value); }
+    if (sort) {
+      query.set('sort', sort);
+      query.set('order', $('sample-order').value);
+    }
     if ($('sample-min').value !== '') query.set('min', $('sample-min').value);
     if ($('sample-max').value !== '') query.set('max', $('sample-max').value);
     if ($('sample-split').value) query.set('split', $('sample-split').value);
@@ -46,9 +56,14 @@ export class SampleBrowser {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => ({}));
     if (ticket !== this.#ticket) return;
-    const list = $('sample-list'), error = $('sample-error');
+    const list = $('sample-list'),
+      error = $('sample-error');
     if (!response.ok) {
-      const fields = body.errors ? Object.entries(body.errors).map(([k, v]) => `${k}: ${v.join(' ')}`).join(' · ') : '';
+      const fields = body.errors
+        ? Object.entries(body.errors)
+            .map(([k, v]) => `${k}: ${v.join(' ')}`)
+            .join(' · ')
+        : '';
       error.textContent = fields || body.detail || `${response.status} ${response.statusText}`;
       error.hidden = false;
       list.replaceChildren();
@@ -60,8 +75,10 @@ export class SampleBrowser {
     this.#next = body.next;
     const sort = $('sample-sort').value;
     const cards = body.items.map(s => sampleCard(s, sort));
-    if (more) list.append(...cards); else list.replaceChildren(...cards);
-    if (!more && cards.length === 0) list.replaceChildren(el('div', { class: 'notice', text: 'No sample matches these filters.' }));
+    if (more) list.append(...cards);
+    else list.replaceChildren(...cards);
+    if (!more && cards.length === 0)
+      list.replaceChildren(el('div', { class: 'notice', text: 'No sample matches these filters.' }));
     $('sample-more').hidden = !body.next;
     list.dataset.loaded = String(list.querySelectorAll('.sample').length);
   }
@@ -70,9 +87,27 @@ export class SampleBrowser {
 function sampleCard(sample, sort) {
   const metrics = Object.entries(sample.metrics ?? {}).filter(([, v]) => v !== null);
   metrics.sort(([a], [b]) => (b === sort) - (a === sort) || a.localeCompare(b));
-  return el('div', { class: 'sample', 'data-sample-id': sample.id, 'data-sort-value': sort ? sample.metrics?.[sort] ?? '' : '' },
-    el('div', { class: 'head' }, el('b', { text: `sample ${sample.id}` }), el('span', { class: `badge mode`, text: sample.split }),
-      el('span', { class: 'muted', text: `${sample.tokenizerTokens} tokens` })),
+  return el(
+    'div',
+    { class: 'sample', 'data-sample-id': sample.id, 'data-sort-value': sort ? (sample.metrics?.[sort] ?? '') : '' },
+    el(
+      'div',
+      { class: 'head' },
+      el('b', { text: `sample ${sample.id}` }),
+      el('span', { class: `badge mode`, text: sample.split }),
+      el('span', { class: 'muted', text: `${sample.tokenizerTokens} tokens` }),
+    ),
     el('div', { class: 'text', text: sample.preview }),
-    el('div', { class: 'metric-chips' }, ...metrics.map(([k, v]) => el('span', { class: `metric-chip${k === sort ? ' sorted' : ''}`, 'data-metric': k, text: `${k} ${number(v, 3)}` }))));
+    el(
+      'div',
+      { class: 'metric-chips' },
+      ...metrics.map(([k, v]) =>
+        el('span', {
+          class: `metric-chip${k === sort ? ' sorted' : ''}`,
+          'data-metric': k,
+          text: `${k} ${number(v, 3)}`,
+        }),
+      ),
+    ),
+  );
 }

@@ -1,11 +1,17 @@
 // One display name per state. Resources (runs, experiments, datasets) and Hangfire jobs name the same situations
 // differently ("Pending" and "Awaiting" both mean "not started yet"); the page shows one word for each.
 const names = {
-  Pending: 'Queued', Awaiting: 'Queued', Enqueued: 'Queued', Scheduled: 'Queued',
-  Processing: 'Running', Running: 'Running',
-  Succeeded: 'Succeeded', Ready: 'Ready',
+  Pending: 'Queued',
+  Awaiting: 'Queued',
+  Enqueued: 'Queued',
+  Scheduled: 'Queued',
+  Processing: 'Running',
+  Running: 'Running',
+  Succeeded: 'Succeeded',
+  Ready: 'Ready',
   Failed: 'Failed',
-  Cancelled: 'Cancelled', Deleted: 'Cancelled',
+  Cancelled: 'Cancelled',
+  Deleted: 'Cancelled',
 };
 
 /** The display name of a resource or job state (unknown ones are shown as they arrive). */
