@@ -45,15 +45,19 @@ public sealed partial class Browser : IAsyncDisposable
     }
 
     // Endpoints the page asks for that may legitimately be missing (404) or not evaluated yet (409).
-    [GeneratedRegex(@"^(404|409) .*/api/(experiments|runs/[0-9a-f-]+/(saturation|bias|checkpoints/\d+/(generations|generations/scores|embeddings|layers|attention)))(\?.*)?$")]
+    [GeneratedRegex(@"^(404|409) .*/api/(experiments|runs/[0-9a-f-]+/(saturation|bias|checkpoints/\d+/"
+        + @"(generations|generations/scores|embeddings|layers|attention)))(\?.*)?$")]
     private static partial Regex OptionalEndpoint();
 
-    /// <summary>No script error, and no failed request but the optional ones (Chromium logs those as console errors).</summary>
+    /// <summary>
+    /// No script error, and no failed request but the optional ones (Chromium logs those as console errors).
+    /// </summary>
     public void AssertClean()
     {
         Assert.Empty(PageErrors);
         Assert.All(FailedResponses, r => Assert.Matches(OptionalEndpoint(), r));
-        Assert.All(ConsoleErrors, e => Assert.StartsWith("Failed to load resource: the server responded with a status of 40", e));
+        Assert.All(ConsoleErrors, e =>
+            Assert.StartsWith("Failed to load resource: the server responded with a status of 40", e));
     }
 
     public async ValueTask DisposeAsync()

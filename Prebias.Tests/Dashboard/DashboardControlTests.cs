@@ -7,7 +7,8 @@ namespace Prebias.Tests.Dashboard;
 
 /// <summary>
 /// Cancel and delete from the page, and the error and empty states: an unknown id says "not found", a queued
-/// experiment says what it waits for, and at 800 px nothing is clipped. No gpu worker runs here, so new runs stay queued.
+/// experiment says what it waits for, and at 800 px nothing is clipped. No gpu worker runs here, so new runs stay
+/// queued.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper output)
@@ -32,7 +33,8 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
         await using var server = new DashboardServer(api);
         await using var browser = await Browser.LaunchAsync();
         var page = browser.Page;
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(ApiFixture.ApiKey); // the key prompt, then "delete for good?"
+        // The API key prompt, then "delete for good?".
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(ApiFixture.ApiKey);
         await page.GotoAsync($"{server.Dashboard}#run/{runId}");
         await page.WaitForSelectorAsync("#run-header .badge.Queued");
         Assert.Equal(0, await page.Locator("#run-header button.delete").CountAsync());
@@ -77,7 +79,7 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
             var unknown = Guid.NewGuid();
             await page.GotoAsync($"{server.Dashboard}#{kind}/{unknown}");
             // Only the hash changes between these pages: wait for this id's message, not any "not found".
-            await page.WaitForFunctionAsync($"() => document.getElementById('not-found-message').textContent.includes('{unknown}')");
+            await page.WaitUntilAsync($"document.querySelector('#not-found-message').innerText.includes('{unknown}')");
             Assert.True(await page.Locator("#not-found-view").IsVisibleAsync());
             Assert.Contains($"No {kind} with id \"{unknown}\"", await page.InnerTextAsync("#not-found-message"));
             Assert.True(await page.Locator("#empty-view").IsHiddenAsync());
@@ -94,15 +96,18 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
         Assert.DoesNotContain("NaN", waiting);
         // One name per state: the queued runs and jobs say "Queued", never "Pending", "Awaiting" or "Enqueued".
         var everything = await page.InnerTextAsync("body");
-        foreach (var other in new[] { "Pending", "Awaiting", "Enqueued", "Processing" }) Assert.DoesNotContain(other, everything);
+        foreach (var other in new[] { "Pending", "Awaiting", "Enqueued", "Processing" })
+            Assert.DoesNotContain(other, everything);
 
         await page.SetViewportSizeAsync(800, 900);
         await page.GotoAsync($"{server.Dashboard}#runs");
         await page.WaitForSelectorAsync("#runs-table tbody tr");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 800"), "the page scrolls sideways at 800 px");
+        var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 800");
+        Assert.True(fits, "the page scrolls sideways at 800 px");
         var clipped = await page.EvaluateAsync<int>("""
             () => [...document.querySelectorAll('.sidebar .badge, #runs-table .badge')].filter(b => {
-              const box = b.getBoundingClientRect(), host = b.closest('.sidebar, .table-scroll').getBoundingClientRect();
+              const box = b.getBoundingClientRect();
+              const host = b.closest('.sidebar, .table-scroll').getBoundingClientRect();
               return box.width > 0 && (box.right > host.right + 0.5 || box.left < host.left - 0.5);
             }).length
             """);
@@ -114,7 +119,7 @@ public sealed class DashboardControlTests(ApiFixture api, ITestOutputHelper outp
         await page.GotoAsync($"{server.Dashboard}#experiment/{experimentId}");
         await page.ClickAsync("#experiment-header button.cancel");
         await page.WaitForSelectorAsync("#experiment-header .badge.Cancelled");
-        Assert.Contains("cancelled", await page.InnerTextAsync("#verdict-table"));
+        await page.WaitUntilAsync("document.getElementById('verdict-table').innerText.includes('cancelled')");
         browser.AssertClean();
     }
 }

@@ -5,7 +5,9 @@ using Xunit.Abstractions;
 
 namespace Prebias.Tests.Dashboard;
 
-/// <summary>The dataset and corpus pages and the sample browser on the pipeline's real synthetic corpus and dataset.</summary>
+/// <summary>
+/// The dataset and corpus pages and the sample browser on the pipeline's real synthetic corpus and dataset.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
 {
@@ -16,7 +18,8 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         var p = await PipelineFixture.GetAsync(api);
         using var client = api.CreateClient();
         var dataset = await client.GetJsonAsync($"/api/datasets/{p.DatasetId}");
-        var histograms = (await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=30")).EnumerateArray().ToList();
+        var histograms = (await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=30"))
+            .EnumerateArray().ToList();
         // Bad bin counts answer 400 naming the field.
         var badBins = await client.GetAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=0");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badBins.StatusCode);
@@ -28,22 +31,26 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         // From the run: its dataset link opens the dataset page.
         await page.GotoAsync($"{server.Dashboard}#run/{runId}");
         await page.ClickAsync("#run-header a.dataset-link");
-        await page.WaitForFunctionAsync($"() => location.hash === '#dataset/{p.DatasetId}' && !document.getElementById('dataset-view').hidden");
+        await page.WaitUntilAsync($"location.hash === '#dataset/{p.DatasetId}'");
+        await page.WaitForSelectorAsync("#dataset-view:not([hidden])");
         await page.WaitForSelectorAsync("#dataset-header .measured .dial");
         var header = await page.InnerTextAsync("#dataset-header");
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"samples {dataset.GetProperty("sampleCount").GetInt32():N0}"), header);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"val {dataset.GetProperty("valCount").GetInt32():N0}"), header);
+        Assert.Contains($"samples {Count(dataset, "sampleCount")}", header);
+        Assert.Contains($"val {Count(dataset, "valCount")}", header);
         // The synthetic corpus's dials next to the measured means.
-        Assert.Equal("happyEndingShare = 0.5", await page.InnerTextAsync("#dataset-header .dial[data-dial='happyEndingShare']"));
+        var dial = await page.InnerTextAsync("#dataset-header .dial[data-dial='happyEndingShare']");
+        Assert.Equal("happyEndingShare = 0.5", dial);
         Assert.True(await page.Locator("#dataset-header .measured .dial").CountAsync() > 0);
 
         // A histogram per scored metric, train and val on shared bins; as shares, each split sums to 1.
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#dataset-histograms .js-plotly-plot').length === {histograms.Count}");
+        await page.WaitForCountAsync("#dataset-histograms .js-plotly-plot", histograms.Count);
         var sentiment = histograms.Single(h => h.GetProperty("metric").GetString() == "sentiment");
-        var counted = sentiment.GetProperty("train").EnumerateArray().Sum(v => v.GetInt64()) + sentiment.GetProperty("val").EnumerateArray().Sum(v => v.GetInt64());
+        long Sum(string split) => sentiment.GetProperty(split).EnumerateArray().Sum(v => v.GetInt64());
+        var counted = Sum("train") + Sum("val");
         Assert.Equal(dataset.GetProperty("sampleCount").GetInt32(), counted);
         var sums = await page.EvaluateAsync<double[]>(
-            "() => document.querySelector(\"#dataset-histograms [data-metric='sentiment']\").data.map(t => t.y.reduce((s, v) => s + v, 0))");
+            "() => document.querySelector(`#dataset-histograms [data-metric='sentiment']`).data"
+            + ".map(t => t.y.reduce((s, v) => s + v, 0))");
         Assert.Equal(2, sums.Length);
         Assert.All(sums, s => Assert.Equal(1.0, s, 6));
         output.WriteLine(await Screenshots.SaveAsync(page, "dataset"));
@@ -53,11 +60,15 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         await page.SelectOptionAsync("#sample-order", "desc");
         await page.SelectOptionAsync("#sample-split", "val");
         await page.ClickAsync("#sample-apply");
-        await page.WaitForFunctionAsync("() => document.querySelector('#sample-list .sample')?.dataset.sortValue !== undefined && document.getElementById('sample-list').dataset.loaded === '20'");
-        var expected = (await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/samples?sort=sentiment&order=desc&split=val&limit=20"))
-            .GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(expected, await page.EvalOnSelectorAllAsync<List<string>>("#sample-list .sample", "cards => cards.map(c => c.dataset.sampleId)"));
-        var values = (await page.EvalOnSelectorAllAsync<string[]>("#sample-list .sample", "cards => cards.map(c => c.dataset.sortValue)"))
+        await page.WaitUntilAsync("document.getElementById('sample-list').dataset.query?.includes('split=val')");
+        Assert.Equal("20", await page.GetAttributeAsync("#sample-list", "data-loaded"));
+        var top = await client.GetJsonAsync($"/api/datasets/{p.DatasetId}/samples?sort=sentiment&order=desc&split=val");
+        var expected = top.GetProperty("items").EnumerateArray().Take(20)
+            .Select(s => s.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture)).ToList();
+        const string Cards = "#sample-list .sample";
+        var shown = await page.EvalOnSelectorAllAsync<string[]>(Cards, "cs => cs.map(c => c.dataset.sampleId)");
+        Assert.Equal(expected, shown);
+        var values = (await page.EvalOnSelectorAllAsync<string[]>(Cards, "cs => cs.map(c => c.dataset.sortValue)"))
             .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(values.OrderDescending().ToList(), values);
         Assert.Contains("sentiment", await page.InnerTextAsync("#sample-list .sample .metric-chip.sorted"));
@@ -75,13 +86,21 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
 
         // Its corpus: counts, the dials and the first documents with their ground-truth attributes.
         await page.ClickAsync("#dataset-header a.corpus-link");
-        await page.WaitForFunctionAsync($"() => location.hash === '#corpus/{p.CorpusId}' && document.querySelectorAll('#corpus-documents .sample').length === 10");
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"documents {PipelineFixture.Documents:N0}"), await page.InnerTextAsync("#corpus-header"));
-        Assert.Equal(1, await page.Locator($"#corpus-header a.dataset-link[href='#dataset/{p.DatasetId}']").CountAsync());
+        await page.WaitUntilAsync($"location.hash === '#corpus/{p.CorpusId}'");
+        await page.WaitForCountAsync("#corpus-documents .sample", 10);
+        var documents = PipelineFixture.Documents.ToString("N0", CultureInfo.InvariantCulture);
+        Assert.Contains($"documents {documents}", await page.InnerTextAsync("#corpus-header"));
+        var link = page.Locator($"#corpus-header a.dataset-link[href='#dataset/{p.DatasetId}']");
+        Assert.Equal(1, await link.CountAsync());
         output.WriteLine(await Screenshots.SaveAsync(page, "corpus"));
 
-        browser.FailedResponses.RemoveAll(r => r.StartsWith("400 ", StringComparison.Ordinal) && r.Contains("/samples?", StringComparison.Ordinal));
+        // The bad filter's 400 was asked for.
+        browser.FailedResponses.RemoveAll(r =>
+            r.StartsWith("400 ", StringComparison.Ordinal) && r.Contains("/samples?", StringComparison.Ordinal));
         browser.ConsoleErrors.RemoveAll(e => e.Contains("status of 400", StringComparison.Ordinal));
         browser.AssertClean();
     }
+
+    private static string Count(System.Text.Json.JsonElement resource, string field) =>
+        resource.GetProperty(field).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -33,13 +33,17 @@ public static class DashboardExperiment
             name = Name,
             datasetId = p.DatasetId,
             model = new { preset = "stories260k", dim = 32, nLayers = 2, nHeads = 4, nKvHeads = 2 },
-            training = new { batchSize = 8, maxIters = 4, evalInterval = 2, evalIters = 2, warmupIters = 1, learningRate = 3e-3 },
+            training = new
+            {
+                batchSize = 8, maxIters = 4, evalInterval = 2, evalIters = 2, warmupIters = 1, learningRate = 3e-3,
+            },
             orderings = new[] { new { method = "sort_desc", metric = "sentiment" } },
             initSeeds = new[] { 1, 2, 3 },
         });
         using var worker = await api.StartWorkerAsync("gpu");
         var experiment = await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
-            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(8), "the dashboard experiment");
+            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(8),
+            "the dashboard experiment");
         await worker.StopAsync();
         Assert.True(experiment.GetProperty("state").GetString() == "Succeeded", experiment.ToString());
         return id;

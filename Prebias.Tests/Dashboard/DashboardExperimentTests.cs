@@ -5,7 +5,9 @@ using Xunit.Abstractions;
 
 namespace Prebias.Tests.Dashboard;
 
-/// <summary>The experiment view on the real experiment of <see cref="DashboardExperiment"/>: verdicts, curves, divergence, bias.</summary>
+/// <summary>
+/// The experiment view on the real experiment of <see cref="DashboardExperiment"/>: verdicts, curves, divergence, bias.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper output)
 {
@@ -31,7 +33,7 @@ public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper o
         foreach (var row in shown)
         {
             var e = endPoint.Single(x => Key(x) == row.Key);
-            Assert.Equal(e.GetProperty("verdict").GetString(), row.Verdict);
+            Assert.Equal(Verdict(e), row.Verdict);
             Assert.Equal($"{e.GetProperty("nOrdering").GetInt32()} vs {e.GetProperty("nBaseline").GetInt32()}", row.N);
             Assert.Equal(DashboardExperiment.Checkpoints[^1].ToString(CultureInfo.InvariantCulture), row.Step);
             Assert.Equal(e.GetProperty("ciLower").ValueKind == JsonValueKind.Null, row.Ci == "–");
@@ -40,7 +42,8 @@ public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper o
         Assert.True(await page.Locator("#verdict-warning").IsHiddenAsync());
         // The seeds are named per ordering and link to their runs.
         Assert.Equal(6, await page.Locator("#experiment-header a.seed-link").CountAsync());
-        var seeds = await page.Locator($"#experiment-header .seed-group[data-ordering='{DashboardExperiment.Ordering}'] a").AllInnerTextsAsync();
+        var group = $"#experiment-header .seed-group[data-ordering='{DashboardExperiment.Ordering}']";
+        var seeds = await page.TextsAsync($"{group} a");
         Assert.Equal(["seed 1", "seed 2", "seed 3"], seeds);
         output.WriteLine(await Screenshots.SaveAsync(page, "experiment"));
 
@@ -51,7 +54,7 @@ public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper o
         var shownAtTwo = await VerdictRowsAsync(page);
         Assert.Equal(atTwo.Count, shownAtTwo.Count);
         Assert.All(shownAtTwo, r => Assert.Equal("2", r.Step));
-        Assert.All(shownAtTwo, r => Assert.Equal(atTwo.Single(e => Key(e) == r.Key).GetProperty("verdict").GetString(), r.Verdict));
+        Assert.All(shownAtTwo, r => Assert.Equal(Verdict(atTwo.Single(e => Key(e) == r.Key)), r.Verdict));
         var badStep = await client.GetAsync($"/api/experiments/{id}/verdicts?step=-1");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badStep.StatusCode);
         Assert.Contains("\"step\"", await badStep.Content.ReadAsStringAsync());
@@ -65,18 +68,19 @@ public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper o
         // A click on a row opens that metric's curve: one mean line and a band per ordering.
         var last = shownAtTwo[^1];
         await page.ClickAsync($"#verdict-table tr.verdict-row[data-metric='{last.Metric}']");
-        await page.WaitForFunctionAsync($"() => document.getElementById('comparison-chart').dataset.metric === '{last.Metric}'");
+        await page.WaitUntilAsync($"document.getElementById('comparison-chart').dataset.metric === '{last.Metric}'");
         Assert.Equal(last.Metric, await page.InputValueAsync("#comparison-metric"));
-        Assert.Equal(6, await page.EvaluateAsync<int>("() => document.getElementById('comparison-chart').data.length"));
+        Assert.Equal(6, await page.TraceCountAsync("comparison-chart"));
         await page.CheckAsync("#comparison-log");
-        await page.WaitForFunctionAsync("() => document.getElementById('comparison-chart').layout.xaxis.type === 'log'");
+        await page.WaitUntilAsync("document.getElementById('comparison-chart').layout.xaxis.type === 'log'");
 
         // Divergence small multiples (val-loss gap, KL, CKA) and bias summaries, one line per non-baseline ordering.
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#divergence-chart .js-plotly-plot').length === 3");
-        var divergenceTraces = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('#divergence-chart .js-plotly-plot')].map(d => d.data.length)");
+        await page.WaitForCountAsync("#divergence-chart .js-plotly-plot", 3);
+        var divergenceTraces = await page.EvalOnSelectorAllAsync<int[]>(
+            "#divergence-chart .js-plotly-plot", "charts => charts.map(c => c.data.length)");
         Assert.All(divergenceTraces, n => Assert.Equal(1, n));
         var minimalPairs = await page.EvaluateAsync<double>(
-            "() => document.querySelector(\"#experiment-bias-chart [data-panel='minimal_pairs|_all']\").layout.shapes[0].y0");
+            "() => document.querySelector(`#experiment-bias-chart [data-panel='minimal_pairs|_all']`).layout.shapes[0].y0");
         Assert.Equal(0.5, minimalPairs);
         output.WriteLine(await Screenshots.SaveAsync(page, "experiment-curves"));
 
@@ -84,9 +88,12 @@ public sealed class DashboardExperimentTests(ApiFixture api, ITestOutputHelper o
     }
 
     private static double Magnitude(JsonElement e) =>
-        e.GetProperty("effectSize").ValueKind == JsonValueKind.Number ? Math.Abs(e.GetProperty("effectSize").GetDouble()) : -1;
+        e.GetProperty("effectSize") is { ValueKind: JsonValueKind.Number } d ? Math.Abs(d.GetDouble()) : -1;
 
-    private static string Key(JsonElement e) => $"{e.GetProperty("metric").GetString()}|{e.GetProperty("ordering").GetString()}";
+    private static string Key(JsonElement e) =>
+        $"{e.GetProperty("metric").GetString()}|{e.GetProperty("ordering").GetString()}";
+
+    private static string? Verdict(JsonElement e) => e.GetProperty("verdict").GetString();
 
     private sealed record VerdictRow(string Metric, string Ordering, string Step, string Verdict, string Ci, string N)
     {

@@ -99,25 +99,26 @@ public sealed class DashboardTests(ApiFixture api, ITestOutputHelper output)
         // Default: one panel per metric switched on, each with input cumulative, input window and output.
         var enabled = await page.Locator("#saturation-metrics .chip:not(.off)").CountAsync();
         Assert.True(enabled > 0);
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#saturation-panels .js-plotly-plot').length === {enabled}");
-        Assert.All(await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('#saturation-panels .js-plotly-plot')].map(d => d.data.length)"),
-            n => Assert.Equal(3, n));
+        await page.WaitForCountAsync("#saturation-panels .js-plotly-plot", enabled);
+        var panels = await page.EvalOnSelectorAllAsync<int[]>(
+            "#saturation-panels .js-plotly-plot", "cs => cs.map(c => c.data.length)");
+        Assert.All(panels, n => Assert.Equal(3, n));
         // Raw: every metric on one input chart (window and cumulative) and one output chart.
         await page.ClickAsync("label:has(input[name='saturation-scale'][value='raw'])");
         await page.WaitForFunctionAsync("() => document.getElementById('saturation-input').data?.length > 0");
-        Assert.Equal(2 * enabled, await page.EvaluateAsync<int>("() => document.getElementById('saturation-input').data.length"));
-        Assert.Equal(enabled, await page.EvaluateAsync<int>("() => document.getElementById('saturation-output').data.length"));
+        Assert.Equal(2 * enabled, await page.TraceCountAsync("saturation-input"));
+        Assert.Equal(enabled, await page.TraceCountAsync("saturation-output"));
         await page.ClickAsync("label:has(input[name='saturation-scale'][value='panels'])");
 
         // Bias: human names (no "_mean"), a label at the end of each line; minimal pairs with the 0.5 line.
-        var names = await page.EvaluateAsync<string[]>("() => document.getElementById('bias-chart').data.map(t => t.name)");
+        var names = await page.ChartAsync<string[]>("bias-chart", "c.data.map(t => t.name)");
         Assert.Contains("mean over occupations", names);
         Assert.DoesNotContain(names, n => n.StartsWith('_'));
-        Assert.Equal(names.Length, await page.EvaluateAsync<int>("() => document.getElementById('bias-chart').layout.annotations.length"));
+        Assert.Equal(names.Length, await page.ChartAsync<int>("bias-chart", "c.layout.annotations.length"));
         await page.SelectOptionAsync("#bias-probe", "minimal_pairs");
-        await page.WaitForFunctionAsync("() => document.getElementById('bias-chart').dataset.probe === 'minimal_pairs'");
-        Assert.Equal(0.5, await page.EvaluateAsync<double>("() => document.getElementById('bias-chart').layout.shapes[0].y0"));
-        Assert.Equal("minimal pairs", await page.EvaluateAsync<string>("() => document.querySelector('#bias-probe option:checked').textContent"));
+        await page.WaitUntilAsync("document.getElementById('bias-chart').dataset.probe === 'minimal_pairs'");
+        Assert.Equal(0.5, await page.ChartAsync<double>("bias-chart", "c.layout.shapes[0].y0"));
+        Assert.Equal("minimal pairs", await page.InnerTextAsync("#bias-probe option:checked"));
 
         var last = DashboardRun.Checkpoints[^1].ToString(System.Globalization.CultureInfo.InvariantCulture);
         await page.CheckAsync("#compare-toggle");
@@ -136,19 +137,22 @@ public sealed class DashboardTests(ApiFixture api, ITestOutputHelper output)
         await page.UncheckAsync("#compare-toggle");
         await page.ClickAsync(".tabs button[data-tab='layers']");
         await page.WaitForSelectorAsync($"#layers-a[data-step='{last}'].js-plotly-plot");
-        Assert.Equal(DashboardRun.Layers, await page.EvaluateAsync<int>("() => document.getElementById('layers-a').data[0].z.length"));
+        Assert.Equal(DashboardRun.Layers, await page.ChartAsync<int>("layers-a", "c.data[0].z.length"));
 
         // Generations: every stored text, with its metric scores as the scores endpoint computes them.
         await page.ClickAsync(".tabs button[data-tab='generations']");
         await page.WaitForSelectorAsync($"#generations-a[data-step='{last}']");
-        var generations = (await http.GetFromJsonAsync<JsonElement[]>($"api/runs/{runId}/checkpoints/{last}/generations"))!;
-        var scores = (await http.GetFromJsonAsync<JsonElement[]>($"api/runs/{runId}/checkpoints/{last}/generations/scores"))!;
+        var checkpoint = $"api/runs/{runId}/checkpoints/{last}";
+        var generations = (await http.GetFromJsonAsync<JsonElement[]>($"{checkpoint}/generations"))!;
+        var scores = (await http.GetFromJsonAsync<JsonElement[]>($"{checkpoint}/generations/scores"))!;
         Assert.Equal(generations.Length, scores.Length);
         Assert.Equal(generations.Length, await page.Locator("#generations-a .generation").CountAsync());
-        Assert.True(await page.Locator("#generations-a .generation .metric-chip[data-metric='sentiment']").CountAsync() == generations.Length);
+        var scored = page.Locator("#generations-a .generation .metric-chip[data-metric='sentiment']");
+        Assert.Equal(generations.Length, await scored.CountAsync());
         Assert.DoesNotContain("\uFFFD", await page.InnerTextAsync("#generations-a"));
         var experiments = await http.GetAsync("api/experiments");
-        Assert.Equal(experiments.StatusCode == HttpStatusCode.NotFound, await page.Locator("#experiments-section").IsHiddenAsync());
+        var hidden = await page.Locator("#experiments-section").IsHiddenAsync();
+        Assert.Equal(experiments.StatusCode == HttpStatusCode.NotFound, hidden);
         await page.ClickAsync(".tabs button[data-tab='attention']");
     }
 }

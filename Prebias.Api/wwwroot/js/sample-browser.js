@@ -81,6 +81,7 @@ export class SampleBrowser {
       list.replaceChildren(el('div', { class: 'notice', text: 'No sample matches these filters.' }));
     $('sample-more').hidden = !body.next;
     list.dataset.loaded = String(list.querySelectorAll('.sample').length);
+    list.dataset.query = path; // what the list shows (tests wait for it)
   }
 }
 
