@@ -88,3 +88,12 @@ export function endLabels(traces) {
       font: { size: 10, color: t.line?.color ?? '#1f2430' },
     }));
 }
+
+/** A min–max band: two invisible edges, the lower filled up to the upper, in the translucent colour of its line. */
+export function band(x, upper, lower, color, legendgroup) {
+  const edge = { x, mode: 'lines', line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, legendgroup };
+  return [
+    { ...edge, y: upper },
+    { ...edge, y: lower, fill: 'tonexty', fillcolor: translucent(color, 0.16) },
+  ];
+}

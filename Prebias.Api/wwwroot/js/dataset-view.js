@@ -24,6 +24,13 @@ export function dialsOf(corpus) {
     ]);
 }
 
+/** The dials as a row of chips (nothing for a corpus without dials). */
+function dialsRow(dials) {
+  if (!dials.length) return null;
+  const chips = dials.map(([k, v]) => el('span', { class: 'dial', 'data-dial': k, text: `${k} = ${v}` }));
+  return el('div', { class: 'dials' }, el('b', { text: 'ground-truth dials ' }), ...chips);
+}
+
 export function renderDatasetHeader(container, dataset, corpus, summary, runs) {
   const usedBy = runs.filter(r => r.datasetId === dataset.id);
   const dials = dialsOf(corpus);
@@ -57,14 +64,7 @@ export function renderDatasetHeader(container, dataset, corpus, summary, runs) {
       fact('max length', dataset.maxSeqLen),
       fact('created', ago(dataset.createdAt)),
       dataset.error ? el('span', { class: 'fact error-text', text: dataset.error }) : null,
-      dials.length
-        ? el(
-            'div',
-            { class: 'dials' },
-            el('b', { text: 'ground-truth dials ' }),
-            ...dials.map(([k, v]) => el('span', { class: 'dial', 'data-dial': k, text: `${k} = ${v}` })),
-          )
-        : null,
+      dialsRow(dials),
       means.length
         ? el(
             'div',
@@ -146,14 +146,7 @@ export function renderCorpus(header, documentsView, corpus, documents, datasets)
       fact('skipped', number(corpus.skippedDocuments)),
       fact('sha256', corpus.sha256 ? corpus.sha256.slice(0, 12) : '–'),
       corpus.error ? el('span', { class: 'fact error-text', text: corpus.error }) : null,
-      dials.length
-        ? el(
-            'div',
-            { class: 'dials' },
-            el('b', { text: 'ground-truth dials ' }),
-            ...dials.map(([k, v]) => el('span', { class: 'dial', 'data-dial': k, text: `${k} = ${v}` })),
-          )
-        : null,
+      dialsRow(dials),
       el(
         'div',
         { class: 'run-links' },

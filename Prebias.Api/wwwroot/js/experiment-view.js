@@ -1,7 +1,7 @@
 // An experiment: its runs named by ordering and seed, and the curve of one output metric per ordering (mean,
 // min–max band over seeds).
 import { el, badge, notice, shortId } from './format.js';
-import { draw, layout, palette, translucent, stepAxis, stepX } from './charts.js';
+import { draw, layout, palette, band, stepAxis, stepX } from './charts.js';
 import { orderingLabel } from './labels.js';
 import { stateName } from './states.js';
 import { resourceActions } from './resource-actions.js';
@@ -96,26 +96,15 @@ export function renderComparison(chart, table, select, rows, selectedMetric, log
         log,
       ),
       baseline = points[0].isBaseline;
-    traces.push({
-      x,
-      y: points.map(p => p.max),
-      mode: 'lines',
-      line: { width: 0, color },
-      hoverinfo: 'skip',
-      showlegend: false,
-      legendgroup: name,
-    });
-    traces.push({
-      x,
-      y: points.map(p => p.min),
-      mode: 'lines',
-      line: { width: 0, color },
-      fill: 'tonexty',
-      fillcolor: translucent(color, 0.16),
-      hoverinfo: 'skip',
-      showlegend: false,
-      legendgroup: name,
-    });
+    traces.push(
+      ...band(
+        x,
+        points.map(p => p.max),
+        points.map(p => p.min),
+        color,
+        name,
+      ),
+    );
     traces.push({
       name: baseline ? `${name} (baseline)` : name,
       x,

@@ -2,7 +2,7 @@
 // or any output or input metric, on a linear or log step axis; the step slider lists every ticked run's values at
 // the chosen checkpoint.
 import { el, notice, number } from './format.js';
-import { draw, layout, palette, translucent, stepAxis, stepX } from './charts.js';
+import { draw, layout, palette, band, stepAxis, stepX } from './charts.js';
 import { runLabel } from './labels.js';
 
 /** The series of one run for a quantity: [{ step, value }] in step order. */
@@ -63,24 +63,15 @@ export function renderOverlay(chart, items, quantity, log, step) {
     }
     const at = xs.map(s => all.map(series => series.find(p => p.step === s)?.value).filter(v => v !== undefined));
     const x = stepX(xs, log);
-    traces.push({
-      x,
-      y: at.map(v => Math.max(...v)),
-      mode: 'lines',
-      line: { width: 0, color },
-      hoverinfo: 'skip',
-      showlegend: false,
-    });
-    traces.push({
-      x,
-      y: at.map(v => Math.min(...v)),
-      mode: 'lines',
-      line: { width: 0, color },
-      fill: 'tonexty',
-      fillcolor: translucent(color, 0.16),
-      hoverinfo: 'skip',
-      showlegend: false,
-    });
+    traces.push(
+      ...band(
+        x,
+        at.map(v => Math.max(...v)),
+        at.map(v => Math.min(...v)),
+        color,
+        item.name,
+      ),
+    );
     traces.push({
       name: `${item.name} (mean of ${item.data.length})`,
       x,
