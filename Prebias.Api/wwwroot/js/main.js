@@ -81,8 +81,19 @@ async function poll() {
   await showSelection(selection);
 }
 
+// Each view of one resource: where its item is found, its element, and its page.
+const routes = {
+  run: { list: () => state.runs, view: 'run-view', show: item => pages.run.show(item, state) },
+  experiment: {
+    list: () => state.experiments,
+    view: 'experiment-view',
+    show: item => pages.experiment.show(item, state),
+  },
+  dataset: { list: () => state.datasets, view: 'dataset-view', show: item => pages.data.showDataset(item, state) },
+  corpus: { list: () => state.corpora, view: 'corpus-view', show: item => pages.data.showCorpus(item, state) },
+};
+
 async function showSelection(selection) {
-  const find = (list, id) => list?.find(item => item.id === id);
   if (selection.kind === 'runs') {
     if (state.runs.length === 0) {
       show('empty-view');
@@ -90,39 +101,16 @@ async function showSelection(selection) {
     }
     show('runs-view');
     await pages.runs.show(state);
-  } else if (selection.kind === 'run') {
-    const run = find(state.runs, selection.id);
-    if (!run) {
-      notFound('run', selection.id);
-      return;
-    }
-    show('run-view');
-    await pages.run.show(run, state);
-  } else if (selection.kind === 'experiment') {
-    const experiment = find(state.experiments, selection.id);
-    if (!experiment) {
-      notFound('experiment', selection.id);
-      return;
-    }
-    show('experiment-view');
-    await pages.experiment.show(experiment, state);
-  } else if (selection.kind === 'dataset') {
-    const dataset = find(state.datasets, selection.id);
-    if (!dataset) {
-      notFound('dataset', selection.id);
-      return;
-    }
-    show('dataset-view');
-    await pages.data.showDataset(dataset, state);
-  } else {
-    const corpus = find(state.corpora, selection.id);
-    if (!corpus) {
-      notFound('corpus', selection.id);
-      return;
-    }
-    show('corpus-view');
-    await pages.data.showCorpus(corpus, state);
+    return;
   }
+  const route = routes[selection.kind];
+  const item = route.list()?.find(candidate => candidate.id === selection.id);
+  if (!item) {
+    notFound(selection.kind, selection.id);
+    return;
+  }
+  show(route.view);
+  await route.show(item);
 }
 
 function report(error) {
