@@ -4,12 +4,19 @@ import { el, badge, number, shortId, ago } from './format.js';
 import { stateName } from './states.js';
 import { runLabel, orderingLabel } from './labels.js';
 
+/** The model's preset name, or its size where the resolved config keeps none (e.g. "32d × 2L × 4H"). */
+export function presetOf(run) {
+  const m = run.model ?? {};
+  if (m.preset) return m.preset;
+  return m.dim ? `${m.dim}d × ${m.nLayers}L × ${m.nHeads}H` : '';
+}
+
 const columns = [
   { key: 'name', label: 'name', value: r => runLabel(r) },
   { key: 'state', label: 'state', value: r => stateName(r.state) },
   { key: 'ordering', label: 'ordering', value: r => orderingLabel(r.ordering) },
   { key: 'seeds', label: 'seeds', value: r => `${r.seeds?.init ?? r.seed}/${r.seeds?.order ?? r.seed}` },
-  { key: 'preset', label: 'preset', value: r => r.model?.preset ?? '' },
+  { key: 'preset', label: 'preset', value: r => presetOf(r) },
   { key: 'steps', label: 'steps', value: r => r.stepsDone },
   { key: 'valLoss', label: 'final val loss', value: (r, facts) => facts.get(r.id) ?? null },
   { key: 'created', label: 'created', value: r => r.createdAt },
@@ -109,7 +116,7 @@ function groupRow(key, members, facts) {
       state: states.join(', '),
       ordering: orderingLabel(first.ordering),
       seeds: members.map(r => r.seeds?.init ?? r.seed).join(', '),
-      preset: first.model?.preset ?? '',
+      preset: presetOf(first),
       steps: Math.max(...members.map(r => r.stepsDone)),
       valLoss: mean,
       created: first.createdAt,
