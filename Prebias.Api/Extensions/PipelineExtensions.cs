@@ -53,6 +53,9 @@ public static class PipelineExtensions
         app.MapEvaluationsApi();
         app.MapCheckpointViewsApi();
         app.MapExperimentsApi();
+        app.MapExperimentVerdictsApi();
+        app.MapSampleHistogramsApi();
+        app.MapGenerationScoresApi();
         app.MapBranchesApi();
         app.MapOrderRefreshesApi();
         app.MapInContextApi();

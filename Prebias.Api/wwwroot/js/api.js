@@ -27,12 +27,21 @@ export class Cache {
   get(key, load) {
     if (!this.#entries.has(key)) {
       const promise = load().then(
-        value => { if (value === null) this.#entries.delete(key); return value; },
-        error => { this.#entries.delete(key); throw error; });
+        value => {
+          if (value === null) this.#entries.delete(key);
+          return value;
+        },
+        error => {
+          this.#entries.delete(key);
+          throw error;
+        },
+      );
       this.#entries.set(key, promise);
     }
     return this.#entries.get(key);
   }
 
-  clear() { this.#entries.clear(); }
+  clear() {
+    this.#entries.clear();
+  }
 }

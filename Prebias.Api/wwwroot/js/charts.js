@@ -1,6 +1,17 @@
 // Plotly (window.Plotly, from lib/plotly.min.js) with one look for every chart.
 
-export const palette = ['#3b6fd8', '#e07b39', '#2f9e5b', '#c23b6b', '#7b5cc4', '#1d9fb0', '#b58b1b', '#6b7280', '#d1453b', '#5a8f29'];
+export const palette = [
+  '#3b6fd8',
+  '#e07b39',
+  '#2f9e5b',
+  '#c23b6b',
+  '#7b5cc4',
+  '#1d9fb0',
+  '#b58b1b',
+  '#6b7280',
+  '#d1453b',
+  '#5a8f29',
+];
 
 export const config = {
   displaylogo: false,
@@ -39,4 +50,50 @@ export function escapeMarkup(text) {
 export function translucent(hex, alpha) {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** Steps as x values: a log axis cannot show step 0, so there every point sits at step + 1 (ticks name real steps). */
+export function stepX(steps, log) {
+  return log ? steps.map(s => s + 1) : steps;
+}
+
+/** The step axis, linear or log; on log, ticks at the given steps, thinned to about a third of a decade apart. */
+export function stepAxis(log, steps = []) {
+  if (!log) return { title: { text: 'step' } };
+  const ticks = [];
+  for (const step of [...new Set(steps)].sort((a, b) => a - b)) {
+    if (!ticks.length || Math.log10(step + 1) - Math.log10(ticks.at(-1) + 1) >= 0.3) ticks.push(step);
+  }
+  return {
+    type: 'log',
+    title: { text: 'step (log scale)' },
+    tickvals: ticks.map(s => s + 1),
+    ticktext: ticks.map(String),
+  };
+}
+
+/** Direct labels: the trace's name next to its last point, so a reader needs no legend or hover. */
+export function endLabels(traces) {
+  return traces
+    .filter(t => t.name && t.showlegend !== false && t.x?.length)
+    .map(t => ({
+      x: t.x.at(-1),
+      y: t.y.at(-1),
+      xref: 'x',
+      yref: 'y',
+      text: escapeMarkup(t.name),
+      showarrow: false,
+      xanchor: 'left',
+      xshift: 4,
+      font: { size: 10, color: t.line?.color ?? '#1f2430' },
+    }));
+}
+
+/** A min–max band: two invisible edges, the lower filled up to the upper, in the translucent colour of its line. */
+export function band(x, upper, lower, color, legendgroup) {
+  const edge = { x, mode: 'lines', line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, legendgroup };
+  return [
+    { ...edge, y: upper },
+    { ...edge, y: lower, fill: 'tonexty', fillcolor: translucent(color, 0.16) },
+  ];
 }

@@ -1,4 +1,5 @@
 // Small formatting and DOM helpers shared by the views.
+import { stateName } from './states.js';
 
 /** Creates an element: el('div', { class: 'x', text: 'hi' }, child, ...). */
 export function el(tag, attributes = {}, ...children) {
@@ -14,8 +15,10 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A state badge with its one display name (see states.js); the name is also its CSS class. */
 export function badge(state) {
-  return el('span', { class: `badge ${state ?? ''}`, text: state ?? '?' });
+  const name = stateName(state);
+  return el('span', { class: `badge ${name}`, text: name, title: state ?? '' });
 }
 
 export function progressBar(fraction) {
@@ -36,7 +39,9 @@ export function number(value, digits = 3) {
   return Number(value).toPrecision(digits);
 }
 
-export function shortId(id) { return String(id).slice(0, 8); }
+export function shortId(id) {
+  return String(id).slice(0, 8);
+}
 
 export function ago(timestamp) {
   if (!timestamp) return '';
@@ -47,7 +52,18 @@ export function ago(timestamp) {
   return `${Math.round(seconds / 86400)} d ago`;
 }
 
-/** Shows a SentencePiece piece readably: "▁Once" → "·Once" would be noisy, so the word-start mark becomes a space. */
+/**
+ * Generated text as run.c prints it: a lone byte-fallback piece that is not valid UTF-8 on its own is skipped
+ * instead of shown as a replacement character.
+ */
+export function readableText(text) {
+  return String(text).replaceAll('\uFFFD', '');
+}
+
+/**
+ * Shows a SentencePiece piece readably: "▁Once" → "·Once" would be noisy, so the word-start mark becomes a
+ * space.
+ */
 export function piece(text) {
   if (text === '<s>' || text === '</s>') return text;
   return String(text).replaceAll('\u2581', ' ').replace(/^ /, '␣');
