@@ -1,3 +1,4 @@
+using Prebias.Core;
 using System.Diagnostics;
 using System.Globalization;
 using Prebias.Core.Corpora.Synthetic;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Prebias.Core.Evaluation.Jobs;
+namespace Prebias.Core.Evaluation;
 
 /// <summary>
 /// Seconds spent in each part of a checkpoint evaluation (generations, bias probes, val loss, representations, ...),

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Prebias.Api.Apis;
+using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
 using Prebias.Core.SampleMetrics;
 
@@ -9,14 +9,23 @@ namespace Prebias.Tests.Foundation;
 public sealed class TableFromRecordsTests
 {
     [Fact]
-    public void FromRecords_WritesTheLossesCsv_WithItsSnakeCaseColumnsInOrder()
+    public void FromRecords_WritesTheLossesCsv_WithTheJsonNamesInOrder()
     {
-        var table = Table.FromRecords([new RunsApi.LossRow(1, 2.5, 5e-4, 0.75), new RunsApi.LossRow(2, 2.25, 4e-4, double.NaN)],
-            JsonNamingPolicy.SnakeCaseLower);
+        var table = Table.FromRecords([new LossResponse(1, 2.5, 2.75, 5e-4, 0.75), new LossResponse(2, 2.25, null, 4e-4, double.NaN)]);
 
-        Assert.Equal(["step", "loss", "learning_rate", "grad_norm"], table.Columns.Select(c => c.Name).ToArray());
-        Assert.Equal([typeof(long), typeof(double), typeof(double), typeof(double)], table.Columns.Select(c => c.Type).ToArray());
-        Assert.Equal("step,loss,learning_rate,grad_norm\n1,2.5,0.0005,0.75\n2,2.25,0.0004,\n", TableResult.ToCsv(table));
+        Assert.Equal(["step", "loss", "valLoss", "learningRate", "gradNorm"], table.Columns.Select(c => c.Name).ToArray());
+        Assert.Equal([typeof(long), typeof(double), typeof(double), typeof(double), typeof(double)],
+            table.Columns.Select(c => c.Type).ToArray());
+        Assert.Equal("step,loss,valLoss,learningRate,gradNorm\n1,2.5,2.75,0.0005,0.75\n2,2.25,,0.0004,\n",
+            TableResult.ToCsv(table));
+    }
+
+    [Fact]
+    public void FromRecords_UsesAnotherNamingPolicy_WhenGivenOne()
+    {
+        var table = Table.FromRecords([new LossResponse(1, 2.5, null, 5e-4, 0.75)], JsonNamingPolicy.SnakeCaseLower);
+
+        Assert.Equal(["step", "loss", "val_loss", "learning_rate", "grad_norm"], table.Columns.Select(c => c.Name).ToArray());
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public class DynamicOrderTests
     {
         var ledger = new OrderLedger(new CompiledOrder([1, 2], 2, 1), batchSize: 2, gradAccumSteps: 1);
         ledger.Extend(new CompiledOrder([1, 2, 3, 4], 4, 1));
-        Assert.Equal([3, 4], ledger.SamplesForStep(1).ToArray());
+        Assert.Equal([3, 4], ledger.MicroBatch(1, 0).ToArray());
         Assert.Throws<ArgumentException>(() => ledger.Extend(new CompiledOrder([9, 2, 3, 4, 5, 6], 6, 1)));
     }
 

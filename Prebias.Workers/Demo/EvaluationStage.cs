@@ -57,7 +57,7 @@ public static class EvaluationStage
     }
 
     /// <summary>Polls the experiment until it succeeded or failed, printing its progress every 10 %.</summary>
-    internal static async Task<JsonElement> WaitForExperimentAsync(PrebiasClient client, string id, CancellationToken ct)
+    public static async Task<JsonElement> WaitForExperimentAsync(PrebiasClient client, string id, CancellationToken ct)
     {
         var lastPrinted = -1.0;
         while (true)
