@@ -13,7 +13,7 @@ public static class InContextApi
 {
     public static RouteGroupBuilder MapInContextApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluation");
+        var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluations");
         group.MapGet("in-context", Scores).WithName("GetInContextScores")
             .WithSummary("Per evaluated checkpoint: ICL score (late − early token loss, positions stated), " +
                 "best prefix-matching head; ?format=json|csv|parquet");

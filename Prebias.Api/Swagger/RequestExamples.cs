@@ -34,6 +34,8 @@ public static class RequestExamples
             }, none),
             "ComputeSampleMetrics" => new(
                 new { metrics = new[] { OrderingMetric, "sentiment", "vocabulary_diversity" } }, Path(ids.Dataset())),
+            // Without a list every numeric and boolean attribute of the corpus is copied.
+            "CopySampleAttributes" => new(new { }, Path(ids.Dataset())),
             "CreateRun" => new(new
             {
                 name = "readability-ascending", datasetId = Id(ids.Dataset()),

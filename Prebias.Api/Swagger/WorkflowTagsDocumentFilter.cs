@@ -20,6 +20,9 @@ public sealed class WorkflowTagsDocumentFilter : IDocumentFilter
         ("Experiments", "7. Orderings against a shuffled baseline over several seeds, and the verdict per metric."),
         ("Branches", "8. Interventions: continue a run from a checkpoint with changed data."),
         ("Jobs", "Every POST starts a job: poll it, list jobs, cancel one."),
+        ("Cards", "Data and model cards (Markdown with YAML front matter, in Hugging Face's format)."),
+        ("Content ids", "Resolve a content id (sha256 of a resource's bytes and its parents' ids) to its resource."),
+        ("Exports", "A checkpoint for Hugging Face transformers, a run's curves for TensorBoard."),
         ("Diagnostics", "Checks of the machine (torch proof job)."),
     ];
 
@@ -28,6 +31,7 @@ public sealed class WorkflowTagsDocumentFilter : IDocumentFilter
     {
         ["Sample metrics"] = "Metrics",
         ["Checkpoint views"] = "Evaluations",
+        ["Evaluation"] = "Evaluations",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

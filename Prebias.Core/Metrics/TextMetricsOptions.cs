@@ -4,8 +4,8 @@ namespace Prebias.Core.Metrics;
 public sealed record TextMetricsOptions
 {
     /// <summary>
-    /// Reference text for <c>bleu</c>. The original project scored BLEU against the opening of a TinyStories
-    /// story ("Once upon a time, there was a little girl named Lily..."); this default is that style of opening.
+    /// Reference text for <c>bleu</c>: the opening of a TinyStories story ("Once upon a time, there was a little
+    /// girl named Lily..."), so BLEU measures how closely a generation follows the corpus' usual opening.
     /// </summary>
     public string BleuReference { get; init; } =
         "Once upon a time, there was a little girl named Lily. She loved to play outside in the sunshine.";

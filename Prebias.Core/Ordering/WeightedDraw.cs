@@ -1,5 +1,3 @@
-using Prebias.Core.Corpora.Synthetic;
-
 namespace Prebias.Core.Ordering;
 
 /// <summary>Draws with replacement from candidates with probabilities p (inverse CDF with binary search),

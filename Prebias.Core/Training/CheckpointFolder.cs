@@ -35,9 +35,12 @@ public static class CheckpointFolder
     /// <summary>Layer-by-layer attention similarity, written by evaluation.</summary>
     public const string Layers = "layers.json";
 
+    /// <summary>ICL score and per-head induction scores, written by evaluation.</summary>
+    public const string InContext = "in-context.json";
+
     /// <summary>Every file a checkpoint folder may hold besides the manifest.</summary>
     public static IReadOnlyList<string> Files { get; } =
-        [Weights, Optimizer, Rng, AttentionWeights, AttentionIndex, Embeddings, Layers];
+        [Weights, Optimizer, Rng, AttentionWeights, AttentionIndex, Embeddings, Layers, InContext];
 
     /// <summary>Guards the manifest's read-modify-write when two processes add files to one checkpoint.</summary>
     private const string LockFile = ".manifest.lock";

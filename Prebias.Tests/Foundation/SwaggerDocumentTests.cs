@@ -31,7 +31,7 @@ public sealed partial class SwaggerDocumentTests(ApiFixture api)
     public async Task Swagger_OffersClosedValueSetsAsEnums()
     {
         var doc = await DocumentAsync();
-        Assert.Equal(["shuffle", "sort_asc", "sort_desc", "threshold", "sorted_threshold", "curriculum", "interleave"],
+        Assert.Equal(["shuffle", "sort_asc", "sort_desc", "threshold", "sorted_threshold", "curriculum", "interleave", "dynamic"],
             EnumOf(Property(doc, "OrderingSpec", "method")));
         Assert.Contains("flesch_kincaid_grade", EnumOf(Property(doc, "OrderingSpec", "metric")));
         Assert.Contains("stories260k", EnumOf(Property(doc, "ModelSpec", "preset")));

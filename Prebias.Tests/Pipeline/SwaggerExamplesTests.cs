@@ -17,7 +17,7 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
     // Workflow order: each example names the newest ready resource that the steps before it made.
     private static readonly string[] Steps =
     [
-        "CreateCorpus", "CreateTokenizer", "CreateDataset", "ComputeSampleMetrics", "Encode", "Decode",
+        "CreateCorpus", "CreateTokenizer", "CreateDataset", "ComputeSampleMetrics", "CopySampleAttributes", "Encode", "Decode",
         "CreateRun", "CreateDurabilityExperiment", "CreateBranch", "EvaluateCheckpoints", "ComputeSamplePerplexity",
         "StartTorchDiagnostic",
     ];

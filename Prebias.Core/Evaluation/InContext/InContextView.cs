@@ -12,7 +12,7 @@ namespace Prebias.Core.Evaluation.InContext;
 /// <param name="Seconds">Wall time of this part of the evaluation.</param>
 public sealed record InContextView(IclScore Icl, HeadScores Heads, int Sequences, int RepeatLength, double Seconds)
 {
-    public const string FileName = "in-context.json";
+    public const string FileName = CheckpointFolder.InContext;
 
     public void Write(string checkpointDirectory) => CheckpointViews.Write(checkpointDirectory, FileName, this);
 
