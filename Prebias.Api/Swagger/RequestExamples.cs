@@ -35,7 +35,7 @@ public static class RequestExamples
             "ComputeSampleMetrics" => new(
                 new { metrics = new[] { OrderingMetric, "sentiment", "vocabulary_diversity" } }, Path(ids.Dataset())),
             // Without a list every numeric and boolean attribute of the corpus is copied.
-            "CopySampleAttributes" => new(new { }, Path(ids.Dataset())),
+            "CopySampleAttributes" => new(new { attributes = Array.Empty<string>() }, Path(ids.Dataset())),
             "CreateRun" => new(new
             {
                 name = "readability-ascending", datasetId = Id(ids.Dataset()),

@@ -27,6 +27,7 @@ public static class SwaggerExtensions
                 Description = "Needed for POST, PUT and DELETE; GETs are open. ./run.sh prints it at start.",
             });
             swagger.SchemaFilter<StringEnumSchemaFilter>();
+            swagger.SchemaFilter<BranchTransformSchemaFilter>();
             swagger.SchemaFilter<ClosedValuesSchemaFilter>();
             swagger.SchemaFilter<TrainingDefaultsSchemaFilter>();
             swagger.OperationFilter<WriteSecurityFilter>();
