@@ -91,6 +91,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RunLauncher>();
         services.AddScoped<BranchLauncher>();
         services.AddScoped<EvaluationLauncher>();
+        services.AddScoped<Prebias.Core.Analysis.Association.AssociationQuery>();
         services.AddScoped<ExperimentLauncher>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));

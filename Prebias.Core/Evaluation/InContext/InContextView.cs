@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Prebias.Core.Evaluation.Results;
+using Prebias.Core.Training;
 
 namespace Prebias.Core.Evaluation.InContext;
 
