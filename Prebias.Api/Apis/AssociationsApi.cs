@@ -17,14 +17,16 @@ public static class AssociationsApi
     {
         var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluations");
         group.MapGet("associations", Run).WithName("GetAssociations").RequireRun()
-            .WithSummary($"PMI of two word sets per evaluated checkpoint, on its data window and generations; {Formats}");
+            .WithSummary($"PMI of two word sets per evaluated checkpoint, data window and generations; {Formats}");
         group.MapGet("checkpoints/{step:long}/associations", Checkpoint).WithName("GetCheckpointAssociations")
             .RequireCheckpoint().WithSummary($"PMI of two word sets on the checkpoint's generations; {Formats}");
         return group;
     }
 
     /// <param name="id">Run id.</param>
-    /// <param name="a">Set A: gender_female, gender_male, occupations, afinn_positive, afinn_negative or a user set.</param>
+    /// <param name="a">
+    /// Set A: gender_female, gender_male, occupations, afinn_positive, afinn_negative or a user set.
+    /// </param>
     /// <param name="b">Set B, named as <paramref name="a"/>.</param>
     /// <param name="set">User sets, each <c>name:word,word</c> (repeatable).</param>
     /// <param name="format">json (default), csv or parquet.</param>

@@ -18,15 +18,17 @@ public sealed class PmiAssociationApiTests(ApiFixture api)
         var (p, runId) = await EvaluationApiTests.EvaluatedRunAsync(api);
         var url = $"/api/runs/{runId}/associations?a=gender_female&b=afinn_negative";
         var rows = (await p.Client.GetFromJsonAsync<JsonElement[]>(url))!;
-        Assert.Equal(new long[] { 0, 1, 2, 4, 8 }, rows.Select(r => r.GetProperty("step").GetInt64()).Distinct().Order());
-        Assert.Equal(["data", "generations"], rows.Select(r => r.GetProperty("source").GetString()).Distinct().Order());
+        long Step(JsonElement r) => r.GetProperty("step").GetInt64();
+        string? Source(JsonElement r) => r.GetProperty("source").GetString();
+        Assert.Equal(new long[] { 0, 1, 2, 4, 8 }, rows.Select(Step).Distinct().Order());
+        Assert.Equal(["data", "generations"], rows.Select(Source).Distinct().Order());
         Assert.All(rows, AssertConsistent);
         Assert.All(rows, r => Assert.Equal(Fields, r.EnumerateObject().Select(f => f.Name)));
         // Step 0 saw no samples, so its data row has no documents and no PMI; later windows do.
-        var data0 = rows.Single(r => r.GetProperty("step").GetInt64() == 0 && r.GetProperty("source").GetString() == "data");
+        var data0 = rows.Single(r => Step(r) == 0 && Source(r) == "data");
         Assert.Equal(0, data0.GetProperty("documents").GetInt32());
         Assert.Equal(JsonValueKind.Null, data0.GetProperty("pmi").ValueKind);
-        Assert.Contains(rows, r => r.GetProperty("source").GetString() == "data" && r.GetProperty("documents").GetInt32() > 0
+        Assert.Contains(rows, r => Source(r) == "data" && r.GetProperty("documents").GetInt32() > 0
             && r.GetProperty("pmi").ValueKind == JsonValueKind.Number);
 
         var csv = await p.Client.GetStringAsync(url + "&format=csv");
@@ -40,7 +42,8 @@ public sealed class PmiAssociationApiTests(ApiFixture api)
     public async Task CheckpointAssociations_ScoreTheGenerations_WithAUserSet()
     {
         var (p, runId) = await EvaluationApiTests.EvaluatedRunAsync(api);
-        var generations = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/checkpoints/8/generations"))!;
+        var generations = (await p.Client.GetFromJsonAsync<JsonElement[]>(
+            $"/api/runs/{runId}/checkpoints/8/generations"))!;
         var rows = (await p.Client.GetFromJsonAsync<JsonElement[]>(
             $"/api/runs/{runId}/checkpoints/8/associations?a=mine&b=gender_male&set=mine:the,a,and"))!;
         var row = Assert.Single(rows);

@@ -14,7 +14,7 @@ namespace Prebias.Core.Analysis.Association;
 /// </summary>
 public sealed class AssociationQuery(PrebiasDbContext db, IArtifactStore store)
 {
-    /// <summary>Shuffles for the permutation null: p-values resolve to 1/201, enough to tell 0.05 from chance.</summary>
+    /// <summary>Shuffles for the permutation null: p-values resolve to 1/201, enough to tell 0.05 apart.</summary>
     public const int Permutations = 200;
 
     public async Task<IReadOnlyList<AssociationRow>> CheckpointAsync(Guid runId, long step, string a, string b,
