@@ -53,13 +53,27 @@ public sealed class PmiAssociationApiTests(ApiFixture api)
         AssertConsistent(row);
     }
 
+    [Fact]
+    public async Task AssociationsHeatmap_IsAPng_ForEveryPairOfTwoLists()
+    {
+        var (p, runId) = await EvaluationApiTests.EvaluatedRunAsync(api);
+        var query = "a=gender_female,gender_male&b=afinn_positive,afinn_negative";
+        var rows = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/associations?{query}"))!;
+        Assert.Equal(5 * 2 * 4, rows.Length); // checkpoints × sources × pairs
+        var png = await p.Client.GetAsync($"/api/runs/{runId}/associations.png?{query}");
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+    }
+
     [Theory]
     [InlineData("a=nope&b=gender_male", "a")]
     [InlineData("a=gender_female&b=DROP%20TABLE", "b")]
     public async Task Associations_Answer400NamingTheField_ForAnUnknownSet(string query, string field)
     {
         var (p, runId) = await EvaluationApiTests.EvaluatedRunAsync(api);
-        foreach (var path in new[] { "associations", "checkpoints/8/associations" })
+        foreach (var path in new[] { "associations", "checkpoints/8/associations", "associations.png" })
         {
             var response = await p.Client.GetAsync($"/api/runs/{runId}/{path}?{query}");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

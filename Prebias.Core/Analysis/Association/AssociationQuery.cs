@@ -17,14 +17,15 @@ public sealed class AssociationQuery(PrebiasDbContext db, IArtifactStore store)
     /// <summary>Shuffles for the permutation null: p-values resolve to 1/201, enough to tell 0.05 apart.</summary>
     public const int Permutations = 200;
 
-    public async Task<IReadOnlyList<AssociationRow>> CheckpointAsync(Guid runId, long step, string a, string b,
-        IReadOnlyDictionary<string, IReadOnlySet<string>> sets, CancellationToken ct)
+    public async Task<IReadOnlyList<AssociationRow>> CheckpointAsync(Guid runId, long step,
+        IReadOnlyList<(string A, string B)> pairs, IReadOnlyDictionary<string, IReadOnlySet<string>> sets,
+        CancellationToken ct)
     {
         var seed = await db.Runs.Where(r => r.Id == runId).Select(r => r.Seed).SingleAsync(ct);
-        return [await GenerationsRowAsync(runId, step, a, b, sets, seed, ct)];
+        return await GenerationsRowsAsync(runId, step, pairs, sets, seed, ct);
     }
 
-    public async Task<IReadOnlyList<AssociationRow>> RunAsync(Guid runId, string a, string b,
+    public async Task<IReadOnlyList<AssociationRow>> RunAsync(Guid runId, IReadOnlyList<(string A, string B)> pairs,
         IReadOnlyDictionary<string, IReadOnlySet<string>> sets, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
@@ -50,29 +51,35 @@ public sealed class AssociationQuery(PrebiasDbContext db, IArtifactStore store)
             if (!evaluated.Contains(checkpoint.Step)) continue;
             // A sample seen in two epochs counts as two documents, as in the input-window means.
             var texts = ids[start..end].Select(id => reader.Get(documents[id]).Text).ToList();
-            rows.Add(Row(checkpoint.Step, "data", texts, a, b, sets, run.Seed));
-            rows.Add(await GenerationsRowAsync(runId, checkpoint.Step, a, b, sets, run.Seed, ct));
+            rows.AddRange(Rows(checkpoint.Step, "data", texts, pairs, sets, run.Seed));
+            rows.AddRange(await GenerationsRowsAsync(runId, checkpoint.Step, pairs, sets, run.Seed, ct));
         }
         return rows;
     }
 
-    private async Task<AssociationRow> GenerationsRowAsync(Guid runId, long step, string a, string b,
-        IReadOnlyDictionary<string, IReadOnlySet<string>> sets, long seed, CancellationToken ct)
+    private async Task<IReadOnlyList<AssociationRow>> GenerationsRowsAsync(Guid runId, long step,
+        IReadOnlyList<(string A, string B)> pairs, IReadOnlyDictionary<string, IReadOnlySet<string>> sets, long seed,
+        CancellationToken ct)
     {
         var texts = await db.Generations.AsNoTracking().Where(g => g.RunId == runId && g.Step == step)
-            .OrderBy(g => g.Index).Select(g => g.Text).ToListAsync(ct);
-        return Row(step, "generations", texts, a, b, sets, seed);
+            .OrderBy(g => g.Index).Select(g => new { g.Prompt, g.Text }).ToListAsync(ct);
+        // Scored on the continuation only, as the output metrics are: the prompts ("a little girl", "The doctor")
+        // would otherwise put set words into every text the model wrote.
+        var continuations = texts.ConvertAll(g =>
+            g.Text.StartsWith(g.Prompt, StringComparison.Ordinal) ? g.Text[g.Prompt.Length..] : g.Text);
+        return Rows(step, "generations", continuations, pairs, sets, seed);
     }
 
-    /// <summary>The PMI cell of one pair over some texts, each split into lower-cased words.</summary>
-    public static AssociationRow Row(long step, string source, IReadOnlyList<string> texts, string a, string b,
-        IReadOnlyDictionary<string, IReadOnlySet<string>> sets, long seed)
+    /// <summary>The PMI cells of the pairs over some texts, each split into lower-cased words.</summary>
+    public static IReadOnlyList<AssociationRow> Rows(long step, string source, IReadOnlyList<string> texts,
+        IReadOnlyList<(string A, string B)> pairs, IReadOnlyDictionary<string, IReadOnlySet<string>> sets, long seed)
     {
         var words = texts.Select(t => (IReadOnlyList<string>)WordTokenizer.Words(t.ToLowerInvariant())).ToList();
-        var pair = new Dictionary<string, IReadOnlySet<string>> { [a] = sets[a], [b] = sets[b] };
-        var cell = PmiTable.Compute(words, pair, [(a, b)], permutations: Permutations, seed: seed)[0];
+        // Only the sets in use: each set costs a pass over every text.
+        var used = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().ToDictionary(n => n, n => sets[n]);
+        var cells = PmiTable.Compute(words, used, pairs, permutations: Permutations, seed: seed);
         static double? Finite(double v) => double.IsFinite(v) ? v : null;
-        return new AssociationRow(step, source, a, b, cell.CountA, cell.CountB, cell.CountBoth, cell.Units,
-            Finite(cell.Pmi), Finite(cell.NullMean), Finite(cell.PValue));
+        return [.. cells.Select(c => new AssociationRow(step, source, c.SetA, c.SetB, c.CountA, c.CountB, c.CountBoth,
+            c.Units, Finite(c.Pmi), Finite(c.NullMean), Finite(c.PValue)))];
     }
 }

@@ -17,12 +17,12 @@ public static partial class AssociationSets
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Named => NamedLazy.Value;
 
     /// <summary>
-    /// The named sets plus user sets written <c>name:word,word,…</c>; errors keyed by the query field
-    /// (<c>a</c>, <c>b</c> or <c>set</c>) that caused them, empty when <paramref name="a"/> and
-    /// <paramref name="b"/> both name a set.
+    /// The named sets plus user sets written <c>name:word,word,…</c>, and the pairs to score: every set named in
+    /// <paramref name="a"/> (comma-separated) against every set in <paramref name="b"/>. Errors are keyed by the
+    /// query field (<c>a</c>, <c>b</c> or <c>set</c>) that caused them; empty when every name is a set.
     /// </summary>
     public static Dictionary<string, string[]> Resolve(string? a, string? b, IReadOnlyList<string>? custom,
-        out Dictionary<string, IReadOnlySet<string>> sets)
+        out Dictionary<string, IReadOnlySet<string>> sets, out List<(string A, string B)> pairs)
     {
         sets = new Dictionary<string, IReadOnlySet<string>>(Named);
         var errors = new Dictionary<string, string[]>();
@@ -35,9 +35,17 @@ public static partial class AssociationSets
                 errors["set"] = [$"'{entry}' is not name:word,word with a new name of a-z, 0-9 and _."];
             else sets[name] = words;
         }
+        var names = new Dictionary<string, string[]>();
         foreach (var (field, value) in new[] { ("a", a), ("b", b) })
-            if (value is null || !sets.ContainsKey(value))
-                errors[field] = [$"'{value}' is not a word set; known: {string.Join(", ", sets.Keys.Order())}."];
+        {
+            names[field] = (value ?? "").Split(',',
+                StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var known = sets;
+            if (names[field].Length == 0 || names[field].Any(n => !known.ContainsKey(n)))
+                errors[field] = [$"'{value}' is not a word set (or a comma-separated list of them); known: "
+                    + $"{string.Join(", ", sets.Keys.Order())}."];
+        }
+        pairs = [.. names["a"].SelectMany(x => names["b"].Select(y => (x, y))).Distinct()];
         return errors;
     }
 
