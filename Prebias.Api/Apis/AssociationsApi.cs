@@ -29,9 +29,9 @@ public static class AssociationsApi
     /// <param name="id">Run id.</param>
     /// <param name="a">
     /// Set A: gender_female, gender_male, occupations, afinn_positive, afinn_negative or a user set; a comma list
-    /// scores every one against every set of <paramref name="b"/>.
+    /// scores every one against every set of b.
     /// </param>
-    /// <param name="b">Set B, named as <paramref name="a"/>.</param>
+    /// <param name="b">Set B (or a comma list), named as set A.</param>
     /// <param name="set">User sets, each <c>name:word,word</c> (repeatable).</param>
     /// <param name="format">json (default), csv or parquet.</param>
     /// <param name="http">The request.</param>
