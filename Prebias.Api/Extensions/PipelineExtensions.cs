@@ -51,6 +51,7 @@ public static class PipelineExtensions
         app.MapSampleAttributesApi();
         app.MapRunsApi();
         app.MapEvaluationsApi();
+        app.MapAssociationsApi();
         app.MapCheckpointViewsApi();
         app.MapExperimentsApi();
         app.MapExperimentVerdictsApi();

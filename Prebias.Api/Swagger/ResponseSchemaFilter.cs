@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
+using Prebias.Core.Analysis.Association;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Experiments;
@@ -22,6 +23,8 @@ public sealed class ResponseSchemaFilter : IOperationFilter
         ["GetLosses"] = typeof(List<LossResponse>),
         ["ListCheckpoints"] = typeof(List<CheckpointRecord>),
         ["GetGenerations"] = typeof(List<GenerationResponse>),
+        ["GetAssociations"] = typeof(List<AssociationRow>),
+        ["GetCheckpointAssociations"] = typeof(List<AssociationRow>),
         ["ListJobs"] = typeof(List<JobResponse>),
     };
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Prebias.Core.Analysis.Association;
 using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
 using Prebias.Core.Diagnostics;
@@ -91,6 +92,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RunLauncher>();
         services.AddScoped<BranchLauncher>();
         services.AddScoped<EvaluationLauncher>();
+        services.AddScoped<AssociationQuery>();
         services.AddScoped<ExperimentLauncher>();
 
         services.AddPrebiasHangfire(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Prebias:Hangfire:InvisibilityTimeoutSeconds", HangfireSetup.DefaultInvisibilityTimeoutSeconds)));
