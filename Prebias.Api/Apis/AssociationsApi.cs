@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Tables;
-using Prebias.Core.Analysis.Association;
+using Prebias.Core.Evaluation.Association;
 using Prebias.Core.Persistence;
 using Prebias.Core.Plots;
 

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Prebias.Api.Contracts;
 using Prebias.Api.Tables;
-using Prebias.Core.Analysis.Association;
+using Prebias.Core.Evaluation.Association;
 using Prebias.Core.Domain;
 using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Experiments;

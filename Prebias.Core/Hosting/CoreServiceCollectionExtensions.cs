@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Prebias.Core.Analysis.Association;
+using Prebias.Core.Evaluation.Association;
 using Prebias.Core.Corpora;
 using Prebias.Core.Datasets;
 using Prebias.Core.Diagnostics;

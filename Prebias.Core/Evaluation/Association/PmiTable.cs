@@ -1,7 +1,7 @@
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Ordering;
 
-namespace Prebias.Core.Analysis.Association;
+namespace Prebias.Core.Evaluation.Association;
 
 /// <summary>
 /// Pointwise mutual information between named word sets, counted per text (a text "holds" a set when any of its

@@ -5,7 +5,7 @@ using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
 using Prebias.Core.Text;
 
-namespace Prebias.Core.Analysis.Association;
+namespace Prebias.Core.Evaluation.Association;
 
 /// <summary>
 /// PMI between two word sets on a run's texts: a checkpoint's stored generations, and per evaluated checkpoint the

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Prebias.Core.Evaluation;
 using Prebias.Core.Metrics.Lexicons;
 
-namespace Prebias.Core.Analysis.Association;
+namespace Prebias.Core.Evaluation.Association;
 
 /// <summary>
 /// The named word sets a PMI table can pair, all single lower-case words (PMI counts texts holding any word of a

@@ -1,6 +1,6 @@
-using Prebias.Core.Analysis.Association;
+using Prebias.Core.Evaluation.Association;
 
-namespace Prebias.Tests.Analysis;
+namespace Prebias.Tests.Evaluation;
 
 public sealed class PmiAssociationSetsTests
 {

@@ -1,4 +1,4 @@
-namespace Prebias.Core.Analysis.Association;
+namespace Prebias.Core.Evaluation.Association;
 
 /// <summary>
 /// One PMI cell at one checkpoint: <see cref="Source"/> is <c>data</c> (the training samples seen since the previous

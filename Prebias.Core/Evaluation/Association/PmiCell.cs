@@ -1,4 +1,4 @@
-namespace Prebias.Core.Analysis.Association;
+namespace Prebias.Core.Evaluation.Association;
 
 /// <summary>
 /// One cell of a PMI table between two word sets over <see cref="Units"/> texts: how many texts hold a word of each

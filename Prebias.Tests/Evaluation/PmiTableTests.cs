@@ -1,6 +1,6 @@
-using Prebias.Core.Analysis.Association;
+using Prebias.Core.Evaluation.Association;
 
-namespace Prebias.Tests.Analysis;
+namespace Prebias.Tests.Evaluation;
 
 /// <summary>PMI between word sets: a hand-counted value, the smoothing floor, and the permutation null.</summary>
 public class PmiTableTests
