@@ -36,8 +36,7 @@ public static class InContextApi
     public static async Task<IResult> Scores(Guid id, string? format, HttpRequest http, PrebiasDbContext db,
         IArtifactStore store, CancellationToken ct)
     {
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format",
-            "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         if (await ViewsAsync(id, db, store, ct) is not { } views) return RunNotFound(id);
         var table = new Table(
         [
@@ -64,8 +63,7 @@ public static class InContextApi
     public static async Task<IResult> Heads(Guid id, string? format, HttpRequest http, PrebiasDbContext db,
         IArtifactStore store, CancellationToken ct)
     {
-        if (TableFormats.Resolve(format, http) is not { } tableFormat) return Problems.BadRequest("Bad format",
-            "format must be json, csv or parquet.");
+        if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
         if (await ViewsAsync(id, db, store, ct) is not { } views) return RunNotFound(id);
         var rows = new List<object?[]>();
         foreach (var (step, view) in views)

@@ -31,7 +31,7 @@ public static class OrderRefreshesApi
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (run is null) return Problems.NotFound("Run not found", $"No run '{id}'.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat)
-            return Problems.BadRequest("Bad format", "format must be json, csv or parquet.");
+            return TableFormats.Invalid(format);
         var orderPath = store.GetPath(run.OrderKey);
         var rows = File.Exists(orderPath) ? OrderRefreshFile.Load(OrderRefreshFile.PathFor(orderPath),
             run.OrderLength ?? long.MaxValue) : [];
