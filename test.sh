@@ -25,6 +25,10 @@ set +e
 dotnet test Prebias.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/prebias-test.log
 status=${PIPESTATUS[0]}
 set -e
+# CI shows only the log's tail: repeat each failed test there with the start of its message and stack.
+awk '/^[[:space:]]+Failed Prebias\./ { n++; keep = (n <= 8); lines = 0; if (keep) print "FAILED:" $0; next }
+     /^[[:space:]]+(Passed|Skipped) Prebias\./ || /^\[[0-9:]+ [A-Z]+\]/ { keep = 0; next }
+     keep && lines < 25 { print; lines++ }' /tmp/prebias-test.log
 # One closing line in the plain 'N passed, N failed' form.
 awk '/(Passed|Failed)! +- +Failed: /{ gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }; next }
      /^[[:space:]]*Passed:[[:space:]]*[0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]*Failed:[[:space:]]*[0-9]+[[:space:]]*$/ { f += $2 }

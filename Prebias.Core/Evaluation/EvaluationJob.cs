@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Prebias.Core.Datasets;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
@@ -23,7 +24,7 @@ namespace Prebias.Core.Evaluation;
 /// </summary>
 [ProducesResource(ResourceKind.Run, OwnsState = false)]
 public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
-    SampleMetricsQueries queries, TorchThreadBudget threads)
+    SampleMetricsQueries queries, TorchThreadBudget threads, IOptions<EvaluationSettings> settings)
 {
     /// <summary>Validation samples scored per checkpoint (the first ones of the val split, by id).</summary>
     public const int ValSamples = 128;
@@ -43,7 +44,8 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
 
         var order = OrderFile.Load(store.GetPath(run.OrderKey));
         var (valRows, valLengths) = await ValRowsAsync(dataset, ct);
-        var options = new EvaluationOptions { Probe = new BiasProbeOptions() } with { Seed = run.Seed };
+        var options = new EvaluationOptions { Probe = new BiasProbeOptions() }
+            with { Seed = run.Seed, MaxNewTokens = settings.Value.MaxNewTokens };
         // Outputs are scored against the same train-split 3-gram model as the samples (oov_rate, ngram_perplexity).
         var reference = await DatasetReferenceModel.GetOrBuildAsync(db, store, dataset, ct);
         var evaluator = new CheckpointEvaluator(tokenizer, options,

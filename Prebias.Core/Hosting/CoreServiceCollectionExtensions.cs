@@ -36,6 +36,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.Section);
         services.AddOptions<TorchOptions>().BindConfiguration(TorchOptions.Section);
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
+        services.AddOptions<EvaluationSettings>().BindConfiguration(EvaluationSettings.Section)
+            .Validate(e => e.MaxNewTokens is >= 1 and <= 4096, "Prebias:Evaluation:MaxNewTokens must be 1..4096")
+            .ValidateOnStart();
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddDbContext<PrebiasDbContext>((provider, options) => options

@@ -17,13 +17,17 @@ public sealed partial class Browser : IAsyncDisposable
         "--disable-sync", "--no-first-run",
     ];
 
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    // One Chromium for the whole test process (a launch costs seconds on a loaded 2-core machine); each test gets its
+    // own context, so cookies, storage and cache never leak from one test into the next.
+    private static readonly SemaphoreSlim LaunchGate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
 
-    private Browser(IPlaywright playwright, IBrowser browser, IPage page)
+    private readonly IBrowserContext _context;
+
+    private Browser(IBrowserContext context, IPage page)
     {
-        _playwright = playwright;
-        _browser = browser;
+        _context = context;
         Page = page;
         page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
         page.PageError += (_, error) => PageErrors.Add(error);
@@ -37,11 +41,27 @@ public sealed partial class Browser : IAsyncDisposable
 
     public static async Task<Browser> LaunchAsync()
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Arguments });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var browser = await SharedBrowserAsync();
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        return new Browser(playwright, browser, page);
+        return new Browser(context, page);
+    }
+
+    private static async Task<IBrowser> SharedBrowserAsync()
+    {
+        await LaunchGate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true }) return _browser;
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Arguments });
+            return _browser;
+        }
+        finally
+        {
+            LaunchGate.Release();
+        }
     }
 
     // Endpoints the page asks for that may legitimately be missing (404) or not evaluated yet (409).
@@ -60,9 +80,5 @@ public sealed partial class Browser : IAsyncDisposable
             Assert.StartsWith("Failed to load resource: the server responded with a status of 40", e));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -61,12 +61,12 @@ public sealed class JobsApiTests(ApiFixture api)
         var delete = await client.DeleteAsync($"/api/jobs/{jobId}");
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
         var job = await Poll.UntilAsync(() => client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}"),
-            j => j.GetProperty("state").GetString() == "Deleted", TimeSpan.FromSeconds(10), "the job to be deleted");
+            j => j.GetProperty("state").GetString() == "Deleted", TimeSpan.FromSeconds(30), "the job to be deleted");
         Assert.NotEqual(JsonValueKind.Null, job.GetProperty("finishedAt").ValueKind);
 
         // The worker thread observed its CancellationToken: it stops well before the matmul loop would finish.
         var stop = worker.StopAsync();
-        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(15))));
+        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(45))));
         var result = await client.GetFromJsonAsync<JsonElement>($"/api/diagnostics/torch/{id}");
         Assert.Equal(JsonValueKind.Null, result.GetProperty("gflops").ValueKind);
 

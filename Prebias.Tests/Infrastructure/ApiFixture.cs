@@ -43,6 +43,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         new("Prebias:Torch:Threads", "2"),
         // A killed worker's job comes back to another worker after this (the crash-resume test waits for it).
         new("Prebias:Hangfire:InvisibilityTimeoutSeconds", "8"),
+        // Tiny untrained models never emit EOS: at the default 200 tokens generations were most of every
+        // evaluation, and the suite evaluates a few hundred checkpoints.
+        new("Prebias:Evaluation:MaxNewTokens", "32"),
     ];
 
     /// <summary>A client that sends the API key.</summary>
@@ -67,7 +70,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Creating the server runs Program: migrations are applied by the API at start.
         _ = Server;
-        await DatabaseStartup.WaitForDatabaseAsync(Services, TimeSpan.FromSeconds(10));
+        await DatabaseStartup.WaitForDatabaseAsync(Services, TimeSpan.FromSeconds(30));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -15,7 +15,8 @@ namespace Prebias.Tests.Lifecycle;
 /// A worker on its own database rides out an outage of that database: once Postgres takes connections again it
 /// fetches new work within seconds (Hangfire's default backoff slept attempt² seconds, up to 5 minutes).
 /// </summary>
-[Collection(ApiCollection.Name)]
+// Its own collection: it mostly waits out the outage, on its own database, so it runs beside the API tests.
+[Collection(nameof(OutageRecoveryTests))]
 public sealed class OutageRecoveryTests
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(40);
@@ -49,7 +50,8 @@ public sealed class OutageRecoveryTests
             NpgsqlConnection.ClearAllPools();
 
             var pickedUp = await RunOneJobAsync(host, TimeSpan.FromSeconds(60));
-            Assert.True(pickedUp < TimeSpan.FromSeconds(8), $"the first job after a {Outage.TotalSeconds:F0} s outage took {pickedUp.TotalSeconds:F1} s");
+            // Hangfire's default backoff would next try about 15 s after a 40 s outage; ours within 5 s, plus the job itself.
+            Assert.True(pickedUp < TimeSpan.FromSeconds(12), $"the first job after a {Outage.TotalSeconds:F0} s outage took {pickedUp.TotalSeconds:F1} s");
         }
         finally
         {

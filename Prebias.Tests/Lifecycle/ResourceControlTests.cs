@@ -19,21 +19,21 @@ public sealed class ResourceControlTests(ApiFixture api)
         var (runId, job) = await p.Client.PostWorkAsync("/api/runs", body);
         using var worker = await api.StartWorkerAsync("gpu");
         await Poll.UntilAsync(() => p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/checkpoints"),
-            c => c!.Length >= 3, TimeSpan.FromSeconds(90), "checkpoints to be written");
+            c => c!.Length >= 3, TimeSpan.FromMinutes(3), "checkpoints to be written");
 
         // Purging an unfinished run is refused; DELETE cancels it.
         Assert.Equal(HttpStatusCode.Conflict, (await p.Client.DeleteAsync($"/api/runs/{runId}?purge=true")).StatusCode);
         var delete = await p.Client.DeleteAsync($"/api/runs/{runId}");
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
         Assert.True((await delete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobsCancelled").GetInt32() >= 1);
-        var training = await p.Client.WaitForJobAsync(job, TimeSpan.FromSeconds(30));
+        var training = await p.Client.WaitForJobAsync(job, TimeSpan.FromSeconds(90));
         Assert.Equal("Deleted", training.GetProperty("state").GetString());
         var run = await p.Client.GetJsonAsync($"/api/runs/{runId}");
         Assert.Equal("Cancelled", run.GetProperty("state").GetString());
 
         // Every job of the run (training and the evaluations it enqueued) has ended, and the worker is free at once.
         var stop = worker.StopAsync();
-        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(20))));
+        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(60))));
         var jobs = (await p.Client.GetFromJsonAsync<JsonElement[]>("/api/jobs?limit=1000"))!
             .Where(j => j.GetProperty("resourceId").GetString() == runId).ToList();
         Assert.Contains(jobs, j => j.GetProperty("type").GetString() == "Evaluation");

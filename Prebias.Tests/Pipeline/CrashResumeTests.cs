@@ -27,7 +27,7 @@ public sealed class CrashResumeTests(ApiFixture api)
         using (var process = StartWorkerProcess())
         {
             await Poll.UntilAsync(() => p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{crashedRun}/checkpoints"),
-                c => c!.Any(x => x.GetProperty("step").GetInt64() >= 8), TimeSpan.FromSeconds(90), "a checkpoint at step 8");
+                c => c!.Any(x => x.GetProperty("step").GetInt64() >= 8), TimeSpan.FromMinutes(3), "a checkpoint at step 8");
             process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no state change
             await process.WaitForExitAsync();
         }
@@ -74,10 +74,10 @@ public sealed class CrashResumeTests(ApiFixture api)
         using var worker = await api.StartWorkerAsync("gpu");
         var (runId, job) = await p.Client.PostWorkAsync("/api/runs", TrainingApiTests.TinyRun(p.DatasetId, seed: 12, maxIters: 400));
         await Poll.UntilAsync(() => p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/checkpoints"),
-            c => c!.Any(x => x.GetProperty("step").GetInt64() >= 4), TimeSpan.FromSeconds(90), "a checkpoint at step 4");
+            c => c!.Any(x => x.GetProperty("step").GetInt64() >= 4), TimeSpan.FromMinutes(3), "a checkpoint at step 4");
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await p.Client.DeleteAsync($"/api/jobs/{job}")).StatusCode);
         var run = await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/runs/{runId}"),
-            r => r.GetProperty("state").GetString() == "Cancelled", TimeSpan.FromSeconds(30), "the run to stop");
+            r => r.GetProperty("state").GetString() == "Cancelled", TimeSpan.FromSeconds(90), "the run to stop");
         await worker.StopAsync();
         Assert.True(run.GetProperty("stepsDone").GetInt64() < 400);
         var checkpoints = (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{runId}/checkpoints"))!;
