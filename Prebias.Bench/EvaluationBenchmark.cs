@@ -75,25 +75,29 @@ public static class EvaluationBenchmark
 
     /// <summary>
     /// The val loss and k-word accuracy parts as evaluation ran them before (two forwards per row batch of
-    /// <see cref="EvaluationOptions.PerplexityBatchSize"/>) against now (one shared forward in batches sized by
-    /// <see cref="EvaluationOptions.LogitsBudget"/>), back to back on the same rows.
+    /// <see cref="EvaluationOptions.PerplexityBatchSize"/>) against now (one shared forward per batch), and one batch
+    /// of all rows, back to back on the same rows.
     /// </summary>
     private static void CompareValLoss(Transformer model, ITextTokenizer tokenizer, EvaluationOptions evaluation,
         List<IReadOnlyList<int>> rows, List<int> lengths, CancellationToken ct)
     {
-        var kWord = new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer), evaluation.PerplexityBatchSize);
+        var kWord = new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer),
+            evaluation.PerplexityBatchSize);
         var (apart, apartSeconds) = Timed("val loss + k-word accuracy, two forwards (before)", () =>
             (new PerplexityEvaluator(model, evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct),
                 kWord.Evaluate(rows, lengths, ct)));
         var tally = new KWordAccuracy.Tally();
-        var batchRows = evaluation.ValBatchRows(model.Args);
-        var (shared, sharedSeconds) = Timed($"val loss + k-word accuracy, one forward, {batchRows} rows a batch (now)", () =>
-            new PerplexityEvaluator(model, batchRows).Evaluate(rows, lengths, ct,
+        var (shared, sharedSeconds) = Timed("val loss + k-word accuracy, one forward (now)", () =>
+            new PerplexityEvaluator(model, evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct,
                 (logits, chunk) => kWord.Add(logits, rows, lengths, chunk, tally)));
-        Console.WriteLine($"  mean loss {apart.Item1.MeanLoss:F6} / {shared.MeanLoss:F6}, top-1 {apart.Item2.Top1:F4} / {tally.Result().Top1:F4}");
+        var (_, oneBatchSeconds) = Timed($"val loss, one batch of {rows.Count} rows", () =>
+            new PerplexityEvaluator(model, rows.Count).Evaluate(rows, lengths, ct));
+        Console.WriteLine($"  mean loss {apart.Item1.MeanLoss:F6} / {shared.MeanLoss:F6}, "
+            + $"top-1 {apart.Item2.Top1:F4} / {tally.Result().Top1:F4}");
         Console.WriteLine(Figure("val_loss_before_seconds", apartSeconds));
         Console.WriteLine(Figure("val_loss_after_seconds", sharedSeconds));
         Console.WriteLine(Figure("val_loss_speedup", apartSeconds / Math.Max(sharedSeconds, 1e-9)));
+        Console.WriteLine(Figure("val_loss_one_batch_seconds", oneBatchSeconds));
     }
 
     /// <summary>
@@ -123,7 +127,8 @@ public static class EvaluationBenchmark
         Console.WriteLine(Figure("generation_speedup", apartSeconds / Math.Max(togetherSeconds, 1e-9)));
     }
 
-    private static string Figure(string name, double value) => string.Create(CultureInfo.InvariantCulture, $"{name}: {value:F3}");
+    private static string Figure(string name, double value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: {value:F3}");
 
     private static T Time<T>(string name, Func<T> work) => Timed(name, work).Result;
 

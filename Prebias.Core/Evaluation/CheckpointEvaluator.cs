@@ -28,13 +28,14 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         var generated = parts.Time("generations", () => new GenerationEvaluator(scorer).Run(model, tokenizer, options, ct));
         ct.ThrowIfCancellationRequested();
         var bias = parts.Time("bias_probes", () => new BiasProbe(options.Probe).Run(model, tokenizer));
-        var (val, accuracy) = valRows.Count == 0 ? (null, null) : ValLossAndAccuracy(model, valRows, valLengths, parts, ct);
+        var (val, accuracy) = valRows.Count == 0 ? (null, null)
+            : ValLossAndAccuracy(model, valRows, valLengths, parts, ct);
         // The parts that write a file into the checkpoint are done once the manifest records their file (a redelivered
         // job, or one that failed after them, skips them); their result depends only on the checkpoint's weights.
         var written = CheckpointFolder.ReadManifest(checkpointDirectory)?.Files ?? new Dictionary<string, string>();
         if (!written.ContainsKey(CheckpointFolder.InContext))
-            parts.Time("in_context", () => InContextEvaluation.Evaluate(model, SequenceStart.Of(tokenizer), valRows, valLengths)
-                .Write(checkpointDirectory));
+            parts.Time("in_context", () => InContextEvaluation
+                .Evaluate(model, SequenceStart.Of(tokenizer), valRows, valLengths).Write(checkpointDirectory));
         var explained = RepresentationsWritten(checkpointDirectory, written)
             ?? parts.Time("representations", () => WriteRepresentations(model, checkpointDirectory));
 
@@ -73,13 +74,16 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
 
     /// <summary>
     /// Val loss and k-word accuracy from one forward pass per batch (k-word accuracy reads the val loss's logits when
-    /// the rows fit its row cap), in batches as large as <see cref="EvaluationOptions.LogitsBudget"/> allows.
+    /// the rows fit its row cap). The batches stay at <see cref="EvaluationOptions.PerplexityBatchSize"/> rows sorted
+    /// by length: one batch of all 128 val rows pads every row to the longest and measured slower, not faster.
     /// </summary>
-    private (ValidationLoss, KWordAccuracy) ValLossAndAccuracy(Transformer model, IReadOnlyList<IReadOnlyList<int>> valRows,
-        IReadOnlyList<int> valLengths, EvaluationPartTimer parts, CancellationToken ct)
+    private (ValidationLoss, KWordAccuracy) ValLossAndAccuracy(Transformer model,
+        IReadOnlyList<IReadOnlyList<int>> valRows, IReadOnlyList<int> valLengths, EvaluationPartTimer parts,
+        CancellationToken ct)
     {
-        var kWord = new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer), options.PerplexityBatchSize);
-        var perplexity = new PerplexityEvaluator(model, options.ValBatchRows(model.Args));
+        var kWord = new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer),
+            options.PerplexityBatchSize);
+        var perplexity = new PerplexityEvaluator(model, options.PerplexityBatchSize);
         if (valRows.Count > KWordAccuracyEvaluator.MaxRows)
             return (parts.Time("val_loss", () => perplexity.Evaluate(valRows, valLengths, ct)),
                 parts.Time("k_word_accuracy", () => kWord.Evaluate(valRows, valLengths, ct)));
@@ -90,7 +94,8 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
     }
 
     /// <summary>The explained variance ratios of a finished representations part, or null when it must run.</summary>
-    private static double[]? RepresentationsWritten(string checkpointDirectory, IReadOnlyDictionary<string, string> written)
+    private static double[]? RepresentationsWritten(string checkpointDirectory,
+        IReadOnlyDictionary<string, string> written)
     {
         if (!written.ContainsKey(CheckpointFolder.Embeddings)) return null;
         var hasAttention = File.Exists(Path.Combine(checkpointDirectory, CheckpointFolder.AttentionWeights));

@@ -77,7 +77,8 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
     /// </summary>
     private EvaluationResults EvaluateCheckpoint(CheckpointEvaluator evaluator, Guid runId, long step, string directory,
         List<IReadOnlyList<int>> valRows, List<int> valLengths, IReadOnlyDictionary<string, double?> window,
-        IReadOnlyDictionary<string, double?> cumulative, TorchThreadLease lease, EvaluationPartTimer parts, CancellationToken ct)
+        IReadOnlyDictionary<string, double?> cumulative, TorchThreadLease lease, EvaluationPartTimer parts,
+        CancellationToken ct)
     {
         using var wide = threads.BorrowFree(lease);
         // After the caller's awaits this may be another OS thread, and torch keeps its thread count per OS thread.

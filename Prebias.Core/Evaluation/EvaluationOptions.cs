@@ -41,18 +41,6 @@ public sealed record EvaluationOptions
     /// tokens the logits alone take 16·256·32000·4 B ≈ 0.5 GB).</summary>
     public int PerplexityBatchSize { get; init; } = 16;
 
-    /// <summary>
-    /// Logit values (floats) one val-loss batch may hold: the val loss takes as many rows per forward as fit, at least
-    /// <see cref="PerplexityBatchSize"/>, because a few large batches pay torch's per-op cost less often than many
-    /// small ones. Default 32 Mi floats (128 MB): all 128 val rows of a stories260k model (512 × 512 logits each) in
-    /// one batch, the floor of 16 rows for a 32000 vocabulary.
-    /// </summary>
-    public long LogitsBudget { get; init; } = 32L << 20;
-
-    /// <summary>Rows per val-loss batch for a model of <paramref name="args"/>' shape (see <see cref="LogitsBudget"/>).</summary>
-    public int ValBatchRows(Modeling.ModelArgs args) =>
-        (int)Math.Clamp(LogitsBudget / ((long)args.MaxSeqLen * args.VocabSize), PerplexityBatchSize, 1024);
-
     /// <summary>Throws when a setting cannot work.</summary>
     public void Validate()
     {
@@ -63,7 +51,6 @@ public sealed record EvaluationOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SamplesPerPrompt, 0);
         ArgumentOutOfRangeException.ThrowIfNegative(ValBatches);
         ArgumentOutOfRangeException.ThrowIfLessThan(PerplexityBatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(LogitsBudget, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(Probe.BatchSize, 1);
     }
 }

@@ -30,8 +30,8 @@ public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
 
     /// <summary>
     /// The generations alone: greedy for each prompt, then SamplesPerPrompt sampled ones per prompt, decoded as one
-    /// batch (greedy rows first, then prompt i's samples as sampled rows i·S .. i·S + S − 1); the texts equal those of
-    /// a greedy batch and a sampled batch decoded apart.
+    /// batch (greedy rows first, then prompt i's samples as sampled rows i·S .. i·S + S − 1); the texts equal those
+    /// of a greedy batch and a sampled batch decoded apart.
     /// </summary>
     public static IReadOnlyList<GeneratedText> Generate(Transformer model, ITextTokenizer tokenizer, EvaluationOptions options, CancellationToken ct = default)
     {
@@ -45,7 +45,8 @@ public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
             MaxNewTokens = options.MaxNewTokens, Temperature = options.Temperature, TopK = options.TopK,
             Seed = options.Seed, EosId = tokenizer.EosId,
         }, sampledRows);
-        var results = prompts.Select((p, i) => Describe(tokenizer, options.Prompts[i], p, outputs[i], GeneratedText.Greedy, 0)).ToList();
+        var results = prompts
+            .Select((p, i) => Describe(tokenizer, options.Prompts[i], p, outputs[i], GeneratedText.Greedy, 0)).ToList();
         for (var row = 0; row < repeated.Count; row++)
         {
             var prompt = row / options.SamplesPerPrompt;

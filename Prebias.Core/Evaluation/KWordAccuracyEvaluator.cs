@@ -54,7 +54,8 @@ public sealed class KWordAccuracyEvaluator(Transformer model, IReadOnlyList<bool
         var inputs = new long[chunk.Length * length];
         for (var b = 0; b < chunk.Length; b++)
             for (var t = 0; t < usable[b] - 1; t++) inputs[b * length + t] = rows[chunk[b]][t];
-        Add(model.Forward(tensor(inputs, [chunk.Length, length], device: model.Device)).Logits, rows, lengths, chunk, tally);
+        var logits = model.Forward(tensor(inputs, [chunk.Length, length], device: model.Device)).Logits; // (B, T, V)
+        Add(logits, rows, lengths, chunk, tally);
     }
 
     /// <summary>

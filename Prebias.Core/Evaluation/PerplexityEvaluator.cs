@@ -23,8 +23,8 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
     /// <param name="lengths">Real length of each row (BOS + tokens).</param>
     /// <param name="observe">Sees each batch's logits (B, T, V) and the row index of each b, so another part (k-word
     /// accuracy) can share the forward pass; the logits are freed after the call.</param>
-    public SampleLoss[] Score(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, CancellationToken ct = default,
-        Action<Tensor, int[]>? observe = null)
+    public SampleLoss[] Score(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths,
+        CancellationToken ct = default, Action<Tensor, int[]>? observe = null)
     {
         if (rows.Count != lengths.Count) throw new ArgumentException("one length per row is required", nameof(lengths));
         var usable = lengths.Select((l, i) => Math.Min(Math.Min(l, rows[i].Count), Model.Args.MaxSeqLen + 1)).ToArray();
@@ -52,8 +52,8 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
 
     /// <summary>Token-weighted loss over rows (e.g. the val split's rows from the token store); each row counts as a
     /// batch of one, so <see cref="ValidationLoss.BatchMeanLoss"/> is the mean per-sample NLL.</summary>
-    public ValidationLoss Evaluate(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, CancellationToken ct = default,
-        Action<Tensor, int[]>? observe = null)
+    public ValidationLoss Evaluate(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths,
+        CancellationToken ct = default, Action<Tensor, int[]>? observe = null)
     {
         var losses = Score(rows, lengths, ct, observe).Where(l => l.Tokens > 0).ToList();
         var tokens = losses.Sum(l => (long)l.Tokens);

@@ -17,7 +17,8 @@ public static class TokenGenerator
     /// Generated token ids per prompt and whether each stopped at EOS: a row is finished once it produces EOS, and
     /// decoding ends when every row is (or at the cap). Prompts must be non-empty.
     /// </summary>
-    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options) =>
+    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model,
+        IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options) =>
         GenerateWithEnds(model, prompts, options, sampledRows: null);
 
     /// <summary>
@@ -29,8 +30,8 @@ public static class TokenGenerator
     /// </summary>
     /// <param name="sampledRows">Indexes into <paramref name="prompts"/> that sample; null means every row follows
     /// <paramref name="options"/> (sampled when its temperature is above 0).</param>
-    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts,
-        GenerationOptions options, IReadOnlyList<int>? sampledRows)
+    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model,
+        IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options, IReadOnlyList<int>? sampledRows)
     {
         if (prompts.Count == 0) return [];
         if (prompts.Any(p => p.Count == 0)) throw new ArgumentException("Every prompt needs at least one token (e.g. BOS).");
@@ -57,7 +58,8 @@ public static class TokenGenerator
                 using var stepScope = NewDisposeScope();
                 // Feed the tokens not yet in the cache: the shared prompt prefix first, then one token per step.
                 var logits = model.ForwardIncremental(tokens.narrow(1, previous, position - previous), cache, previous); // (B, V)
-                var next = sampled is null ? Sample(logits, options, generator) : SampleRows(logits, sampled, options, generator); // (B)
+                var next = sampled is null ? Sample(logits, options, generator)                            // (B)
+                    : SampleRows(logits, sampled, options, generator);
                 var prompted = inPrompt.select(1, position);
                 next = where(prompted, tokens.select(1, position), next);
                 tokens.select(1, position).copy_(next);

@@ -19,7 +19,8 @@ public sealed class CheckpointEvaluatorTests(EvaluationFixture fixture) : IClass
         Prompts = ["", "The doctor said"], MaxNewTokens = 10, SamplesPerPrompt = 1, Seed = 5,
     };
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "prebias-ckpt-eval-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), "prebias-ckpt-eval-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -50,9 +51,11 @@ public sealed class CheckpointEvaluatorTests(EvaluationFixture fixture) : IClass
         var empty = new Dictionary<string, double?>();
 
         var firstParts = new EvaluationPartTimer();
-        var first = evaluator.Evaluate(Guid.Empty, 1, model, directory, rows, lengths, empty, empty, default, firstParts);
+        var first = evaluator.Evaluate(Guid.Empty, 1, model, directory, rows, lengths, empty, empty, default,
+            firstParts);
         var secondParts = new EvaluationPartTimer();
-        var second = evaluator.Evaluate(Guid.Empty, 1, model, directory, rows, lengths, empty, empty, default, secondParts);
+        var second = evaluator.Evaluate(Guid.Empty, 1, model, directory, rows, lengths, empty, empty, default,
+            secondParts);
 
         Assert.Contains("in_context", firstParts.Seconds.Keys);
         Assert.Contains("representations", firstParts.Seconds.Keys);
