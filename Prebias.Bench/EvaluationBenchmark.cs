@@ -16,7 +16,9 @@ namespace Prebias.Bench;
 /// preset's shape with a vocabulary trained on the stories: generations (default prompts, greedy + sampled), their
 /// text metrics, the bias probes, per-sample perplexity of <c>--samples</c> stories, embedding PCA and attention /
 /// layer similarity. The model is randomly initialised: an untrained model never stops early, so generation always
-/// runs the full <c>--tokens</c>, the worst case. Last line: <c>evaluation_seconds: X</c>.
+/// runs the full <c>--tokens</c>, the worst case. Also times the val loss + k-word accuracy and the generations
+/// as evaluation ran them before (separate forwards, separate greedy and sampled batches) against now, back to back
+/// (<c>val_loss_speedup</c>, <c>generation_speedup</c>). Last line: <c>evaluation_seconds: X</c>.
 /// </summary>
 public static class EvaluationBenchmark
 {
@@ -56,6 +58,8 @@ public static class EvaluationBenchmark
             var loss = Time($"perplexity ({rows.Count} samples)", () =>
                 new PerplexityEvaluator(model, evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct));
             Console.WriteLine($"  {loss.Tokens} tokens, mean loss {loss.MeanLoss:F3}");
+            CompareValLoss(model, tokenizer, evaluation, rows, lengths, ct);
+            CompareGeneration(model, tokenizer, evaluation);
             Time("embedding pca", () => RepresentationAnalyzer.EmbeddingPca(model, tokenizer));
             Time("attention + layer similarity", () => RepresentationAnalyzer.LayerSimilarity(RepresentationAnalyzer.ProbeAttention(model, tokenizer)));
             var seconds = total.Elapsed.TotalSeconds;
@@ -68,6 +72,63 @@ public static class EvaluationBenchmark
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// The val loss and k-word accuracy parts as evaluation ran them before (two forwards per row batch of
+    /// <see cref="EvaluationOptions.PerplexityBatchSize"/>) against now (one shared forward per batch), and one batch
+    /// of all rows, back to back on the same rows.
+    /// </summary>
+    private static void CompareValLoss(Transformer model, ITextTokenizer tokenizer, EvaluationOptions evaluation,
+        List<IReadOnlyList<int>> rows, List<int> lengths, CancellationToken ct)
+    {
+        var kWord = new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer),
+            evaluation.PerplexityBatchSize);
+        var (apart, apartSeconds) = Timed("val loss + k-word accuracy, two forwards (before)", () =>
+            (new PerplexityEvaluator(model, evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct),
+                kWord.Evaluate(rows, lengths, ct)));
+        var tally = new KWordAccuracy.Tally();
+        var (shared, sharedSeconds) = Timed("val loss + k-word accuracy, one forward (now)", () =>
+            new PerplexityEvaluator(model, evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct,
+                (logits, chunk) => kWord.Add(logits, rows, lengths, chunk, tally)));
+        var (_, oneBatchSeconds) = Timed($"val loss, one batch of {rows.Count} rows", () =>
+            new PerplexityEvaluator(model, rows.Count).Evaluate(rows, lengths, ct));
+        Console.WriteLine($"  mean loss {apart.Item1.MeanLoss:F6} / {shared.MeanLoss:F6}, "
+            + $"top-1 {apart.Item2.Top1:F4} / {tally.Result().Top1:F4}");
+        Console.WriteLine(Figure("val_loss_before_seconds", apartSeconds));
+        Console.WriteLine(Figure("val_loss_after_seconds", sharedSeconds));
+        Console.WriteLine(Figure("val_loss_speedup", apartSeconds / Math.Max(sharedSeconds, 1e-9)));
+        Console.WriteLine(Figure("val_loss_one_batch_seconds", oneBatchSeconds));
+    }
+
+    /// <summary>
+    /// The generations as evaluation decoded them before (a greedy batch, then a sampled batch) against now (one
+    /// batch with both modes), back to back; prints whether the ids are identical.
+    /// </summary>
+    private static void CompareGeneration(Transformer model, ITextTokenizer tokenizer, EvaluationOptions evaluation)
+    {
+        var start = SequenceStart.Of(tokenizer);
+        var prompts = evaluation.Prompts.Select(p => (IReadOnlyList<int>)[start, .. tokenizer.Encode(p)]).ToList();
+        var repeated = prompts.SelectMany(p => Enumerable.Repeat(p, evaluation.SamplesPerPrompt)).ToList();
+        var options = new GenerationOptions
+        {
+            MaxNewTokens = evaluation.MaxNewTokens, Temperature = evaluation.Temperature, TopK = evaluation.TopK,
+            Seed = evaluation.Seed, EosId = tokenizer.EosId,
+        };
+        var (apart, apartSeconds) = Timed("generation, greedy and sampled batches apart (before)", () =>
+            TokenGenerator.GenerateWithEnds(model, prompts, options with { Temperature = 0 })
+                .Concat(TokenGenerator.GenerateWithEnds(model, repeated, options)).ToList());
+        var (together, togetherSeconds) = Timed("generation, one batch with both modes (now)", () =>
+            TokenGenerator.GenerateWithEnds(model, [.. prompts, .. repeated], options,
+                Enumerable.Range(prompts.Count, repeated.Count).ToArray()));
+        var same = apart.Zip(together).Count(p => p.First.Ids.SequenceEqual(p.Second.Ids));
+        Console.WriteLine($"  ids identical: {same}/{apart.Count}");
+        Console.WriteLine(Figure("generation_before_seconds", apartSeconds));
+        Console.WriteLine(Figure("generation_after_seconds", togetherSeconds));
+        Console.WriteLine(Figure("generation_speedup", apartSeconds / Math.Max(togetherSeconds, 1e-9)));
+    }
+
+    private static string Figure(string name, double value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: {value:F3}");
 
     private static T Time<T>(string name, Func<T> work) => Timed(name, work).Result;
 

@@ -6,6 +6,7 @@ using Prebias.Core.Evaluation.Results;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
+using Prebias.Core.Training;
 
 namespace Prebias.Core.Evaluation;
 
@@ -27,13 +28,16 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         var generated = parts.Time("generations", () => new GenerationEvaluator(scorer).Run(model, tokenizer, options, ct));
         ct.ThrowIfCancellationRequested();
         var bias = parts.Time("bias_probes", () => new BiasProbe(options.Probe).Run(model, tokenizer));
-        var val = valRows.Count == 0 ? null : parts.Time("val_loss",
-            () => new PerplexityEvaluator(model, options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
-        var accuracy = valRows.Count == 0 ? null : parts.Time("k_word_accuracy", () => new KWordAccuracyEvaluator(model,
-            KWordAccuracyEvaluator.WordStarts(tokenizer), options.PerplexityBatchSize).Evaluate(valRows, valLengths, ct));
-        parts.Time("in_context", () => InContextEvaluation.Evaluate(model, SequenceStart.Of(tokenizer), valRows, valLengths)
-            .Write(checkpointDirectory));
-        var embeddings = parts.Time("representations", () => WriteRepresentations(model, checkpointDirectory));
+        var (val, accuracy) = valRows.Count == 0 ? (null, null)
+            : ValLossAndAccuracy(model, valRows, valLengths, parts, ct);
+        // The parts that write a file into the checkpoint are done once the manifest records their file (a redelivered
+        // job, or one that failed after them, skips them); their result depends only on the checkpoint's weights.
+        var written = CheckpointFolder.ReadManifest(checkpointDirectory)?.Files ?? new Dictionary<string, string>();
+        if (!written.ContainsKey(CheckpointFolder.InContext))
+            parts.Time("in_context", () => InContextEvaluation
+                .Evaluate(model, SequenceStart.Of(tokenizer), valRows, valLengths).Write(checkpointDirectory));
+        var explained = RepresentationsWritten(checkpointDirectory, written)
+            ?? parts.Time("representations", () => WriteRepresentations(model, checkpointDirectory));
 
         var metrics = generated.Metrics.Select((m, i) => new CheckpointMetricRecord
         {
@@ -62,14 +66,46 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
         var evaluation = new EvaluationRecord
         {
             RunId = runId, Step = step, ValLoss = val?.MeanLoss, ValPerplexity = val?.Perplexity,
-            ExplainedVariance1 = embeddings.ExplainedVarianceRatio[0], ExplainedVariance2 = embeddings.ExplainedVarianceRatio[1],
+            ExplainedVariance1 = explained[0], ExplainedVariance2 = explained[1],
             Seconds = clock.Elapsed.TotalSeconds, CreatedAt = DateTimeOffset.UtcNow,
         };
         return new EvaluationResults(evaluation, metrics, generations, scores);
     }
 
-    /// <summary>Embedding PCA and the layer similarity of the attention probe, as views beside the checkpoint.</summary>
-    private EmbeddingProjection WriteRepresentations(Transformer model, string checkpointDirectory)
+    /// <summary>
+    /// Val loss and k-word accuracy from one forward pass per batch (k-word accuracy reads the val loss's logits when
+    /// the rows fit its row cap). The batches stay at <see cref="EvaluationOptions.PerplexityBatchSize"/> rows sorted
+    /// by length: one batch of all 128 val rows pads every row to the longest and measured slower, not faster.
+    /// </summary>
+    private (ValidationLoss, KWordAccuracy) ValLossAndAccuracy(Transformer model,
+        IReadOnlyList<IReadOnlyList<int>> valRows, IReadOnlyList<int> valLengths, EvaluationPartTimer parts,
+        CancellationToken ct)
+    {
+        var kWord = new KWordAccuracyEvaluator(model, KWordAccuracyEvaluator.WordStarts(tokenizer),
+            options.PerplexityBatchSize);
+        var perplexity = new PerplexityEvaluator(model, options.PerplexityBatchSize);
+        if (valRows.Count > KWordAccuracyEvaluator.MaxRows)
+            return (parts.Time("val_loss", () => perplexity.Evaluate(valRows, valLengths, ct)),
+                parts.Time("k_word_accuracy", () => kWord.Evaluate(valRows, valLengths, ct)));
+        var tally = new KWordAccuracy.Tally();
+        var val = parts.Time("val_loss", () => perplexity.Evaluate(valRows, valLengths, ct,
+            (logits, chunk) => kWord.Add(logits, valRows, valLengths, chunk, tally)));
+        return (val, tally.Result());
+    }
+
+    /// <summary>The explained variance ratios of a finished representations part, or null when it must run.</summary>
+    private static double[]? RepresentationsWritten(string checkpointDirectory,
+        IReadOnlyDictionary<string, string> written)
+    {
+        if (!written.ContainsKey(CheckpointFolder.Embeddings)) return null;
+        var hasAttention = File.Exists(Path.Combine(checkpointDirectory, CheckpointFolder.AttentionWeights));
+        if (hasAttention && !written.ContainsKey(CheckpointFolder.Layers)) return null;
+        return CheckpointViews.ReadEmbeddings(checkpointDirectory)?.ExplainedVarianceRatio;
+    }
+
+    /// <summary>Embedding PCA and the layer similarity of the attention probe, as views beside the checkpoint; returns
+    /// the PCA's explained variance ratios.</summary>
+    private double[] WriteRepresentations(Transformer model, string checkpointDirectory)
     {
         var embeddings = RepresentationAnalyzer.EmbeddingPca(model, tokenizer);
         CheckpointViews.Write(checkpointDirectory, CheckpointViews.EmbeddingsFile, new EmbeddingView(embeddings.ExplainedVarianceRatio,
@@ -81,7 +117,7 @@ public sealed class CheckpointEvaluator(ITextTokenizer tokenizer, EvaluationOpti
             CheckpointViews.Write(checkpointDirectory, CheckpointViews.LayersFile,
                 new LayerView(l, [.. Enumerable.Range(0, l).Select(i => flat.AsSpan(i * l, l).ToArray())]));
         }
-        return embeddings;
+        return embeddings.ExplainedVarianceRatio;
     }
 
     /// <summary>An early model can emit byte-fallback pieces such as &lt;0x00&gt;; Postgres text cannot hold NUL.</summary>

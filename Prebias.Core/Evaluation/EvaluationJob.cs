@@ -64,14 +64,29 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
 
             var directory = store.GetPath(run.CheckpointKey(checkpoint.Step));
             if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Checkpoint {checkpoint.Step} of run {runId} is missing its files.");
-            // After the awaits above this may be another OS thread, and torch keeps its thread count per OS thread.
-            lease.Apply();
-            using var model = CheckpointModels.Load(directory);
-            var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
+            var results = EvaluateCheckpoint(evaluator, runId, checkpoint.Step, directory, valRows, valLengths,
+                window, cumulative, lease, parts, ct);
             await results.ReplaceAsync(db, ct);
         }
         // bench experiment reads the name=seconds pairs after "seconds:" back from the job's message.
         progress.Report(1, $"evaluated {todo.Count} checkpoint(s); seconds: {parts}");
+    }
+
+    /// <summary>
+    /// One checkpoint on the job's slot plus the slots free right now: evaluation results are not tied to a thread
+    /// count the way a training run's weights are, so an evaluation alone uses every core, and a training job that
+    /// starts meanwhile waits at most this one checkpoint for its slot.
+    /// </summary>
+    private EvaluationResults EvaluateCheckpoint(CheckpointEvaluator evaluator, Guid runId, long step, string directory,
+        List<IReadOnlyList<int>> valRows, List<int> valLengths, IReadOnlyDictionary<string, double?> window,
+        IReadOnlyDictionary<string, double?> cumulative, TorchThreadLease lease, EvaluationPartTimer parts,
+        CancellationToken ct)
+    {
+        using var wide = threads.BorrowFree(lease);
+        // After the caller's awaits this may be another OS thread, and torch keeps its thread count per OS thread.
+        wide.Apply();
+        using var model = CheckpointModels.Load(directory);
+        return evaluator.Evaluate(runId, step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
     }
 
     private async Task<(List<IReadOnlyList<int>>, List<int>)> ValRowsAsync(DatasetRecord dataset, CancellationToken ct)

@@ -5,8 +5,8 @@ using Prebias.Core.Tokenization;
 namespace Prebias.Core.Evaluation;
 
 /// <summary>
-/// Generates from every prompt at once (one batch per mode, KV cache, via <see cref="TokenGenerator"/>) greedily and
-/// with seeded temperature/top-k sampling, decodes, and scores each continuation with every text metric.
+/// Generates from every prompt at once, greedily and with seeded temperature/top-k sampling (both modes in one batch,
+/// KV cache, via <see cref="TokenGenerator"/>), decodes, and scores each continuation with every text metric.
 /// Build one per evaluation job and reuse it: the <see cref="TextMetricsScorer"/> loads lexicons once.
 /// </summary>
 public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
@@ -28,29 +28,30 @@ public sealed class GenerationEvaluator(TextMetricsScorer? scorer = null)
         return new GenerationResult(generations, Scorer.Columns, scores, MetricAggregates.Mean(scores, columns), byMode);
     }
 
-    /// <summary>The generations alone: greedy for each prompt, then SamplesPerPrompt sampled ones per prompt.</summary>
+    /// <summary>
+    /// The generations alone: greedy for each prompt, then SamplesPerPrompt sampled ones per prompt, decoded as one
+    /// batch (greedy rows first, then prompt i's samples as sampled rows i·S .. i·S + S − 1); the texts equal those
+    /// of a greedy batch and a sampled batch decoded apart.
+    /// </summary>
     public static IReadOnlyList<GeneratedText> Generate(Transformer model, ITextTokenizer tokenizer, EvaluationOptions options, CancellationToken ct = default)
     {
         var start = SequenceStart.Of(tokenizer);
         var prompts = options.Prompts.Select(p => (IReadOnlyList<int>)[start, .. tokenizer.Encode(p)]).ToList();
-        var greedy = TokenGenerator.GenerateWithEnds(model, prompts,
-            new GenerationOptions { MaxNewTokens = options.MaxNewTokens, Temperature = 0, EosId = tokenizer.EosId });
-        var results = prompts.Select((p, i) => Describe(tokenizer, options.Prompts[i], p, greedy[i], GeneratedText.Greedy, 0)).ToList();
-        if (options.SamplesPerPrompt == 0) return results;
-        ct.ThrowIfCancellationRequested();
-
-        // Prompt i's samples are rows i·S .. i·S + S − 1 of one batch; each row draws its own tokens from the shared generator.
         var repeated = prompts.SelectMany(p => Enumerable.Repeat(p, options.SamplesPerPrompt)).ToList();
-        var sampled = TokenGenerator.GenerateWithEnds(model, repeated, new GenerationOptions
+        var sampledRows = Enumerable.Range(prompts.Count, repeated.Count).ToArray();
+        ct.ThrowIfCancellationRequested();
+        var outputs = TokenGenerator.GenerateWithEnds(model, [.. prompts, .. repeated], new GenerationOptions
         {
             MaxNewTokens = options.MaxNewTokens, Temperature = options.Temperature, TopK = options.TopK,
             Seed = options.Seed, EosId = tokenizer.EosId,
-        });
+        }, sampledRows);
+        var results = prompts
+            .Select((p, i) => Describe(tokenizer, options.Prompts[i], p, outputs[i], GeneratedText.Greedy, 0)).ToList();
         for (var row = 0; row < repeated.Count; row++)
         {
             var prompt = row / options.SamplesPerPrompt;
-            results.Add(Describe(tokenizer, options.Prompts[prompt], repeated[row], sampled[row], GeneratedText.Sample,
-                row % options.SamplesPerPrompt));
+            results.Add(Describe(tokenizer, options.Prompts[prompt], repeated[row], outputs[prompts.Count + row],
+                GeneratedText.Sample, row % options.SamplesPerPrompt));
         }
         return results;
     }

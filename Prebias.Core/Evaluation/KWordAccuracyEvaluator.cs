@@ -47,7 +47,7 @@ public sealed class KWordAccuracyEvaluator(Transformer model, IReadOnlyList<bool
     private void ScoreChunk(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, int[] chunk,
         KWordAccuracy.Tally tally)
     {
-        var usable = chunk.Select(i => Math.Min(Math.Min(lengths[i], rows[i].Count), model.Args.MaxSeqLen + 1)).ToArray();
+        var usable = chunk.Select(i => Usable(rows, lengths, i)).ToArray();
         var length = usable.Max() - 1; // T
         if (length <= 0) return;
         using var scope = NewDisposeScope();
@@ -55,11 +55,23 @@ public sealed class KWordAccuracyEvaluator(Transformer model, IReadOnlyList<bool
         for (var b = 0; b < chunk.Length; b++)
             for (var t = 0; t < usable[b] - 1; t++) inputs[b * length + t] = rows[chunk[b]][t];
         var logits = model.Forward(tensor(inputs, [chunk.Length, length], device: model.Device)).Logits; // (B, T, V)
+        Add(logits, rows, lengths, chunk, tally);
+    }
+
+    /// <summary>
+    /// Tallies one batch's logits (B, T, V) whose row b is <paramref name="rows"/>[chunk[b]], e.g. the logits of
+    /// <see cref="PerplexityEvaluator"/>'s forward, so the val loss and this part share one forward pass.
+    /// </summary>
+    public void Add(Tensor logits, IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, int[] chunk,
+        KWordAccuracy.Tally tally)
+    {
+        using var scope = NewDisposeScope();
+        var length = logits.shape[1];
         var k = (int)Math.Min(K, logits.shape[^1]);
         var top = logits.topk(k, dim: -1).indexes.cpu().data<long>().ToArray(); // (B, T, k), best first
         var ranked = new int[k];
         for (var b = 0; b < chunk.Length; b++)
-            for (var t = 0; t < usable[b] - 1; t++)
+            for (var t = 0; t < Usable(rows, lengths, chunk[b]) - 1; t++)
             {
                 var offset = (b * length + t) * k;
                 for (var j = 0; j < k; j++) ranked[j] = (int)top[offset + j];
@@ -67,4 +79,7 @@ public sealed class KWordAccuracyEvaluator(Transformer model, IReadOnlyList<bool
                 tally.Add(target, ranked, target < startsWord.Count && startsWord[target]);
             }
     }
+
+    private int Usable(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, int row) =>
+        Math.Min(Math.Min(lengths[row], rows[row].Count), model.Args.MaxSeqLen + 1);
 }

@@ -21,7 +21,10 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
     /// <summary>One <see cref="SampleLoss"/> per row, in row order.</summary>
     /// <param name="rows">Token rows, BOS first; padding after the real length is ignored.</param>
     /// <param name="lengths">Real length of each row (BOS + tokens).</param>
-    public SampleLoss[] Score(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, CancellationToken ct = default)
+    /// <param name="observe">Sees each batch's logits (B, T, V) and the row index of each b, so another part (k-word
+    /// accuracy) can share the forward pass; the logits are freed after the call.</param>
+    public SampleLoss[] Score(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths,
+        CancellationToken ct = default, Action<Tensor, int[]>? observe = null)
     {
         if (rows.Count != lengths.Count) throw new ArgumentException("one length per row is required", nameof(lengths));
         var usable = lengths.Select((l, i) => Math.Min(Math.Min(l, rows[i].Count), Model.Args.MaxSeqLen + 1)).ToArray();
@@ -33,7 +36,7 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
             {
                 ct.ThrowIfCancellationRequested();
                 var chunk = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
-                ScoreChunk(rows, usable, chunk, results);
+                ScoreChunk(rows, usable, chunk, results, observe);
             }
         });
         return results;
@@ -49,9 +52,10 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
 
     /// <summary>Token-weighted loss over rows (e.g. the val split's rows from the token store); each row counts as a
     /// batch of one, so <see cref="ValidationLoss.BatchMeanLoss"/> is the mean per-sample NLL.</summary>
-    public ValidationLoss Evaluate(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths, CancellationToken ct = default)
+    public ValidationLoss Evaluate(IReadOnlyList<IReadOnlyList<int>> rows, IReadOnlyList<int> lengths,
+        CancellationToken ct = default, Action<Tensor, int[]>? observe = null)
     {
-        var losses = Score(rows, lengths, ct).Where(l => l.Tokens > 0).ToList();
+        var losses = Score(rows, lengths, ct, observe).Where(l => l.Tokens > 0).ToList();
         var tokens = losses.Sum(l => (long)l.Tokens);
         var total = losses.Sum(l => l.MeanNll * l.Tokens);
         return new ValidationLoss(losses.Count, tokens, tokens == 0 ? double.NaN : total / tokens,
@@ -87,7 +91,8 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
             batchCount == 0 ? double.NaN : batchMeans / batchCount);
     }
 
-    private void ScoreChunk(IReadOnlyList<IReadOnlyList<int>> rows, int[] usable, int[] chunk, SampleLoss[] results)
+    private void ScoreChunk(IReadOnlyList<IReadOnlyList<int>> rows, int[] usable, int[] chunk, SampleLoss[] results,
+        Action<Tensor, int[]>? observe)
     {
         var length = chunk.Max(i => usable[i]) - 1; // T: inputs are the first length − 1 tokens
         if (length <= 0)
@@ -110,6 +115,7 @@ public sealed class PerplexityEvaluator(Transformer model, int batchSize = 16)
         }
         var device = Model.Device;
         var logits = Model.Forward(tensor(inputs, [chunk.Length, length], device: device)).Logits; // (B, T, V)
+        observe?.Invoke(logits, chunk);
         var nll = nn.functional.cross_entropy(logits.view(-1, logits.shape[^1]).to_type(ScalarType.Float32),
                 tensor(targets, device: device), ignore_index: Ignore, reduction: nn.Reduction.None) // (B·T), 0 where ignored
             .view(chunk.Length, length).to_type(ScalarType.Float64).sum(1).cpu().data<double>().ToArray(); // (B)

@@ -17,7 +17,21 @@ public static class TokenGenerator
     /// Generated token ids per prompt and whether each stopped at EOS: a row is finished once it produces EOS, and
     /// decoding ends when every row is (or at the cap). Prompts must be non-empty.
     /// </summary>
-    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
+    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model,
+        IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options) =>
+        GenerateWithEnds(model, prompts, options, sampledRows: null);
+
+    /// <summary>
+    /// As <see cref="GenerateWithEnds(Transformer, IReadOnlyList{IReadOnlyList{int}}, GenerationOptions)"/>, with
+    /// greedy and sampled rows in one batch: the rows listed in <paramref name="sampledRows"/> draw with
+    /// <paramref name="options"/>' temperature and top-k, every other row takes the argmax. One decode pays the per-op
+    /// cost once for both modes; the sampled rows draw from one seeded generator over just their own logits, so their
+    /// tokens equal those of a batch of the sampled rows alone (and the greedy rows those of a greedy batch).
+    /// </summary>
+    /// <param name="sampledRows">Indexes into <paramref name="prompts"/> that sample; null means every row follows
+    /// <paramref name="options"/> (sampled when its temperature is above 0).</param>
+    public static IReadOnlyList<GeneratedTokens> GenerateWithEnds(Transformer model,
+        IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options, IReadOnlyList<int>? sampledRows)
     {
         if (prompts.Count == 0) return [];
         if (prompts.Any(p => p.Count == 0)) throw new ArgumentException("Every prompt needs at least one token (e.g. BOS).");
@@ -35,6 +49,8 @@ public static class TokenGenerator
             using var generator = new Generator((ulong)options.Seed);
             using var cache = model.CreateKvCache(batch, total);
             var (tokens, inPrompt) = PadPrompts(prompts, total, model.Device); // (B, total) each
+            var sampled = sampledRows is null || options.Temperature <= 0 ? null
+                : tensor(sampledRows.Select(r => (long)r).ToArray(), device: model.Device); // (S)
             var finished = zeros(batch, dtype: ScalarType.Bool, device: model.Device);
             long previous = 0;
             for (long position = minLength; position < total; position++)
@@ -42,7 +58,8 @@ public static class TokenGenerator
                 using var stepScope = NewDisposeScope();
                 // Feed the tokens not yet in the cache: the shared prompt prefix first, then one token per step.
                 var logits = model.ForwardIncremental(tokens.narrow(1, previous, position - previous), cache, previous); // (B, V)
-                var next = Sample(logits, options, generator);                                                         // (B)
+                var next = sampled is null ? Sample(logits, options, generator)                            // (B)
+                    : SampleRows(logits, sampled, options, generator);
                 var prompted = inPrompt.select(1, position);
                 next = where(prompted, tokens.select(1, position), next);
                 tokens.select(1, position).copy_(next);
@@ -75,6 +92,14 @@ public static class TokenGenerator
         }
         var probabilities = nn.functional.softmax(scaled, dim: -1);   // (B, V)
         return multinomial(probabilities, 1, generator: generator).squeeze(-1).MoveToOuterDisposeScope(); // (B)
+    }
+
+    /// <summary>Argmax for every row, then a seeded draw for the rows in <paramref name="sampled"/> (S).</summary>
+    private static Tensor SampleRows(Tensor logits, Tensor sampled, GenerationOptions options, Generator generator)
+    {
+        var next = logits.argmax(-1); // (B)
+        if (sampled.shape[0] == 0) return next;
+        return next.index_copy_(0, sampled, Sample(logits.index_select(0, sampled), options, generator));
     }
 
     private static (Tensor Tokens, Tensor InPrompt) PadPrompts(IReadOnlyList<IReadOnlyList<int>> prompts, long total, Device device)

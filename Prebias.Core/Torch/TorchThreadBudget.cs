@@ -4,7 +4,8 @@ namespace Prebias.Core.Torch;
 /// The CPU threads that the torch jobs of one process share. The budget (<c>Prebias:Worker:Threads</c>, 0 = one per
 /// core) is split into equal slots, one per concurrent torch job (the Hangfire worker count, at most one slot per
 /// thread); a job holds a slot for as long as it runs torch and sets its own threads to the slot's size, so training
-/// and evaluation jobs together never run more torch threads than the budget.
+/// and evaluation jobs together never run more torch threads than the budget. An evaluation may borrow the slots
+/// that are free while it evaluates one checkpoint (<see cref="BorrowFree"/>).
 /// </summary>
 /// <remarks>
 /// Measured on the 2-core machine (README, "Concurrent training"): two training jobs with all cores each run four
@@ -47,5 +48,21 @@ public sealed class TorchThreadBudget
         await _slots.WaitAsync(ct);
         var threads = requested > 0 ? Math.Min(requested, ThreadsPerSlot) : ThreadsPerSlot;
         return new TorchThreadLease(threads, () => _slots.Release());
+    }
+
+    /// <summary>
+    /// Widens a held lease by every slot free right now, without waiting: the result runs the lease's threads plus
+    /// the borrowed slots' threads and, disposed, returns the borrowed slots (the held lease stays). For work whose
+    /// result need not be bitwise tied to a thread count, such as one checkpoint's evaluation: alone on the machine it
+    /// uses every core, and a training job that starts meanwhile waits at most until the borrowed slots come back.
+    /// </summary>
+    public TorchThreadLease BorrowFree(TorchThreadLease held)
+    {
+        var borrowed = 0;
+        while (_slots.Wait(0)) borrowed++;
+        return new TorchThreadLease(held.Threads + borrowed * ThreadsPerSlot, () =>
+        {
+            if (borrowed > 0) _slots.Release(borrowed);
+        });
     }
 }

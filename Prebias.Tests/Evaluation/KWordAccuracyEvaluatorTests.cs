@@ -44,4 +44,16 @@ public class KWordAccuracyEvaluatorTests
         Assert.Equal(Lengths.Sum() - Lengths.Length, result.Tokens);
         Assert.Equal(want, result);
     }
+
+    [Fact]
+    public void Add_OnThePerplexityEvaluatorsLogits_EqualsEvaluate()
+    {
+        using var model = new Transformer(ModelFixtures.Tiny, seed: 4);
+        var startsWord = Enumerable.Range(0, ModelFixtures.Tiny.VocabSize).Select(id => id % 3 == 0).ToArray();
+        var evaluator = new KWordAccuracyEvaluator(model, startsWord, batchSize: 2);
+        var tally = new KWordAccuracy.Tally();
+        new PerplexityEvaluator(model, batchSize: 3).Score(Rows, Lengths,
+            observe: (logits, chunk) => evaluator.Add(logits, Rows, Lengths, chunk, tally));
+        Assert.Equal(evaluator.Evaluate(Rows, Lengths, CancellationToken.None), tally.Result());
+    }
 }

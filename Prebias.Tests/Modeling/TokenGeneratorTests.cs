@@ -56,6 +56,21 @@ public class TokenGeneratorTests
     }
 
     [Fact]
+    public void GenerateWithEnds_MixedBatch_EqualsGreedyAndSampledBatchesDecodedApart()
+    {
+        using var model = new Transformer(ModelFixtures.Tiny, seed: 5);
+        var options = new GenerationOptions { MaxNewTokens = 10, Temperature = 1.0, TopK = 20, Seed = 3, EosId = 6 };
+        int[][] sampledPrompts = [.. Prompts, .. Prompts];
+        var greedy = TokenGenerator.GenerateWithEnds(model, Prompts, options with { Temperature = 0 });
+        var sampled = TokenGenerator.GenerateWithEnds(model, sampledPrompts, options);
+        var mixed = TokenGenerator.GenerateWithEnds(model, [.. Prompts, .. sampledPrompts], options,
+            sampledRows: Enumerable.Range(Prompts.Length, sampledPrompts.Length).ToArray());
+        static string Text(GeneratedTokens g) => string.Join(' ', g.Ids) + (g.EndedWithEos ? " <eos>" : "");
+        Assert.Equal(greedy.Concat(sampled).Select(Text), mixed.Select(Text));
+        Assert.NotEqual(greedy.Select(Text), sampled.Take(Prompts.Length).Select(Text)); // the modes differ
+    }
+
+    [Fact]
     public void Generate_EqualsGreedy_WhenTopKIsOne()
     {
         using var model = new Transformer(ModelFixtures.Tiny, seed: 5);

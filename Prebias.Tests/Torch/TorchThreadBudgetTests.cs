@@ -59,6 +59,28 @@ public sealed class TorchThreadBudgetTests
     }
 
     [Fact]
+    public async Task An_evaluation_borrows_the_free_slots_and_a_new_job_waits_until_it_returns_them()
+    {
+        var budget = new TorchThreadBudget(threads: 6, concurrentJobs: 3);
+        using var held = await budget.AcquireAsync(0, CancellationToken.None);
+        var wide = budget.BorrowFree(held);
+        Assert.Equal(6, wide.Threads);
+        Assert.Equal(3, budget.InUse);
+        var training = budget.AcquireAsync(0, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(training.IsCompleted);
+
+        wide.Dispose();
+        wide.Dispose(); // returns the borrowed slots once, never the held one
+        using var lease = await training.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, budget.InUse);
+        using var narrower = budget.BorrowFree(held); // one slot left free now
+        Assert.Equal(4, narrower.Threads);
+        using var none = budget.BorrowFree(held);
+        Assert.Equal(2, none.Threads);
+    }
+
+    [Fact]
     public void Apply_sets_the_torch_threads_of_the_calling_thread_only()
     {
         var budget = new TorchThreadBudget(threads: 2, concurrentJobs: 2);
