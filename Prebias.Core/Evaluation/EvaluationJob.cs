@@ -82,9 +82,9 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         IReadOnlyDictionary<string, double?> cumulative, TorchThreadLease lease, EvaluationPartTimer parts,
         CancellationToken ct)
     {
-        using var wide = threads.BorrowFree(lease);
+        using var wide = settings.Value.BorrowFreeThreads ? threads.BorrowFree(lease) : null;
         // After the caller's awaits this may be another OS thread, and torch keeps its thread count per OS thread.
-        wide.Apply();
+        (wide ?? lease).Apply();
         using var model = CheckpointModels.Load(directory);
         return evaluator.Evaluate(runId, step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
     }

@@ -11,4 +11,12 @@ public sealed class EvaluationSettings
 
     /// <summary>New tokens per generation at most (also capped by max_seq_len). Default 200, as llama2.c's eval.</summary>
     public int MaxNewTokens { get; set; } = new EvaluationOptions().MaxNewTokens;
+
+    /// <summary>
+    /// Whether an evaluation also takes the torch slots that are free while it evaluates a checkpoint (default true):
+    /// alone on a quiet machine it then uses every core. Turn it off where other processes load the cores (a shared
+    /// box, the test suite): OpenMP threads on oversubscribed cores spin against each other, and one such run took
+    /// 162 s at 2 threads for generations that took 4.3 s at 1 (README, Benchmarks).
+    /// </summary>
+    public bool BorrowFreeThreads { get; set; } = true;
 }

@@ -64,26 +64,29 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
             var c = "m." + SampleMetricsStore.Quote(m.Name);
             return $"count({c}), avg({c}), stddev_samp({c}), min({c}), percentile_cont(ARRAY[0.05, 0.25, 0.5, 0.75, 0.95]) WITHIN GROUP (ORDER BY {c}), max({c})";
         });
-        await using var cmd = dataSource.CreateCommand($"""
-            SELECT {string.Join(",\n", selects)}
-            FROM sample_metrics m JOIN samples s ON s.dataset_id = m.dataset_id AND s.id = m.sample_id
-            WHERE m.dataset_id = @d {(split is null ? "" : "AND s.split = @split")}
-            """);
-        cmd.Parameters.AddWithValue("d", datasetId);
-        if (split is not null) cmd.Parameters.AddWithValue("split", split);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
         var result = new List<MetricSummary>();
-        for (var i = 0; i < metrics.Count; i++)
+        // Reader and connection go back before the next query: a data reader disposed twice (the explicit
+        // call and the `using`) could consume the results of whoever had since been given the pooled connection.
         {
-            var o = i * 6;
-            var count = reader.GetInt64(o);
-            if (count == 0) continue;
-            var q = reader.GetFieldValue<double[]>(o + 4);
-            result.Add(new MetricSummary(metrics[i].Name, count, reader.GetDouble(o + 1), reader.IsDBNull(o + 2) ? null : reader.GetDouble(o + 2),
-                reader.GetDouble(o + 3), q[0], q[1], q[2], q[3], q[4], reader.GetDouble(o + 5)));
+            await using var cmd = dataSource.CreateCommand($"""
+                SELECT {string.Join(",\n", selects)}
+                FROM sample_metrics m JOIN samples s ON s.dataset_id = m.dataset_id AND s.id = m.sample_id
+                WHERE m.dataset_id = @d {(split is null ? "" : "AND s.split = @split")}
+                """);
+            cmd.Parameters.AddWithValue("d", datasetId);
+            if (split is not null) cmd.Parameters.AddWithValue("split", split);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            for (var i = 0; i < metrics.Count; i++)
+            {
+                var o = i * 6;
+                var count = reader.GetInt64(o);
+                if (count == 0) continue;
+                var q = reader.GetFieldValue<double[]>(o + 4);
+                result.Add(new MetricSummary(metrics[i].Name, count, reader.GetDouble(o + 1), reader.IsDBNull(o + 2) ? null : reader.GetDouble(o + 2),
+                    reader.GetDouble(o + 3), q[0], q[1], q[2], q[3], q[4], reader.GetDouble(o + 5)));
+            }
         }
-        await reader.DisposeAsync();
         result.AddRange(await new SampleAttributeStore(dataSource).SummaryAsync(datasetId, split, ct));
         return result;
     }
@@ -96,17 +99,21 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyDictionary<string, double?>> MeanAsync(Guid datasetId, IReadOnlyCollection<int> sampleIds, CancellationToken ct)
     {
         var metrics = MetricRegistry.All;
-        await using var cmd = dataSource.CreateCommand($"""
-            SELECT {string.Join(", ", metrics.Select(m => $"avg(m.{SampleMetricsStore.Quote(m.Name)})"))}
-            FROM unnest(@ids) AS u(id) JOIN sample_metrics m ON m.dataset_id = @d AND m.sample_id = u.id
-            """);
-        cmd.Parameters.AddWithValue("d", datasetId);
-        cmd.Parameters.AddWithValue("ids", sampleIds.ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var means = metrics.Select((m, i) => (m.Name, Value: reader.IsDBNull(i) ? (double?)null : reader.GetDouble(i)))
-            .ToDictionary(p => p.Name, p => p.Value);
-        await reader.DisposeAsync();
+        Dictionary<string, double?> means;
+        // Reader and connection go back before the next query: a data reader disposed twice (the explicit
+        // call and the `using`) could consume the results of whoever had since been given the pooled connection.
+        {
+            await using var cmd = dataSource.CreateCommand($"""
+                SELECT {string.Join(", ", metrics.Select(m => $"avg(m.{SampleMetricsStore.Quote(m.Name)})"))}
+                FROM unnest(@ids) AS u(id) JOIN sample_metrics m ON m.dataset_id = @d AND m.sample_id = u.id
+                """);
+            cmd.Parameters.AddWithValue("d", datasetId);
+            cmd.Parameters.AddWithValue("ids", sampleIds.ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            means = metrics.Select((m, i) => (m.Name, Value: reader.IsDBNull(i) ? (double?)null : reader.GetDouble(i)))
+                .ToDictionary(p => p.Name, p => p.Value);
+        }
         // Attribute means join the same dictionary, so saturation tables show attr.* next to the text metrics.
         foreach (var (name, mean) in await new SampleAttributeStore(dataSource).MeansAsync(datasetId, sampleIds, ct))
             means[name] = mean;

@@ -87,13 +87,17 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> ComputedMetricsAsync(Guid datasetId, CancellationToken ct)
     {
         var all = MetricRegistry.All;
-        await using var cmd = dataSource.CreateCommand(
-            $"SELECT {string.Join(", ", all.Select(m => $"count({Quote(m.Name)})"))} FROM sample_metrics WHERE dataset_id = @d");
-        cmd.Parameters.AddWithValue("d", datasetId);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        IReadOnlyList<string> columns = [.. all.Where((_, i) => reader.GetInt64(i) > 0).Select(m => m.Name)];
-        await reader.DisposeAsync();
+        IReadOnlyList<string> columns;
+        // Reader and connection go back before the next query: a data reader disposed twice (the explicit
+        // call and the `using`) could consume the results of whoever had since been given the pooled connection.
+        {
+            await using var cmd = dataSource.CreateCommand(
+                $"SELECT {string.Join(", ", all.Select(m => $"count({Quote(m.Name)})"))} FROM sample_metrics WHERE dataset_id = @d");
+            cmd.Parameters.AddWithValue("d", datasetId);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            columns = [.. all.Where((_, i) => reader.GetInt64(i) > 0).Select(m => m.Name)];
+        }
         return [.. columns, .. await new SampleAttributeStore(dataSource).NamesAsync(datasetId, ct)];
     }
 

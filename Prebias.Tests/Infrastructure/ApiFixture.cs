@@ -46,6 +46,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // Tiny untrained models never emit EOS: at the default 200 tokens generations were most of every
         // evaluation, and the suite evaluates a few hundred checkpoints.
         new("Prebias:Evaluation:MaxNewTokens", "32"),
+        // Unit tests run torch beside the API tests in this process: borrowed threads would oversubscribe the cores.
+        new("Prebias:Evaluation:BorrowFreeThreads", "false"),
     ];
 
     /// <summary>A client that sends the API key.</summary>
