@@ -86,7 +86,7 @@ public static class CheckpointViewsApi
         }
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
-        var tokens = store.GetPath(dataset.TokenStoreKey);
+        var tokens = store.GetPathForMappedRead(dataset.TokenStoreKey);
         var counts = File.Exists(tokens) ? frequencies.Of(tokens) : null;
         var options = new EmbeddingPlotOptions
         {
@@ -155,5 +155,5 @@ public static class CheckpointViewsApi
     }
 
     private static async Task<string> DirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct) =>
-        store.GetPath((await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct)).CheckpointKey(step));
+        store.GetPathForMappedRead((await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct)).CheckpointKey(step));
 }

@@ -32,8 +32,7 @@ public static class OrderRefreshesApi
         if (run is null) return Problems.NotFound("Run not found", $"No run '{id}'.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat)
             return TableFormats.Invalid(format);
-        var orderPath = store.GetPath(run.OrderKey);
-        var rows = File.Exists(orderPath) ? OrderRefreshFile.Load(OrderRefreshFile.PathFor(orderPath),
+        var rows = store.Exists(run.OrderKey) ? OrderRefreshFile.Load(store, run.OrderKey,
             run.OrderLength ?? long.MaxValue) : [];
         var table = new Table(
         [

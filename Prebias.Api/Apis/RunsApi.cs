@@ -108,7 +108,7 @@ public static class RunsApi
         var training = RunConfig.TrainingOf(run).Options;
         if (step < 0 || step > training.MaxIters) return Problems.NotFound("Step out of range", $"Run {id} has steps 0..{training.MaxIters}.");
         if (!store.Exists(run.OrderKey)) return Problems.Conflict("Order not compiled yet", $"Run {id} is {run.State}; its order is compiled when training starts.");
-        var ledger = new OrderLedger(OrderFile.Load(store.GetPath(run.OrderKey)), training.BatchSize, training.GradientAccumulationSteps);
+        var ledger = new OrderLedger(OrderFile.Load(store, run.OrderKey), training.BatchSize, training.GradientAccumulationSteps);
         if (step >= ledger.StepCount) return Problems.Conflict("Step not decided yet", $"Run {id}'s dynamic order reaches step {ledger.StepCount - 1} so far.");
         var micro = Enumerable.Range(0, training.GradientAccumulationSteps).Select(m => ledger.MicroBatch((int)step, m).ToArray()).ToList();
         return TypedResults.Ok(new StepSamplesResponse(step, training.BatchSize, training.GradientAccumulationSteps, micro, ledger.SamplesSeenBefore((int)step)));
@@ -135,7 +135,7 @@ public static class RunsApi
     private static async Task<string?> CheckpointDirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
-        var directory = store.GetPath(run.CheckpointKey(step));
+        var directory = store.GetPathForMappedRead(run.CheckpointKey(step));
         return CheckpointStore.ReadManifest(directory) is null ? null : directory;
     }
 }

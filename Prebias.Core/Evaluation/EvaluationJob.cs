@@ -41,7 +41,7 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         if (todo.Count == 0) { progress.Report(1, "nothing to evaluate"); return; }
         if (!store.Exists(run.OrderKey)) throw new JobFailedException($"Run {runId} has no compiled order yet.");
 
-        var order = OrderFile.Load(store.GetPath(run.OrderKey));
+        var order = OrderFile.Load(store, run.OrderKey);
         var (valRows, valLengths) = await ValRowsAsync(dataset, ct);
         var options = new EvaluationOptions { Probe = new BiasProbeOptions() } with { Seed = run.Seed };
         // Outputs are scored against the same train-split 3-gram model as the samples (oov_rate, ngram_perplexity).
@@ -60,12 +60,16 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
             var previous = checkpoints.LastOrDefault(c => c.Step < checkpoint.Step);
             var (window, cumulative) = await InputMetricWindows.ComputeAsync(queries, dataset.Id, order, previous?.SamplesSeen ?? 0, checkpoint.SamplesSeen, ct);
 
-            var directory = store.GetPath(run.CheckpointKey(checkpoint.Step));
+            var key = run.CheckpointKey(checkpoint.Step);
+            var directory = store.GetPathForMappedRead(key);
             if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Checkpoint {checkpoint.Step} of run {runId} is missing its files.");
             // After the awaits above this may be another OS thread, and torch keeps its thread count per OS thread.
             lease.Apply();
             using var model = CheckpointModels.Load(directory);
-            var results = evaluator.Evaluate(runId, checkpoint.Step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
+            // The evaluator adds its views to the checkpoint folder (each atomically, hashed into the manifest).
+            EvaluationResults results = null!;
+            store.UpdateFolder(key, folder => results = evaluator.Evaluate(runId, checkpoint.Step, model, folder,
+                valRows, valLengths, window, cumulative, ct, parts));
             await results.ReplaceAsync(db, ct);
         }
         // bench experiment reads the name=seconds pairs after "seconds:" back from the job's message.
@@ -76,7 +80,7 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
     {
         var ids = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id && s.Split == "val").OrderBy(s => s.Id)
             .Select(s => s.Id).Take(ValSamples).ToListAsync(ct);
-        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        using var tokens = DatasetFolder.OpenTokens(store, dataset);
         return (ids.ConvertAll(id => (IReadOnlyList<int>)tokens.Read(id)), ids.ConvertAll(id => tokens.GetLength(id)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Prebias.Core.Storage;
 
 namespace Prebias.Core.Ordering;
 
@@ -10,20 +11,18 @@ namespace Prebias.Core.Ordering;
 /// </summary>
 public static class OrderRefreshFile
 {
-    public static string PathFor(string orderPath) => Path.ChangeExtension(orderPath, ".refreshes.json");
+    public static string KeyFor(string orderKey) => Path.ChangeExtension(orderKey, ".refreshes.json");
 
-    public static void Save(IReadOnlyList<OrderRefresh> refreshes, string path)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(refreshes, JsonDefaults.Options));
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void Save(IArtifactStore store, string orderKey, IReadOnlyList<OrderRefresh> refreshes) =>
+        store.WriteAtomic(KeyFor(orderKey), stream => JsonSerializer.Serialize(stream, refreshes, JsonDefaults.Options));
 
     /// <param name="orderLength">Positions in the order file; entries for windows beyond it are dropped.</param>
-    public static List<OrderRefresh> Load(string path, long orderLength)
+    public static List<OrderRefresh> Load(IArtifactStore store, string orderKey, long orderLength)
     {
-        if (!File.Exists(path)) return [];
-        var all = JsonSerializer.Deserialize<List<OrderRefresh>>(File.ReadAllBytes(path), JsonDefaults.Options) ?? [];
+        var key = KeyFor(orderKey);
+        if (!store.Exists(key)) return [];
+        using var stream = store.OpenRead(key);
+        var all = JsonSerializer.Deserialize<List<OrderRefresh>>(stream, JsonDefaults.Options) ?? [];
         return all.Where(r => r.WindowStart + r.WindowLength <= orderLength).OrderBy(r => r.Refresh).ToList();
     }
 }
