@@ -52,7 +52,8 @@ public sealed class FileArtifactStore(IOptions<ArtifactStoreOptions> options) : 
     private string PathOf(string key)
     {
         var full = Path.GetFullPath(Path.Combine(_root, key));
-        if (!full.StartsWith(_root, StringComparison.Ordinal))
+        // A sibling folder whose name merely starts with the root's ("/data/artifacts-old") is outside it too.
+        if (full != _root && !full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"Artifact key '{key}' escapes the artifact store.", nameof(key));
         return full;
     }
