@@ -32,7 +32,7 @@ public static class OrderRefreshesApi
         if (run is null) return Problems.NotFound("Run not found", $"No run '{id}'.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat)
             return TableFormats.Invalid(format);
-        var rows = store.Exists(run.OrderKey) ? OrderRefreshFile.Load(store, run.OrderKey,
+        var rows = store.Exists(run.OrderKey) ? store.LoadOrderRefreshes(run.OrderKey,
             run.OrderLength ?? long.MaxValue) : [];
         var table = new Table(
         [

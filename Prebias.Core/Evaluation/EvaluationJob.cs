@@ -41,7 +41,7 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         if (todo.Count == 0) { progress.Report(1, "nothing to evaluate"); return; }
         if (!store.Exists(run.OrderKey)) throw new JobFailedException($"Run {runId} has no compiled order yet.");
 
-        var order = OrderFile.Load(store, run.OrderKey);
+        var order = store.LoadOrder(run.OrderKey);
         var (valRows, valLengths) = await ValRowsAsync(dataset, ct);
         var options = new EvaluationOptions { Probe = new BiasProbeOptions() } with { Seed = run.Seed };
         // Outputs are scored against the same train-split 3-gram model as the samples (oov_rate, ngram_perplexity).

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Prebias.Core.Storage;
 
 namespace Prebias.Core.Ordering;
 
@@ -21,19 +20,8 @@ public static class OrderFile
     private static readonly byte[] Magic = "PBORDER1"u8.ToArray();
     public const int HeaderSize = 72;
 
-    /// <summary>Writes the run's order at <paramref name="key"/>, atomically through the store.</summary>
-    public static void Save(IArtifactStore store, string key, CompiledOrder order) =>
-        store.WriteAtomic(key, stream => Write(order, stream));
-
     /// <summary>Writes an order file outside the artifact store (benchmarks, tests), atomically.</summary>
     public static void Save(CompiledOrder order, string path) => AtomicFile.Write(path, stream => Write(order, stream));
-
-    /// <inheritdoc cref="Load(string)"/>
-    public static CompiledOrder Load(IArtifactStore store, string key)
-    {
-        using var stream = store.OpenRead(key);
-        return Read(stream, key);
-    }
 
     /// <exception cref="InvalidDataException">Not an order file, truncated, or its body does not match its hash.</exception>
     public static CompiledOrder Load(string path)
@@ -42,7 +30,8 @@ public static class OrderFile
         return Read(stream, path);
     }
 
-    private static void Write(CompiledOrder order, Stream stream)
+    /// <summary>Writes the order file's bytes to <paramref name="stream"/> (the caller makes it atomic).</summary>
+    public static void Write(CompiledOrder order, Stream stream)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         Magic.CopyTo(header);
@@ -57,7 +46,10 @@ public static class OrderFile
         ForEachChunk(order.SampleIds, chunk => stream.Write(MemoryMarshal.AsBytes(chunk)));
     }
 
-    private static CompiledOrder Read(Stream stream, string path)
+    /// <inheritdoc cref="Load(string)"/>
+    /// <param name="stream">The file's bytes from the start.</param>
+    /// <param name="path">Names the file in error messages.</param>
+    public static CompiledOrder Read(Stream stream, string path)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         if (stream.Length < HeaderSize || stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) < HeaderSize

@@ -56,7 +56,7 @@ public sealed class DynamicOrderRefresher
         _candidates = [.. trainIds.Where((_, i) => keep[i])];
         _metric = metricValues.Length == 0 ? [] : [.. metricValues.Where((_, i) => keep[i])];
         _z = SamplingWeights.ZScores(_metric);
-        _log = OrderRefreshFile.Load(store, orderKey, order.Length);
+        _log = store.LoadOrderRefreshes(orderKey, order.Length);
         if (spec.EffectivePolicy == DynamicPolicies.Target)
         {
             var metric = MetricRegistry.Get(spec.Metric!);
@@ -91,9 +91,9 @@ public sealed class DynamicOrderRefresher
             : DrawByLoss(trainer.Model, step, start, length, refresh);
         _log.Add(summary with { Seconds = clock.Elapsed.TotalSeconds });
         // The log first: a crash before the order grows leaves an entry that Load drops and the resumed run re-decides.
-        OrderRefreshFile.Save(_store, _orderKey, _log);
+        _store.SaveOrderRefreshes(_orderKey, _log);
         Order = DynamicOrder.Append(Order, start, window);
-        OrderFile.Save(_store, _orderKey, Order);
+        _store.SaveOrder(_orderKey, Order);
         _ledger.Extend(Order);
         _onGrown(Order);
     }

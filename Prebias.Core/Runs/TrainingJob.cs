@@ -37,7 +37,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         if (run.State is RunState.Succeeded or RunState.Cancelled) return;
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokenizerRecord = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
-        var (model, training, ordering) = RunConfig.Of(run);
+        var (model, training, ordering) = run.Config;
 
         CompiledOrder order;
         try

@@ -1,3 +1,5 @@
+using Prebias.Core.Training;
+using Prebias.Core.Modeling;
 using System.Text.Json;
 using Prebias.Core;
 using Prebias.Core.Domain;
@@ -65,7 +67,8 @@ public class RunSeedsTests
     {
         RunRecord Run(OrderingSpec ordering) => new()
         {
-            Seed = 4, Model = "{}", Training = "{}", Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options),
+            Seed = 4, Model = new ModelArgs(), Training = new ResolvedTraining(new TrainingOptions(), false),
+            Ordering = ordering,
         };
         Assert.Equal(new RunSeeds(4, 9), RunSeeds.Of(Run(new OrderingSpec { Seed = 9 })));
         Assert.Equal(new RunSeeds(4, 4), RunSeeds.Of(Run(new OrderingSpec())));  // a run made before seeds were split
