@@ -25,7 +25,7 @@ public sealed class JobStateFilter(JobRecordStore store, ResourceStateMarker mar
         var resource = ResourceRef.Of(job);
         // The resource first: whoever sees the job Failed or Deleted in the jobs table then sees the resource final.
         if (resource is { OwnsState: true } owned) MarkEnd(context, owned, error);
-        store.UpsertStateAsync(context.BackgroundJob.Id, type, context.NewState.Name, error, DateTimeOffset.UtcNow, resource)
+        store.UpsertStateAsync(context.BackgroundJob.Id, type, JobStates.Of(context.NewState.Name), error, DateTimeOffset.UtcNow, resource)
             .GetAwaiter().GetResult();
     }
 
