@@ -80,7 +80,7 @@ public static class CheckpointViewsApi
         {
             // The route's filter checked the first checkpoint only; the compared one is checked here.
             if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == b, ct))
-                return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {b}.");
+                return RouteFilters.CheckpointNotFound(id, b);
             if ((other = CheckpointViews.ReadEmbeddings(await DirectoryAsync(id, b, db, store, ct))) is null)
                 return NotEvaluated(id, b);
         }

@@ -91,7 +91,7 @@ public static class RunsApi
 
     public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await EvaluationsApi.FindRunAsync(id, db, ct) is not { } run) return EvaluationsApi.RunNotFound(id);
+        var run = await EvaluationsApi.RunAsync(id, db, ct);
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
         if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
