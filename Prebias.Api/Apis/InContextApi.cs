@@ -148,7 +148,8 @@ public static class InContextApi
             .Select(e => e.Step).ToListAsync(ct);
         var views = new List<(long, InContextView)>();
         foreach (var step in steps)
-            if (InContextView.Read(store.GetPathForMappedRead(run.CheckpointKey(step))) is { } view) views.Add((step, view));
+            if (InContextView.Read(store.GetPathForMappedRead(run.CheckpointKey(step))) is { } view)
+                views.Add((step, view));
         return views;
     }
 

@@ -108,7 +108,8 @@ public static class RunsApi
         var training = run.Training.Options;
         if (step < 0 || step > training.MaxIters) return Problems.NotFound("Step out of range", $"Run {id} has steps 0..{training.MaxIters}.");
         if (!store.Exists(run.OrderKey)) return Problems.Conflict("Order not compiled yet", $"Run {id} is {run.State}; its order is compiled when training starts.");
-        var ledger = new OrderLedger(store.LoadOrder(run.OrderKey), training.BatchSize, training.GradientAccumulationSteps);
+        var ledger = new OrderLedger(store.LoadOrder(run.OrderKey), training.BatchSize,
+            training.GradientAccumulationSteps);
         if (step >= ledger.StepCount) return Problems.Conflict("Step not decided yet", $"Run {id}'s dynamic order reaches step {ledger.StepCount - 1} so far.");
         var micro = Enumerable.Range(0, training.GradientAccumulationSteps).Select(m => ledger.MicroBatch((int)step, m).ToArray()).ToList();
         return TypedResults.Ok(new StepSamplesResponse(step, training.BatchSize, training.GradientAccumulationSteps, micro, ledger.SamplesSeenBefore((int)step)));

@@ -14,7 +14,8 @@ public sealed record RunResponse(
     RunSeeds Seeds)
 {
     public static RunResponse From(RunRecord r) => new(
-        r.Id, r.Name, r.DatasetId, r.Seed, r.State, Element(r.Model), Element(r.Training), Element(r.Ordering), r.OrderSha256, r.OrderLength,
+        r.Id, r.Name, r.DatasetId, r.Seed, r.State, Element(r.Model), Element(r.Training), Element(r.Ordering),
+        r.OrderSha256, r.OrderLength,
         r.DatasetSha256, r.TokenizerSha256, r.Versions is null ? null : Parse(r.Versions), r.StepsDone, r.TokensPerSecond,
         r.EvaluateCheckpoints, r.ParentRunId, r.BranchFromStep, r.BranchTransform is null ? null : Parse(r.BranchTransform),
         r.ExperimentId, r.JobId, r.Error, r.CreatedAt, r.StartedAt, r.CompletedAt, RunSeeds.Of(r));

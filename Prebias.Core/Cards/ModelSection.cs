@@ -31,13 +31,17 @@ internal static class ModelSection
                 $"RMSNorm eps {args.NormEps}, RoPE theta {RotaryEmbedding.DefaultTheta}, tied embeddings; " +
                 $"{ParameterCount(args):N0} parameters.").AppendLine()
             .AppendLine("## Training").AppendLine()
-            .AppendLine("```json").AppendLine(JsonSerializer.SerializeToNode(run.Training, JsonDefaults.Options)?.ToJsonString(indented))
+            .AppendLine("```json").AppendLine(Indented(run.Training, indented))
             .AppendLine("```").AppendLine()
             .AppendLine("Ordering rule:").AppendLine()
-            .AppendLine("```json").AppendLine(JsonSerializer.SerializeToNode(run.Ordering, JsonDefaults.Options)?.ToJsonString(indented))
+            .AppendLine("```json").AppendLine(Indented(run.Ordering, indented))
             .AppendLine("```").AppendLine();
         if (run.ParentRunId is { } parent)
             body.AppendLine($"Branched from run {parent:N} at step {run.BranchFromStep} with transform " +
                 $"`{run.BranchTransform}`.").AppendLine();
     }
+
+    /// <summary>A stored configuration as its column holds it (the stored documents' settings), indented.</summary>
+    private static string? Indented<T>(T value, JsonSerializerOptions indented) =>
+        JsonSerializer.SerializeToNode(value, JsonDefaults.Options)?.ToJsonString(indented);
 }

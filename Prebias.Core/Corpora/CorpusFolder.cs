@@ -7,7 +7,8 @@ namespace Prebias.Core.Corpora;
 /// The corpus folder (<c>corpora/{id}</c>) in one place: the files it holds, and the only ways to write and open
 /// one in the artifact store. A corpus folder holds:
 /// <list type="bullet">
-/// <item><c>documents.jsonl</c>: one compact JSON object per line, <c>{"text":"...","attributes":{...}}</c> (UTF-8, '\n').</item>
+/// <item><c>documents.jsonl</c>: one compact JSON object per line,
+/// <c>{"text":"...","attributes":{...}}</c> (UTF-8, '\n').</item>
 /// <item><c>documents.idx</c>: little-endian int64 byte offsets into documents.jsonl, Count + 1 of them
 /// (the last is the file length), so document i spans [offset[i], offset[i+1]) and paging is O(limit).</item>
 /// <item><c>corpus.json</c>: the <see cref="CorpusSummary"/> (count, bytes, sha256), written last.</item>
@@ -21,7 +22,7 @@ public static class CorpusFolder
     public const string Index = "documents.idx";
     public const string Manifest = "corpus.json";
 
-    /// <summary>Suffix of the files being written; they are renamed into place by <see cref="CorpusWriter.Complete"/>.</summary>
+    /// <summary>Suffix of the files being written; <see cref="CorpusWriter.Complete"/> renames them into place.</summary>
     public const string TempSuffix = ".tmp";
 
     /// <summary>Suffix of the scratch folder holding a URL or TinyStories import's download.</summary>
@@ -38,7 +39,7 @@ public static class CorpusFolder
     public static CorpusReader Open(IArtifactStore store, string corpusKey) =>
         CorpusReader.Open(store.GetPathForMappedRead(corpusKey));
 
-    /// <summary>The local scratch folder for the import's download, kept across retries until the import is done.</summary>
+    /// <summary>The local scratch folder for the import's download, kept across retries until it is done.</summary>
     public static string DownloadFolder(IArtifactStore store, CorpusRecord corpus) =>
         store.GetScratchPath(corpus.ArtifactKey + DownloadSuffix);
 }

@@ -17,7 +17,8 @@ namespace Prebias.Core.Corpora;
 
 /// <summary>
 /// Builds a corpus from its source into the artifact store. Reentrant: the corpus folder is written whole
-/// (<see cref="CorpusFolder.WriteAsync{T}"/>), replacing a partial one only when complete, downloads resume from their <c>.part</c> file, and a corpus
+/// (<see cref="CorpusFolder.WriteAsync{T}"/>), replacing a partial one only when complete, downloads resume from
+/// their <c>.part</c> file, and a corpus
 /// already Ready is left alone. Bad input fails the job with a readable message and leaves nothing registered.
 /// Server paths go through the <see cref="ImportSandbox"/>; once the import ends for good (done, failed or cancelled)
 /// its inputs, the upload and the download folder, are removed.
@@ -36,7 +37,8 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
 
         try
         {
-            var report = await CorpusFolder.WriteAsync(store, corpus, folder => ImportOrCleanUpAsync(corpus, spec, folder, ct));
+            var report = await CorpusFolder.WriteAsync(store, corpus,
+                folder => ImportOrCleanUpAsync(corpus, spec, folder, ct));
 
             var summary = report.Corpus!;
             corpus.DocumentCount = summary.DocumentCount;
@@ -107,7 +109,8 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
                     if (!store.Exists(upload))
                         throw new CorpusImportException(BadDocumentReason.EmptyCorpus, upload, "the upload is gone");
                     using var uploaded = store.OpenRead(upload);
-                    return CorpusFileImporter.ImportToDirectory(uploaded, Path.GetFileName(upload), staging, options, ct);
+                    return CorpusFileImporter.ImportToDirectory(uploaded, Path.GetFileName(upload), staging, options,
+                        ct);
                 }
                 var shards = sandbox.ResolveShards(source.Path!, out var isSet);
                 if (shards.Count == 0) throw new UnsafeSourceException(sandbox.RefusalMessage);

@@ -10,14 +10,15 @@ namespace Prebias.Core.Datasets;
 /// </summary>
 public static class DatasetFolder
 {
-    /// <summary>The pretokenized samples, <see cref="TokenStoreHeader"/> layout, memory-mapped by every reader.</summary>
+    /// <summary>The pretokenized samples (<see cref="TokenStoreHeader"/> layout), memory-mapped by readers.</summary>
     public const string Tokens = "tokens.bin";
 
     /// <summary>
     /// Writes the dataset folder whole: <paramref name="write"/> gets the local path of the token store to create
     /// (in an empty folder that replaces the dataset's only when <paramref name="write"/> returns).
     /// </summary>
-    public static Task<T> WriteTokensAsync<T>(IArtifactStore store, DatasetRecord dataset, Func<string, Task<T>> write) =>
+    public static Task<T> WriteTokensAsync<T>(IArtifactStore store, DatasetRecord dataset,
+        Func<string, Task<T>> write) =>
         store.WriteFolderAsync(dataset.ArtifactKey, folder => write(Path.Combine(folder, Tokens)));
 
     /// <summary>Opens the dataset's token store (memory-mapped, hence a local path).</summary>

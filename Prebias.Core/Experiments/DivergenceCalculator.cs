@@ -54,7 +54,8 @@ public sealed class DivergenceCalculator(PrebiasDbContext db, IArtifactStore sto
         await db.SaveChangesAsync(ct);
     }
 
-    private Transformer Load(RunRecord run, long step) => CheckpointModels.Load(store.GetPathForMappedRead(run.CheckpointKey(step)));
+    private Transformer Load(RunRecord run, long step) =>
+        CheckpointModels.Load(store.GetPathForMappedRead(run.CheckpointKey(step)));
 
     private static double MeanKl(Transformer p, Transformer q, IReadOnlyList<int[]> probe)
     {

@@ -43,7 +43,8 @@ public sealed class RunExports(PrebiasDbContext db, IArtifactStore store, ModelC
     {
         if (!await db.Runs.AnyAsync(r => r.Id == runId, ct)) return null;
         var points = await RunScalars.LoadAsync(db, runId, ct);
-        await Task.Run(() => store.WriteFolder(TensorBoardKey(runId), temp => TensorBoardEvents.Write(temp, points, ct)), ct);
+        await Task.Run(() => store.WriteFolder(TensorBoardKey(runId),
+            temp => TensorBoardEvents.Write(temp, points, ct)), ct);
         return store.GetPathForMappedRead(TensorBoardKey(runId));
     }
 }

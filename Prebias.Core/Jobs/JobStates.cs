@@ -17,7 +17,8 @@ public static class JobStates
     public const string Failed = "Failed";
     public const string Deleted = "Deleted";
 
-    public static readonly IReadOnlyList<string> All = [Enqueued, Scheduled, Pending, Processing, Succeeded, Failed, Deleted];
+    public static readonly IReadOnlyList<string> All =
+        [Enqueued, Scheduled, Pending, Processing, Succeeded, Failed, Deleted];
 
     /// <summary>The stored name of a Hangfire state.</summary>
     public static string Of(string hangfireState) => hangfireState == AwaitingState.StateName ? Pending : hangfireState;

@@ -13,7 +13,8 @@ namespace Prebias.Core.Ordering;
 /// 40 sha256            32 raw bytes of the body (the <see cref="CompiledOrder.Hash"/>)
 /// 72 int32[count]      sample ids
 /// </code>
-/// Written atomically (<see cref="AtomicFile"/>: temp file in the same folder, fsync, rename); loading re-hashes the body and rejects a mismatch.
+/// Written atomically (<see cref="AtomicFile"/>: temp file in the same folder, fsync, rename); loading re-hashes the
+/// body and rejects a mismatch.
 /// </summary>
 public static class OrderFile
 {

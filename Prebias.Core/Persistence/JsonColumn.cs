@@ -15,14 +15,16 @@ public static class JsonColumn
     public static PropertyBuilder<T> HasJsonColumn<T>(this PropertyBuilder<T> property) where T : class
     {
         property.HasConversion(
-            value => JsonSerializer.Serialize(value, JsonDefaults.Options),
+            value => Serialize(value),
             json => Deserialize<T>(json),
             new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, JsonDefaults.Options) == JsonSerializer.Serialize(b, JsonDefaults.Options),
-                value => JsonSerializer.Serialize(value, JsonDefaults.Options).GetHashCode(),
-                value => Deserialize<T>(JsonSerializer.Serialize(value, JsonDefaults.Options))));
+                (a, b) => Serialize(a) == Serialize(b),
+                value => Serialize(value).GetHashCode(),
+                value => Deserialize<T>(Serialize(value))));
         return property.HasColumnType("jsonb");
     }
+
+    private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, JsonDefaults.Options);
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, JsonDefaults.Options)
         ?? throw new InvalidDataException($"A {typeof(T).Name} column holds null.");

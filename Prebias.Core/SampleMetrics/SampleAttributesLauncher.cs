@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
@@ -30,16 +28,10 @@ public sealed class SampleAttributesLauncher(PrebiasDbContext db, JobScheduler s
                     $"not attribute names (lower-case letters, digits, _; at most 60): {string.Join(", ", bad)}");
             keys = [.. attributes.Select(a => AttributeMetric.TryParse(ToMetricName(a), out var k) ? k : "").Distinct()];
         }
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct);
-        if (dataset is null) return new LaunchResult.Missing("Dataset not found", $"No dataset '{datasetId}'.");
-        if (dataset.State == ResourceState.Failed)
-            return new LaunchResult.Conflict("Dataset failed", $"Dataset {datasetId} failed: {dataset.Error}");
-
-        var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
-        var location = $"/api/datasets/{datasetId}/metrics/summary";
-        var jobId = await scheduler.EnqueueAfterAsync<SampleAttributesJob>(parent, JobQueues.Cpu,
-            j => j.RunAsync(datasetId, keys, CancellationToken.None), location, ct);
-        return new LaunchResult.Accepted(datasetId.ToString(), jobId, location);
+        var (dataset, refusal) = await DatasetFollowUp.FindAsync(db, datasetId, ct);
+        if (refusal is not null) return refusal;
+        return await DatasetFollowUp.EnqueueAsync<SampleAttributesJob>(scheduler, dataset!,
+            j => j.RunAsync(datasetId, keys, CancellationToken.None), ct);
     }
 
     private static string ToMetricName(string attribute) =>

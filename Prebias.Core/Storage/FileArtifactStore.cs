@@ -35,7 +35,8 @@ public sealed class FileArtifactStore(IOptions<ArtifactStoreOptions> options) : 
         var source = PathOf(fromKey);
         WriteFolder(toKey, temp =>
         {
-            foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
+            foreach (var file in Directory.GetFiles(source))
+                File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
         });
     }
 

@@ -72,14 +72,16 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
             progress.Report(0.1, $"training a {spec.VocabSize}-piece BPE vocabulary on {corpus.DocumentCount:N0} documents");
             using var reader = CorpusFolder.Open(store, corpus);
             // The prefix makes sentencepiece write tokenizer.model and tokenizer.vocab straight into the new folder.
-            await TokenizerFolder.WriteAsync(store, record, target => new SentencePieceTrainer()
-                .TrainAsync(reader.ReadAll().Select(d => d.Text), spec.VocabSize, Path.ChangeExtension(target, null), ct));
+            var texts = reader.ReadAll().Select(d => d.Text);
+            await TokenizerFolder.WriteAsync(store, record, target =>
+                new SentencePieceTrainer().TrainAsync(texts, spec.VocabSize, Path.ChangeExtension(target, null), ct));
         }
         else if (spec.Upload is { } upload)
         {
             // The upload goes once the model is in place: a retry after a crash in between finds one or the other.
             if (store.Exists(upload))
-                await TokenizerFolder.WriteAsync(store, record, target => CopyAsync(store.OpenRead(upload), target, ct));
+                await TokenizerFolder.WriteAsync(store, record,
+                    target => CopyAsync(store.OpenRead(upload), target, ct));
             store.Delete(Path.GetDirectoryName(upload)!);
         }
         else if (spec.Path is { } path)
@@ -100,7 +102,8 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
     private static async Task CopyAsync(Stream source, string target, CancellationToken ct)
     {
         await using var input = source;
-        await using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16,
+            useAsync: true);
         await input.CopyToAsync(output, ct);
     }
 }

@@ -1,11 +1,10 @@
-using Prebias.Core.Training;
-using Prebias.Core.Modeling;
-using System.Text.Json;
 using Prebias.Core;
 using Prebias.Core.Domain;
+using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Runs;
 using Prebias.Core.Torch;
+using Prebias.Core.Training;
 
 namespace Prebias.Tests.Runs;
 

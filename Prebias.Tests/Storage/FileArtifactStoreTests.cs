@@ -43,8 +43,8 @@ public sealed class FileArtifactStoreTests : IDisposable
     public async Task WriteAtomic_then_OpenRead_and_CopyFolder_round_trip()
     {
         _store.WriteAtomic("runs/r/ckpt/a.bin", stream => stream.Write([1, 2, 3]));
-        await _store.WriteAtomicAsync("runs/r/ckpt/b.bin", (stream, ct) => stream.WriteAsync(new byte[] { 4 }, ct).AsTask(),
-            CancellationToken.None);
+        await _store.WriteAtomicAsync("runs/r/ckpt/b.bin",
+            (stream, ct) => stream.WriteAsync(new byte[] { 4 }, ct).AsTask(), CancellationToken.None);
 
         _store.CopyFolder("runs/r/ckpt", "runs/s/ckpt");
 
