@@ -1,12 +1,14 @@
 using Prebias.Core;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Datasets;
 using Prebias.Core.Evaluation.InContext;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Runs;
+using Prebias.Core.Storage;
 using Prebias.Core.Training;
 using static TorchSharp.torch;
 
@@ -54,7 +56,8 @@ public static class DynamicOrderBenchmark
             var spec = new OrderingSpec { Method = OrderingMethods.Dynamic, RefreshInterval = refresh, PoolSize = pool };
             var empty = OrderingCompiler.Compile(spec, ids, [], 1, training.SamplesNeeded);
             var ledger = new OrderLedger(empty, batch, 1);
-            var refresher = new DynamicOrderRefresher(spec, training, ledger, empty, Path.Combine(folder.FullName, "order.bin"), tokens,
+            var orders = new FileArtifactStore(Options.Create(new ArtifactStoreOptions { Path = folder.FullName }));
+            var refresher = new DynamicOrderRefresher(spec, training, ledger, empty, orders, "order.bin", tokens,
                 tokenizer: null, runSeed: 1, ids, [], _ => { });
             var dynamic = Train(modelArgs, training, tokens, ids, empty, (refresher, ledger), ct);
             var refreshSeconds = refresher.Log.Sum(r => r.Seconds);

@@ -80,13 +80,13 @@ public static class CheckpointViewsApi
         {
             // The route's filter checked the first checkpoint only; the compared one is checked here.
             if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == b, ct))
-                return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {b}.");
+                return RouteFilters.CheckpointNotFound(id, b);
             if ((other = CheckpointViews.ReadEmbeddings(await DirectoryAsync(id, b, db, store, ct))) is null)
                 return NotEvaluated(id, b);
         }
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
-        var tokens = store.GetPath(dataset.TokenStoreKey);
+        var tokens = store.GetPathForMappedRead(dataset.TokenStoreKey);
         var counts = File.Exists(tokens) ? frequencies.Of(tokens) : null;
         var options = new EmbeddingPlotOptions
         {
@@ -155,5 +155,5 @@ public static class CheckpointViewsApi
     }
 
     private static async Task<string> DirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct) =>
-        store.GetPath((await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct)).CheckpointKey(step));
+        store.GetPathForMappedRead((await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct)).CheckpointKey(step));
 }

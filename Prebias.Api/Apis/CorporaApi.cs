@@ -76,7 +76,7 @@ public static class CorporaApi
         if (corpus is null) return Problems.NotFound("Corpus not found", $"No corpus '{id}'.");
         if (corpus.State != ResourceState.Ready) return Problems.Conflict("Corpus not ready", $"Corpus {id} is {corpus.State}.");
         if (offset is < 0 || limit is < 1 or > 1000) return Problems.BadRequest("Bad paging", "offset must be >= 0 and limit between 1 and 1000.");
-        using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        using var reader = CorpusFolder.Open(store, corpus);
         var from = Math.Min(offset ?? 0, reader.Count);
         return TypedResults.Ok(reader.Read(from, Math.Min(limit ?? 20, reader.Count - from)));
     }

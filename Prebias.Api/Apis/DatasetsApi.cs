@@ -51,8 +51,8 @@ public static class DatasetsApi
         if (sample is null) return Problems.NotFound("Sample not found", $"Dataset {id} has no sample {sampleId}.");
         var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
 
-        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
-        using var documents = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        using var tokens = DatasetFolder.OpenTokens(store, dataset);
+        using var documents = CorpusFolder.Open(store, corpus);
         return TypedResults.Ok(new SampleResponse(sample.Id, sample.DocumentIndex, sample.Split, tokens.ReadTokens(sample.Id),
             documents.Get(sample.DocumentIndex).Text, sample.Truncated));
     }

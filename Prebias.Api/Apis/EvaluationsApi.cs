@@ -65,7 +65,7 @@ public static class EvaluationsApi
     public static async Task<IResult> SaturationPng(Guid id, string? metrics, bool? normalize, SaturationLayout? layout,
         string? format, int? width, int? height, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
+        var run = await RunAsync(id, db, ct);
         var rows = await SaturationQuery.ReadAsync(db, id, ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no evaluated checkpoints yet: POST /api/runs/{id}/evaluations.");
         var wanted = (metrics ?? "sentiment,flesch_kincaid_grade,vocabulary_diversity,gender_ratio,profanity_rate").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -101,7 +101,7 @@ public static class EvaluationsApi
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> BiasPng(Guid id, string? probe, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await FindRunAsync(id, db, ct) is not { } run) return RunNotFound(id);
+        var run = await RunAsync(id, db, ct);
         probe ??= "she_he";
         var rows = await db.BiasScores.AsNoTracking().Where(b => b.RunId == id && b.Probe == probe).ToListAsync(ct);
         if (rows.Count == 0) return Problems.Conflict("Not evaluated", $"Run {id} has no '{probe}' bias scores yet.");
@@ -132,8 +132,6 @@ public static class EvaluationsApi
         PrebiasDbContext db, CancellationToken ct)
     {
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
-        if (!await db.Checkpoints.AnyAsync(c => c.RunId == id && c.Step == step, ct))
-            return Problems.NotFound("Checkpoint not found", $"Run {id} has no checkpoint at step {step}.");
         if (!await db.Evaluations.AnyAsync(e => e.RunId == id && e.Step == step, ct))
             return Problems.Conflict("Checkpoint not evaluated", $"Checkpoint {step} of run {id} has not been evaluated: POST /api/runs/{id}/evaluations.");
         var rows = await db.Generations.AsNoTracking().Where(g => g.RunId == id && g.Step == step).OrderBy(g => g.Index).ToListAsync(ct);
@@ -156,8 +154,7 @@ public static class EvaluationsApi
 
     internal static PlotFormat PlotFormatOf(string? format) => format?.ToLowerInvariant() == "svg" ? PlotFormat.Svg : PlotFormat.Png;
 
-    internal static Task<RunRecord?> FindRunAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
-        db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-
-    internal static ProblemHttpResult RunNotFound(Guid id) => Problems.NotFound("Run not found", $"No run '{id}'.");
+    /// <summary>The run of a route that <see cref="RouteFilters.RequireRun{TBuilder}"/> guards.</summary>
+    internal static Task<RunRecord> RunAsync(Guid id, PrebiasDbContext db, CancellationToken ct) =>
+        db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
 }

@@ -13,7 +13,7 @@ public static class InContextApi
 {
     public static RouteGroupBuilder MapInContextApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluations");
+        var group = app.MapGroup("api/runs/{id:guid}").WithTags("Evaluations").RequireRun();
         group.MapGet("in-context", Scores).WithName("GetInContextScores")
             .WithSummary("Per evaluated checkpoint: ICL score (late − early token loss, positions stated), " +
                 "best prefix-matching head; ?format=json|csv|parquet");
@@ -37,7 +37,7 @@ public static class InContextApi
         IArtifactStore store, CancellationToken ct)
     {
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
-        if (await ViewsAsync(id, db, store, ct) is not { } views) return RunNotFound(id);
+        var views = await ViewsAsync(id, db, store, ct);
         var table = new Table(
         [
             new("step", typeof(long)), new("earlyPosition", typeof(int)), new("latePosition", typeof(int)),
@@ -64,7 +64,7 @@ public static class InContextApi
         IArtifactStore store, CancellationToken ct)
     {
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
-        if (await ViewsAsync(id, db, store, ct) is not { } views) return RunNotFound(id);
+        var views = await ViewsAsync(id, db, store, ct);
         var rows = new List<object?[]>();
         foreach (var (step, view) in views)
             for (var l = 0; l < view.Heads.Layers; l++)
@@ -85,7 +85,7 @@ public static class InContextApi
     public static async Task<IResult> ScoresPng(Guid id, string? format, PrebiasDbContext db, IArtifactStore store,
         CancellationToken ct)
     {
-        if (await ViewsAsync(id, db, store, ct) is not { } views) return RunNotFound(id);
+        var views = await ViewsAsync(id, db, store, ct);
         if (views.Count == 0) return NotEvaluated(id);
         var (labels, series) = PerHead(views, h => h.PrefixMatching);
         var first = views[0].View.Icl;
@@ -109,7 +109,7 @@ public static class InContextApi
         if (score is not null && !copying && !string.Equals(score, "prefixMatching",
             StringComparison.OrdinalIgnoreCase))
             return Problems.BadRequest("Bad score", "score must be prefixMatching or copying.");
-        if (await ViewsAsync(id, db, store, ct) is not { } views) return RunNotFound(id);
+        var views = await ViewsAsync(id, db, store, ct);
         if (views.Count == 0) return NotEvaluated(id);
         var (labels, series) = PerHead(views, h => copying ? h.Copying : h.PrefixMatching);
         var options = new InContextPlotOptions
@@ -140,20 +140,18 @@ public static class InContextApi
         return (labels, series);
     }
 
-    private static async Task<List<(long Step, InContextView View)>?> ViewsAsync(Guid id, PrebiasDbContext db,
+    private static async Task<List<(long Step, InContextView View)>> ViewsAsync(Guid id, PrebiasDbContext db,
         IArtifactStore store, CancellationToken ct)
     {
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null) return null;
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var steps = await db.Evaluations.AsNoTracking().Where(e => e.RunId == id).OrderBy(e => e.Step)
             .Select(e => e.Step).ToListAsync(ct);
         var views = new List<(long, InContextView)>();
         foreach (var step in steps)
-            if (InContextView.Read(store.GetPath(run.CheckpointKey(step))) is { } view) views.Add((step, view));
+            if (InContextView.Read(store.GetPathForMappedRead(run.CheckpointKey(step))) is { } view)
+                views.Add((step, view));
         return views;
     }
-
-    private static IResult RunNotFound(Guid id) => Problems.NotFound("Run not found", $"No run '{id}'.");
 
     private static IResult NotEvaluated(Guid id) =>
         Problems.Conflict("Not evaluated yet",

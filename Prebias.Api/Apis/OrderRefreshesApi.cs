@@ -11,7 +11,7 @@ public static class OrderRefreshesApi
 {
     public static RouteGroupBuilder MapOrderRefreshesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("api/runs/{id:guid}/order").WithTags("Runs");
+        var group = app.MapGroup("api/runs/{id:guid}/order").WithTags("Runs").RequireRun();
         group.MapGet("refreshes", Refreshes).WithName("GetOrderRefreshes")
             .WithSummary("Per refresh of a dynamic order: window, entropy, effective sample size, steered metric; " +
                 "?format=json|csv|parquet");
@@ -28,12 +28,10 @@ public static class OrderRefreshesApi
         IArtifactStore store,
         CancellationToken ct)
     {
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null) return Problems.NotFound("Run not found", $"No run '{id}'.");
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         if (TableFormats.Resolve(format, http) is not { } tableFormat)
             return TableFormats.Invalid(format);
-        var orderPath = store.GetPath(run.OrderKey);
-        var rows = File.Exists(orderPath) ? OrderRefreshFile.Load(OrderRefreshFile.PathFor(orderPath),
+        var rows = store.Exists(run.OrderKey) ? store.LoadOrderRefreshes(run.OrderKey,
             run.OrderLength ?? long.MaxValue) : [];
         var table = new Table(
         [

@@ -91,7 +91,7 @@ public static class RunsApi
 
     public static async Task<IResult> LossesPng(Guid id, string? format, PrebiasDbContext db, CancellationToken ct)
     {
-        if (await EvaluationsApi.FindRunAsync(id, db, ct) is not { } run) return EvaluationsApi.RunNotFound(id);
+        var run = await EvaluationsApi.RunAsync(id, db, ct);
         var losses = await db.Losses.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Step).ToListAsync(ct);
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.RunId == id && c.ValLoss != null).OrderBy(c => c.Step).ToListAsync(ct);
         if (losses.Count == 0) return Problems.Conflict("No losses yet", $"Run {id} has not trained a step yet.");
@@ -105,10 +105,11 @@ public static class RunsApi
         Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
-        var training = RunConfig.TrainingOf(run).Options;
+        var training = run.Training.Options;
         if (step < 0 || step > training.MaxIters) return Problems.NotFound("Step out of range", $"Run {id} has steps 0..{training.MaxIters}.");
         if (!store.Exists(run.OrderKey)) return Problems.Conflict("Order not compiled yet", $"Run {id} is {run.State}; its order is compiled when training starts.");
-        var ledger = new OrderLedger(OrderFile.Load(store.GetPath(run.OrderKey)), training.BatchSize, training.GradientAccumulationSteps);
+        var ledger = new OrderLedger(store.LoadOrder(run.OrderKey), training.BatchSize,
+            training.GradientAccumulationSteps);
         if (step >= ledger.StepCount) return Problems.Conflict("Step not decided yet", $"Run {id}'s dynamic order reaches step {ledger.StepCount - 1} so far.");
         var micro = Enumerable.Range(0, training.GradientAccumulationSteps).Select(m => ledger.MicroBatch((int)step, m).ToArray()).ToList();
         return TypedResults.Ok(new StepSamplesResponse(step, training.BatchSize, training.GradientAccumulationSteps, micro, ledger.SamplesSeenBefore((int)step)));
@@ -135,7 +136,7 @@ public static class RunsApi
     private static async Task<string?> CheckpointDirectoryAsync(Guid id, long step, PrebiasDbContext db, IArtifactStore store, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == id, ct);
-        var directory = store.GetPath(run.CheckpointKey(step));
+        var directory = store.GetPathForMappedRead(run.CheckpointKey(step));
         return CheckpointStore.ReadManifest(directory) is null ? null : directory;
     }
 }

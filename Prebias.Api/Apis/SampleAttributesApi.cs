@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Prebias.Api.Contracts;
-using Prebias.Core.Domain;
-using Prebias.Core.Jobs;
-using Prebias.Core.Metrics;
-using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
-using Prebias.Core.Validation;
 
 namespace Prebias.Api.Apis;
 
@@ -30,37 +24,7 @@ public static class SampleAttributesApi
     /// <example>{"attributes": ["bad_ending", "dialogue"]}</example>
     public sealed record CopyAttributesRequest(string[]? Attributes);
 
-    public static async Task<Results<Accepted<AcceptedJob>, ProblemHttpResult, ValidationProblem>> CopyAttributes(
-        Guid id, CopyAttributesRequest? request, PrebiasDbContext db, JobScheduler scheduler, CancellationToken ct)
-    {
-        var invalid = new FieldErrors().Items("attributes", request?.Attributes, 0, RequestLimits.ListItems);
-        if (invalid is { Count: > 0 })
-            return TypedResults.ValidationProblem(invalid.ToDictionary());
-        string[]? keys = null;
-        if (request?.Attributes is { Length: > 0 } asked)
-        {
-            var bad = asked.Where(a => !AttributeMetric.TryParse(ToMetricName(a), out _)).ToList();
-            if (bad.Count > 0)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["attributes"] =
-                        [$"not attribute names (lower-case letters, digits, _; at most 60): {string.Join(", ", bad)}"],
-                });
-            keys = [.. asked.Select(a => AttributeMetric.TryParse(ToMetricName(a), out var k) ? k : "").Distinct()];
-        }
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (dataset is null) return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
-        if (dataset.State == ResourceState.Failed)
-            return Problems.Conflict("Dataset failed", $"Dataset {id} failed: {dataset.Error}");
-
-        var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
-        var jobId = await scheduler.EnqueueAfterAsync<SampleAttributesJob>(parent, JobQueues.Cpu,
-            j => j.RunAsync(id, keys, CancellationToken.None), $"/api/datasets/{id}/metrics/summary", ct);
-        return TypedResults.Accepted($"/api/datasets/{id}/metrics/summary", new AcceptedJob(id.ToString(), jobId));
-    }
-
-    private static string ToMetricName(string attribute) =>
-        attribute.StartsWith(AttributeMetric.Prefix, StringComparison.OrdinalIgnoreCase)
-            ? attribute
-            : AttributeMetric.Prefix + attribute;
+    public static async Task<Results<Accepted<AcceptedJob>, ValidationProblem, ProblemHttpResult>> CopyAttributes(
+        Guid id, CopyAttributesRequest? request, SampleAttributesLauncher launcher, CancellationToken ct) =>
+        (await launcher.LaunchAsync(id, request?.Attributes, ct)).ToHttp();
 }

@@ -78,7 +78,7 @@ public static class SampleMetricsApi
 
         var rows = await queries.PageAsync(new SampleQuery(id, sortMetric?.Name, order == "desc", min, max, split, limit ?? 50, cursor), ct);
         var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
-        using var documents = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        using var documents = CorpusFolder.Open(store, corpus);
         var previews = rows.Select(r => Preview(documents.Get(r.DocumentIndex).Text)).ToList();
         var next = rows.Count == (limit ?? 50) && rows.Count > 0
             ? new SampleCursor(sortMetric is null ? null : rows[^1].Metrics[sortMetric.Name], rows[^1].Id).ToString() : null;

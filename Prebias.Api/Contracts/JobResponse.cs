@@ -5,7 +5,8 @@ namespace Prebias.Api.Contracts;
 /// <summary>A background job as the jobs API shows it.</summary>
 /// <param name="Id">Hangfire job id.</param>
 /// <param name="Type">Job type, e.g. <c>TorchDiagnostic</c>.</param>
-/// <param name="State">Enqueued, Scheduled, Awaiting, Processing, Succeeded, Failed or Deleted.</param>
+/// <param name="State">Enqueued, Scheduled, Pending (waits for another job), Processing, Succeeded, Failed or
+/// Deleted.</param>
 /// <param name="Progress">Fraction done, 0..1.</param>
 /// <param name="Message">Latest progress message.</param>
 /// <param name="CreatedAt">When it was enqueued (UTC).</param>

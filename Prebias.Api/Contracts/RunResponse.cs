@@ -14,12 +14,16 @@ public sealed record RunResponse(
     RunSeeds Seeds)
 {
     public static RunResponse From(RunRecord r) => new(
-        r.Id, r.Name, r.DatasetId, r.Seed, r.State, Parse(r.Model), Parse(r.Training), Parse(r.Ordering), r.OrderSha256, r.OrderLength,
+        r.Id, r.Name, r.DatasetId, r.Seed, r.State, Element(r.Model), Element(r.Training), Element(r.Ordering),
+        r.OrderSha256, r.OrderLength,
         r.DatasetSha256, r.TokenizerSha256, r.Versions is null ? null : Parse(r.Versions), r.StepsDone, r.TokensPerSecond,
         r.EvaluateCheckpoints, r.ParentRunId, r.BranchFromStep, r.BranchTransform is null ? null : Parse(r.BranchTransform),
         r.ExperimentId, r.JobId, r.Error, r.CreatedAt, r.StartedAt, r.CompletedAt, RunSeeds.Of(r));
 
     private static JsonElement Parse(string json) => JsonSerializer.Deserialize<JsonElement>(json, JsonDefaults.Options);
+
+    /// <summary>As the column stores it: the stored documents' settings (nulls left out), not the API's.</summary>
+    private static JsonElement Element<T>(T value) => JsonSerializer.SerializeToElement(value, JsonDefaults.Options);
 }
 
 /// <summary>The samples of one optimiser step, in the order they were used (micro-batch by micro-batch).</summary>

@@ -9,10 +9,8 @@ namespace Prebias.Api.Tables;
 /// </summary>
 public static class RecordTable
 {
-    public static Table Of<T>(IReadOnlyList<T> rows) => Table.FromRecords(rows);
-
     /// <summary>The rows as JSON (the records themselves), or as a CSV or Parquet file named
     /// <paramref name="fileName"/>.</summary>
     public static IResult Result<T>(IReadOnlyList<T> rows, TableFormat format, string fileName) =>
-        format == TableFormat.Json ? TypedResults.Ok(rows) : new TableResult(Of(rows), format, fileName);
+        format == TableFormat.Json ? TypedResults.Ok(rows) : new TableResult(Table.FromRecords(rows), format, fileName);
 }

@@ -24,16 +24,10 @@ public static class Branching
     public static void SeedFromParent(RunRecord run, PrebiasDbContext db, IArtifactStore store)
     {
         if (run.ParentRunId is not { } parentId || run.BranchFromStep is not { } step) return;
-        var target = store.GetPath(run.CheckpointKey(step));
-        if (CheckpointStore.ReadManifest(target) is null)
+        if (CheckpointStore.ReadManifest(store.GetPathForMappedRead(run.CheckpointKey(step))) is null)
         {
             var parent = db.Runs.AsNoTracking().Single(r => r.Id == parentId);
-            var source = store.GetPath(parent.CheckpointKey(step));
-            var temp = $"{target}.tmp-{Guid.NewGuid():N}";
-            Directory.CreateDirectory(temp);
-            foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(temp, target);
+            store.CopyFolder(parent.CheckpointKey(step), run.CheckpointKey(step));
         }
         if (!db.Checkpoints.Any(c => c.RunId == run.Id && c.Step == step))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class ModelCards(PrebiasDbContext db, ContentIdIndex ids)
             .AppendLine("A Llama 2 architecture model (llama2.c's model.py) trained by Prebias.").AppendLine()
             .AppendLine($"- Checkpoint content id: `{contentId ?? "(no checkpoint yet)"}`")
             .AppendLine($"- Order id: `{orderId ?? "?"}`; dataset id: `{datasetId ?? "?"}`")
-            .AppendLine($"- Seeds: init {run.Seed}; ordering {OrderSeed(run.Ordering)}")
+            .AppendLine($"- Seeds: init {run.Seed}; ordering {OrderSeed(run.Ordering.Seed)}")
             .AppendLine($"- Tokens seen: {checkpoint?.TokensSeen ?? 0}; samples seen: {checkpoint?.SamplesSeen ?? 0}")
             .AppendLine();
         ModelSection.Append(body, run, args);
@@ -162,7 +163,7 @@ public sealed class ModelCards(PrebiasDbContext db, ContentIdIndex ids)
     private static KeyValuePair<string, object?>[] Metric(string type, string name, double value) =>
         [Field("type", type), Field("name", name), Field("value", value)];
 
-    private static string OrderSeed(string ordering) => JsonNode.Parse(ordering)?["seed"]?.ToJsonString() ?? "-";
+    private static string OrderSeed(long? seed) => seed?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     private static string Interval(BootstrapInterval ci) => ci.IsDefined ? $"[{Num(ci.Lower)}, {Num(ci.Upper)}]" : "-";
 }

@@ -11,9 +11,7 @@ namespace Prebias.Core.Cards;
 /// </summary>
 internal static class ModelSection
 {
-    public static ModelArgs Args(RunRecord run) =>
-        JsonSerializer.Deserialize<ModelArgs>(run.Model, JsonDefaults.Options)
-            ?? throw new InvalidDataException($"Run {run.Id} has no model configuration.");
+    public static ModelArgs Args(RunRecord run) => run.Model;
 
     /// <summary>Distinct parameters (the tied embedding/output matrix once), from the shapes model.py builds.</summary>
     public static long ParameterCount(ModelArgs a)
@@ -33,13 +31,17 @@ internal static class ModelSection
                 $"RMSNorm eps {args.NormEps}, RoPE theta {RotaryEmbedding.DefaultTheta}, tied embeddings; " +
                 $"{ParameterCount(args):N0} parameters.").AppendLine()
             .AppendLine("## Training").AppendLine()
-            .AppendLine("```json").AppendLine(JsonNode.Parse(run.Training)?.ToJsonString(indented))
+            .AppendLine("```json").AppendLine(Indented(run.Training, indented))
             .AppendLine("```").AppendLine()
             .AppendLine("Ordering rule:").AppendLine()
-            .AppendLine("```json").AppendLine(JsonNode.Parse(run.Ordering)?.ToJsonString(indented))
+            .AppendLine("```json").AppendLine(Indented(run.Ordering, indented))
             .AppendLine("```").AppendLine();
         if (run.ParentRunId is { } parent)
             body.AppendLine($"Branched from run {parent:N} at step {run.BranchFromStep} with transform " +
                 $"`{run.BranchTransform}`.").AppendLine();
     }
+
+    /// <summary>A stored configuration as its column holds it (the stored documents' settings), indented.</summary>
+    private static string? Indented<T>(T value, JsonSerializerOptions indented) =>
+        JsonSerializer.SerializeToNode(value, JsonDefaults.Options)?.ToJsonString(indented);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prebias.Core.Domain;
 
@@ -55,8 +56,8 @@ public static class ContentManifests
         ["kind"] = ContentKind.Checkpoint,
         ["step"] = checkpoint.Step,
         ["weightsSha256"] = checkpoint.WeightsSha256,
-        ["model"] = JsonNode.Parse(run.Model),
-        ["training"] = JsonNode.Parse(run.Training),
+        ["model"] = JsonSerializer.SerializeToNode(run.Model, JsonDefaults.Options),
+        ["training"] = JsonSerializer.SerializeToNode(run.Training, JsonDefaults.Options),
         ["seed"] = run.Seed,
         ["parents"] = Parents(orderId),
     };

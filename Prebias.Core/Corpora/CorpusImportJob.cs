@@ -16,8 +16,9 @@ using Prebias.Core.Storage;
 namespace Prebias.Core.Corpora;
 
 /// <summary>
-/// Builds a corpus from its source into the artifact store. Reentrant: the corpus is written to a staging folder
-/// that replaces the final one only when complete, downloads resume from their <c>.part</c> file, and a corpus
+/// Builds a corpus from its source into the artifact store. Reentrant: the corpus folder is written whole
+/// (<see cref="CorpusFolder.WriteAsync{T}"/>), replacing a partial one only when complete, downloads resume from
+/// their <c>.part</c> file, and a corpus
 /// already Ready is left alone. Bad input fails the job with a readable message and leaves nothing registered.
 /// Server paths go through the <see cref="ImportSandbox"/>; once the import ends for good (done, failed or cancelled)
 /// its inputs, the upload and the download folder, are removed.
@@ -34,14 +35,10 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         if (corpus.State == ResourceState.Ready) return;
         var spec = JsonSerializer.Deserialize<CorpusImportSpec>(corpus.Source, JsonDefaults.Options)!;
 
-        var final = store.GetPath(corpus.ArtifactKey);
-        var staging = final + ".staging";
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         try
         {
-            var report = await ImportOrCleanUpAsync(corpus, spec, staging, ct);
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-            Directory.Move(staging, final);
+            var report = await CorpusFolder.WriteAsync(store, corpus,
+                folder => ImportOrCleanUpAsync(corpus, spec, folder, ct));
 
             var summary = report.Corpus!;
             corpus.DocumentCount = summary.DocumentCount;
@@ -59,14 +56,13 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         // Nothing half-written stays; the job state filter marks the corpus Failed (or Cancelled) with the message.
         catch (Exception ex)
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             if (ex is CorpusImportException or CorpusDownloadException or ArgumentException or IOException or InvalidDataException or HttpRequestException)
                 throw new JobFailedException($"Corpus '{corpus.Name}' failed: {ex.Message}", ex);
             throw;
         }
     }
 
-    /// <summary>Imports; on a failure or a cancellation also removes the staging folder and the inputs. A worker
+    /// <summary>Imports; on a failure or a cancellation also removes the inputs. A worker
     /// shutting down cancels too, but then the job comes back: the upload and a partial download are kept for it.</summary>
     private async Task<CorpusImportReport> ImportOrCleanUpAsync(CorpusRecord corpus, CorpusImportSpec spec, string staging, CancellationToken ct)
     {
@@ -76,7 +72,6 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
         }
         catch (Exception ex)
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             if (ex is not OperationCanceledException || WasDeleted(corpus.JobId)) RemoveInputs(corpus, spec);
             throw;
         }
@@ -91,7 +86,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
 
     private void RemoveInputs(CorpusRecord corpus, CorpusImportSpec spec)
     {
-        store.Delete(corpus.ArtifactKey + ".download");
+        store.Delete(corpus.ArtifactKey + CorpusFolder.DownloadSuffix);
         if (spec.Source.Upload is { } upload) store.Delete(Path.GetDirectoryName(upload)!);
     }
 
@@ -109,7 +104,14 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
 
             case "file":
                 progress.Report(0.1, "importing");
-                if (source.Upload is { } upload) return CorpusFileImporter.ImportToDirectory(store.GetPath(upload), staging, options, ct);
+                if (source.Upload is { } upload)
+                {
+                    if (!store.Exists(upload))
+                        throw new CorpusImportException(BadDocumentReason.EmptyCorpus, upload, "the upload is gone");
+                    using var uploaded = store.OpenRead(upload);
+                    return CorpusFileImporter.ImportToDirectory(uploaded, Path.GetFileName(upload), staging, options,
+                        ct);
+                }
                 var shards = sandbox.ResolveShards(source.Path!, out var isSet);
                 if (shards.Count == 0) throw new UnsafeSourceException(sandbox.RefusalMessage);
                 if (isSet)
@@ -121,7 +123,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
                     return CorpusFileImporter.ImportToDirectory(input, Path.GetFileName(source.Path), staging, options, ct);
 
             case "url":
-                var download = Path.Combine(store.GetPath(corpus.ArtifactKey + ".download"), FileNameOf(source.Url!));
+                var download = Path.Combine(CorpusFolder.DownloadFolder(store, corpus), FileNameOf(source.Url!));
                 Directory.CreateDirectory(Path.GetDirectoryName(download)!);
                 if (!File.Exists(download))
                     await new ResumableDownloader(httpClients.CreateClient("downloads")).DownloadAsync(new Uri(source.Url!), download, DownloadProgress(), ct);
@@ -130,7 +132,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
             case "tinystories":
                 var tiny = new TinyStoriesOptions { ShardLimit = source.ShardLimit, Import = options with { Format = CorpusFileFormat.JsonArray } };
                 if (source.Url is { } url) tiny = tiny with { Url = new Uri(url) };
-                var archive = Path.Combine(store.GetPath(corpus.ArtifactKey + ".download"), "TinyStories_all_data.tar.gz");
+                var archive = Path.Combine(CorpusFolder.DownloadFolder(store, corpus), "TinyStories_all_data.tar.gz");
                 Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
                 var unpack = new InlineProgress<TinyStoriesProgress>(p => progress.Report(0.5 + 0.5 * p.ShardsDone / Math.Max(1, p.ShardsTotal), $"unpacked {p.ShardsDone}/{p.ShardsTotal} shards, {p.Documents:N0} stories"));
                 var report = await new TinyStoriesSource(httpClients.CreateClient("downloads")).ImportAsync(archive, staging, tiny, DownloadProgress(), unpack, ct);
@@ -157,7 +159,7 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
             {
                 if (!found.TryGetValue(part.CorpusId, out var corpus) || corpus.State != ResourceState.Ready)
                     throw new ArgumentException($"mixture part {part.CorpusId} is not a Ready corpus.");
-                var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+                var reader = CorpusFolder.Open(store, corpus);
                 readers.Add(reader);
                 parts.Add((part.CorpusId, reader, part.Weight));
             }

@@ -5,7 +5,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Prebias.Core.Corpora;
 
 /// <summary>
-/// Random access to a completed corpus directory (see <see cref="CorpusFiles"/>). Reads go through
+/// Random access to a completed corpus directory (see <see cref="CorpusFolder"/>). Reads go through
 /// <see cref="RandomAccess"/> on shared handles, so every method is safe to call from many threads at once
 /// (e.g. one <see cref="ReadTexts"/> call per tokenization worker).
 /// </summary>
@@ -24,19 +24,19 @@ public sealed class CorpusReader : IDisposable
     /// <summary>Opens the corpus in <paramref name="directory"/>; fails if it was never completed or its files disagree.</summary>
     public static CorpusReader Open(string directory)
     {
-        var manifest = Path.Combine(directory, CorpusFiles.Manifest);
+        var manifest = Path.Combine(directory, CorpusFolder.Manifest);
         if (!File.Exists(manifest))
-            throw new InvalidDataException($"No completed corpus in '{directory}' ({CorpusFiles.Manifest} is missing).");
+            throw new InvalidDataException($"No completed corpus in '{directory}' ({CorpusFolder.Manifest} is missing).");
         var summary = JsonSerializer.Deserialize<CorpusSummary>(File.ReadAllBytes(manifest))
-            ?? throw new InvalidDataException($"Empty {CorpusFiles.Manifest} in '{directory}'.");
-        var documents = File.OpenHandle(Path.Combine(directory, CorpusFiles.Documents), options: FileOptions.RandomAccess);
-        var index = File.OpenHandle(Path.Combine(directory, CorpusFiles.Index), options: FileOptions.RandomAccess);
+            ?? throw new InvalidDataException($"Empty {CorpusFolder.Manifest} in '{directory}'.");
+        var documents = File.OpenHandle(Path.Combine(directory, CorpusFolder.Documents), options: FileOptions.RandomAccess);
+        var index = File.OpenHandle(Path.Combine(directory, CorpusFolder.Index), options: FileOptions.RandomAccess);
         if (RandomAccess.GetLength(index) != (summary.DocumentCount + 1L) * sizeof(long)
             || RandomAccess.GetLength(documents) != summary.Bytes)
         {
             documents.Dispose();
             index.Dispose();
-            throw new InvalidDataException($"Corpus files in '{directory}' do not match {CorpusFiles.Manifest}.");
+            throw new InvalidDataException($"Corpus files in '{directory}' do not match {CorpusFolder.Manifest}.");
         }
         return new CorpusReader(summary, documents, index);
     }

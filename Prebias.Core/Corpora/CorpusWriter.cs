@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Prebias.Core.Corpora;
 
 /// <summary>
-/// Streams documents into a corpus directory (format: <see cref="CorpusFiles"/>). Everything is written to
+/// Streams documents into a corpus directory (format: <see cref="CorpusFolder"/>). Everything is written to
 /// <c>*.tmp</c> files and renamed into place by <see cref="Complete"/>; the manifest goes last, so a directory
 /// with a <c>corpus.json</c> is always a whole corpus. Disposing without completing deletes the temp files.
 /// Not thread-safe: one producer writes in order.
@@ -25,8 +25,8 @@ public sealed class CorpusWriter : IDisposable
     private CorpusWriter(string directory)
     {
         _directory = directory;
-        _documents = OpenTemp(CorpusFiles.Documents);
-        _index = OpenTemp(CorpusFiles.Index);
+        _documents = OpenTemp(CorpusFolder.Documents);
+        _index = OpenTemp(CorpusFolder.Index);
     }
 
     /// <summary>Starts a corpus in <paramref name="directory"/> (created if missing; a previous corpus there is replaced on Complete).</summary>
@@ -74,12 +74,12 @@ public sealed class CorpusWriter : IDisposable
         _index.Dispose();
 
         var summary = new CorpusSummary(Count, Bytes, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
-        File.Delete(PathOf(CorpusFiles.Manifest)); // a replaced corpus stops being "complete" before its files change
-        MoveIntoPlace(CorpusFiles.Documents);
-        MoveIntoPlace(CorpusFiles.Index);
-        var manifestTemp = PathOf(CorpusFiles.Manifest) + CorpusFiles.TempSuffix;
+        File.Delete(PathOf(CorpusFolder.Manifest)); // a replaced corpus stops being "complete" before its files change
+        MoveIntoPlace(CorpusFolder.Documents);
+        MoveIntoPlace(CorpusFolder.Index);
+        var manifestTemp = PathOf(CorpusFolder.Manifest) + CorpusFolder.TempSuffix;
         File.WriteAllBytes(manifestTemp, JsonSerializer.SerializeToUtf8Bytes(summary));
-        MoveIntoPlace(CorpusFiles.Manifest);
+        MoveIntoPlace(CorpusFolder.Manifest);
         _completed = true;
         return summary;
     }
@@ -92,8 +92,8 @@ public sealed class CorpusWriter : IDisposable
         _index.Dispose();
         _sha256.Dispose();
         if (_completed) return;
-        File.Delete(PathOf(CorpusFiles.Documents) + CorpusFiles.TempSuffix);
-        File.Delete(PathOf(CorpusFiles.Index) + CorpusFiles.TempSuffix);
+        File.Delete(PathOf(CorpusFolder.Documents) + CorpusFolder.TempSuffix);
+        File.Delete(PathOf(CorpusFolder.Index) + CorpusFolder.TempSuffix);
     }
 
     private void WriteOffset(long offset)
@@ -105,8 +105,8 @@ public sealed class CorpusWriter : IDisposable
     private string PathOf(string name) => Path.Combine(_directory, name);
 
     private FileStream OpenTemp(string name) =>
-        new(PathOf(name) + CorpusFiles.TempSuffix, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        new(PathOf(name) + CorpusFolder.TempSuffix, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
 
     private void MoveIntoPlace(string name) =>
-        File.Move(PathOf(name) + CorpusFiles.TempSuffix, PathOf(name), overwrite: true);
+        File.Move(PathOf(name) + CorpusFolder.TempSuffix, PathOf(name), overwrite: true);
 }

@@ -31,15 +31,18 @@ public sealed class DatasetBuildJob(PrebiasDbContext db, IArtifactStore store, J
             if (corpus.State != ResourceState.Ready || tokenizerRecord.State != ResourceState.Ready)
                 throw new InvalidOperationException($"Corpus is {corpus.State} and tokenizer is {tokenizerRecord.State}; both must be Ready.");
             var tokenizer = tokenizers.Get(tokenizerRecord);
-            using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
-            var storePath = store.GetPath(dataset.TokenStoreKey);
-            Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
+            using var reader = CorpusFolder.Open(store, corpus);
 
             var rows = new List<PretokenizedSample>(reader.Count);
             var options = new PretokenizeOptions { MaxSeqLen = dataset.MaxSeqLen, ValFraction = dataset.ValFraction, Seed = (ulong)dataset.Seed };
             var report = new InlineProgress<PretokenizeProgress>(p => progress.Report(0.9 * p.DocumentsDone / Math.Max(1, reader.Count),
                 $"tokenized {p.DocumentsDone:N0} of {reader.Count:N0} documents ({p.TokensDone:N0} tokens)"));
-            var result = new Pretokenizer(tokenizer, options).Run(reader.ReadAll().Select(d => d.Text), storePath, rows.AddRange, report, reader.Count, ct);
+            var (result, sha256) = await DatasetFolder.WriteTokensAsync(store, dataset, async storePath =>
+            {
+                var result = new Pretokenizer(tokenizer, options)
+                    .Run(reader.ReadAll().Select(d => d.Text), storePath, rows.AddRange, report, reader.Count, ct);
+                return (result, await Hashing.Sha256FileAsync(storePath, ct));
+            });
 
             progress.Report(0.92, $"writing {rows.Count:N0} samples");
             await samples.ReplaceAsync(dataset.Id, rows, ct);
@@ -50,7 +53,7 @@ public sealed class DatasetBuildJob(PrebiasDbContext db, IArtifactStore store, J
             dataset.TruncatedCount = (int)result.TruncatedCount;
             dataset.TokenCount = result.TotalTokens;
             dataset.PadId = result.Header.PadId;
-            dataset.TokenStoreSha256 = await Hashing.Sha256FileAsync(storePath, ct);
+            dataset.TokenStoreSha256 = sha256;
             dataset.State = ResourceState.Ready;
             dataset.Error = null;
             dataset.CompletedAt = DateTimeOffset.UtcNow;

@@ -1,3 +1,7 @@
+using Prebias.Core.Modeling;
+using Prebias.Core.Ordering;
+using Prebias.Core.Training;
+
 namespace Prebias.Core.Domain;
 
 /// <summary>
@@ -11,14 +15,17 @@ public sealed class RunRecord
     public Guid DatasetId { get; set; }
     public long Seed { get; set; }
 
-    /// <summary>Resolved <c>ModelArgs</c> (JSON).</summary>
-    public required string Model { get; set; }
+    /// <summary>Resolved llama2.c <c>ModelArgs</c> (a jsonb column).</summary>
+    public required ModelArgs Model { get; set; }
 
-    /// <summary>Resolved training options (JSON).</summary>
-    public required string Training { get; set; }
+    /// <summary>Resolved training options and checkpoint schedule (a jsonb column).</summary>
+    public required ResolvedTraining Training { get; set; }
 
-    /// <summary>The ordering rule (JSON).</summary>
-    public required string Ordering { get; set; }
+    /// <summary>The ordering rule (a jsonb column).</summary>
+    public required OrderingSpec Ordering { get; set; }
+
+    /// <summary>The three columns together: everything needed to train the run again.</summary>
+    public RunConfig Config => new(Model, Training, Ordering);
 
     /// <summary>Pending, Running, Succeeded, Failed or Cancelled.</summary>
     public RunState State { get; set; } = RunState.Pending;

@@ -42,7 +42,7 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         if (todo.Count == 0) { progress.Report(1, "nothing to evaluate"); return; }
         if (!store.Exists(run.OrderKey)) throw new JobFailedException($"Run {runId} has no compiled order yet.");
 
-        var order = OrderFile.Load(store.GetPath(run.OrderKey));
+        var order = store.LoadOrder(run.OrderKey);
         var (valRows, valLengths) = await ValRowsAsync(dataset, ct);
         var options = new EvaluationOptions { Probe = new BiasProbeOptions() }
             with { Seed = run.Seed, MaxNewTokens = settings.Value.MaxNewTokens };
@@ -62,9 +62,10 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
             var previous = checkpoints.LastOrDefault(c => c.Step < checkpoint.Step);
             var (window, cumulative) = await InputMetricWindows.ComputeAsync(queries, dataset.Id, order, previous?.SamplesSeen ?? 0, checkpoint.SamplesSeen, ct);
 
-            var directory = store.GetPath(run.CheckpointKey(checkpoint.Step));
+            var key = run.CheckpointKey(checkpoint.Step);
+            var directory = store.GetPathForMappedRead(key);
             if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Checkpoint {checkpoint.Step} of run {runId} is missing its files.");
-            var results = EvaluateCheckpoint(evaluator, runId, checkpoint.Step, directory, valRows, valLengths,
+            var results = EvaluateCheckpoint(evaluator, runId, checkpoint.Step, key, directory, valRows, valLengths,
                 window, cumulative, lease, parts, ct);
             await results.ReplaceAsync(db, ct);
         }
@@ -77,7 +78,8 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
     /// count the way a training run's weights are, so an evaluation alone uses every core, and a training job that
     /// starts meanwhile waits at most this one checkpoint for its slot.
     /// </summary>
-    private EvaluationResults EvaluateCheckpoint(CheckpointEvaluator evaluator, Guid runId, long step, string directory,
+    private EvaluationResults EvaluateCheckpoint(CheckpointEvaluator evaluator, Guid runId, long step, string key,
+        string directory,
         List<IReadOnlyList<int>> valRows, List<int> valLengths, IReadOnlyDictionary<string, double?> window,
         IReadOnlyDictionary<string, double?> cumulative, TorchThreadLease lease, EvaluationPartTimer parts,
         CancellationToken ct)
@@ -86,14 +88,18 @@ public sealed class EvaluationJob(PrebiasDbContext db, IArtifactStore store, Job
         // After the caller's awaits this may be another OS thread, and torch keeps its thread count per OS thread.
         (wide ?? lease).Apply();
         using var model = CheckpointModels.Load(directory);
-        return evaluator.Evaluate(runId, step, model, directory, valRows, valLengths, window, cumulative, ct, parts);
+        // The evaluator adds its views to the checkpoint folder (each atomically, hashed into the manifest).
+        EvaluationResults results = null!;
+        store.UpdateFolder(key, folder => results = evaluator.Evaluate(runId, step, model, folder,
+            valRows, valLengths, window, cumulative, ct, parts));
+        return results;
     }
 
     private async Task<(List<IReadOnlyList<int>>, List<int>)> ValRowsAsync(DatasetRecord dataset, CancellationToken ct)
     {
         var ids = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id && s.Split == "val").OrderBy(s => s.Id)
             .Select(s => s.Id).Take(ValSamples).ToListAsync(ct);
-        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        using var tokens = DatasetFolder.OpenTokens(store, dataset);
         return (ids.ConvertAll(id => (IReadOnlyList<int>)tokens.Read(id)), ids.ConvertAll(id => tokens.GetLength(id)));
     }
 }

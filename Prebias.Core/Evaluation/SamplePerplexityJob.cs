@@ -28,12 +28,12 @@ public sealed class SamplePerplexityJob(PrebiasDbContext db, IArtifactStore stor
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
-        var directory = store.GetPath(run.CheckpointKey(step));
+        var directory = store.GetPathForMappedRead(run.CheckpointKey(step));
         if (CheckpointStore.ReadManifest(directory) is null) throw new JobFailedException($"Run {runId} has no checkpoint at step {step}.");
         using var model = CheckpointModels.Load(directory);
 
         var ids = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
-        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        using var tokens = DatasetFolder.OpenTokens(store, dataset);
         var evaluator = new PerplexityEvaluator(model);
         var values = new double[ids.Count];
         for (var start = 0; start < ids.Count; start += Chunk)

@@ -32,7 +32,7 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == parentId && c.Step == spec.FromStep, ct))
             return new LaunchResult.Conflict("No such checkpoint", $"Run {parentId} has no checkpoint at step {spec.FromStep} to branch from.");
 
-        var config = RunConfig.Of(parent);
+        var config = parent.Config;
         var training = config.Training;
         var steps = spec.Steps ?? training.Options.MaxIters;
         var errors = new Dictionary<string, string[]>();
@@ -50,7 +50,7 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
             Id = Guid.NewGuid(), ExperimentId = parent.ExperimentId,
             Name = spec.Name ?? $"{(parent.Name ?? "run").Replace(ExperimentRuns.BaselinePrefix, "")} → {spec.Transform.Kind}@{spec.FromStep}",
             DatasetId = parent.DatasetId, Seed = parent.Seed,
-            Model = parent.Model, Ordering = branchConfig.OrderingJson, Training = branchConfig.TrainingJson,
+            Model = parent.Model, Ordering = branchConfig.Ordering, Training = branchConfig.Training,
             ParentRunId = parent.Id, BranchFromStep = spec.FromStep, BranchTransform = JsonSerializer.Serialize(spec.Transform, JsonDefaults.Options),
             CreatedAt = DateTimeOffset.UtcNow,
         };

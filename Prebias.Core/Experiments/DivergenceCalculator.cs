@@ -54,7 +54,8 @@ public sealed class DivergenceCalculator(PrebiasDbContext db, IArtifactStore sto
         await db.SaveChangesAsync(ct);
     }
 
-    private Transformer Load(RunRecord run, long step) => CheckpointModels.Load(store.GetPath(run.CheckpointKey(step)));
+    private Transformer Load(RunRecord run, long step) =>
+        CheckpointModels.Load(store.GetPathForMappedRead(run.CheckpointKey(step)));
 
     private static double MeanKl(Transformer p, Transformer q, IReadOnlyList<int[]> probe)
     {
@@ -83,7 +84,7 @@ public sealed class DivergenceCalculator(PrebiasDbContext db, IArtifactStore sto
     {
         var ids = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id && s.Split == "val").OrderBy(s => s.Id)
             .Select(s => s.Id).Take(ProbeRows).ToListAsync(ct);
-        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        using var tokens = DatasetFolder.OpenTokens(store, dataset);
         // Inputs only: the real tokens of each row, at most max_seq_len of them.
         return ids.ConvertAll(id => tokens.ReadTokens(id)[..Math.Min(tokens.GetLength(id), dataset.MaxSeqLen)]);
     }

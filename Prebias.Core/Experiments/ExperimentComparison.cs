@@ -66,7 +66,7 @@ public static class ExperimentComparison
         var label = runs.ToDictionary(r => r.Id, ExperimentRuns.Label);
         var seeds = runs.ToDictionary(r => r.Id, RunSeeds.Of);
         var baselineIsShuffle = runs.Where(ExperimentRuns.IsBaseline)
-            .All(r => RunConfig.OrderingOf(r).Method == OrderingMethods.Shuffle);
+            .All(r => r.Ordering.Method == OrderingMethods.Shuffle);
         var rows = new List<(string Metric, string Ordering, long Step, OrderEffect Effect, double? InitSd, int InitN, double? OrderSd, int OrderN, long? Saturation)>();
         foreach (var metric in outputs.GroupBy(o => o.Metric).OrderBy(g => g.Key))
         {

@@ -9,7 +9,7 @@ namespace Prebias.Core.Export;
 /// Writes a checkpoint as a folder that transformers' <c>LlamaForCausalLM.from_pretrained</c> and
 /// <c>AutoTokenizer.from_pretrained</c> load: config.json, model.safetensors (HF names, rotary-permuted wq/wk),
 /// generation_config.json, tokenizer.model with tokenizer_config.json, and README.md (the model card).
-/// The folder is replaced whole (<see cref="StagedFolder"/>), so a reader never sees half an export.
+/// The folder is replaced whole (<see cref="AtomicFolder"/>), so a reader never sees half an export.
 /// </summary>
 public static class HfCheckpointExporter
 {
@@ -29,7 +29,7 @@ public static class HfCheckpointExporter
     }
 
     public static void Export(Transformer model, HfTokenizerFiles tokenizer, string card, string folder) =>
-        StagedFolder.Replace(folder, temp =>
+        AtomicFolder.Replace(folder, temp =>
         {
             var config = HfLlamaConfig.From(model.Args, tokenizer.BosId, tokenizer.EosId);
             WriteJson(Path.Combine(temp, ConfigFile), config);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prebias.Core.Cards;
 using Prebias.Core.Persistence;
 using Prebias.Core.Storage;
+using Prebias.Core.Tokenization;
 using Prebias.Core.Training;
 
 namespace Prebias.Core.Export;
@@ -22,20 +23,19 @@ public sealed class RunExports(PrebiasDbContext db, IArtifactStore store, ModelC
     {
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null || !await db.Checkpoints.AnyAsync(c => c.RunId == runId && c.Step == step, ct)) return null;
-        var checkpoint = store.GetPath(run.CheckpointKey(step));
+        var checkpoint = store.GetPathForMappedRead(run.CheckpointKey(step));
         if (CheckpointStore.ReadManifest(checkpoint) is null) return null;
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokenizer = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
         var card = (await cards.CheckpointAsync(runId, step, ct))!.ToMarkdown();
-        var model = tokenizer.Kind == "gpt2" ? null : store.GetPath(tokenizer.ModelKey);
-        var folder = store.GetPath(HfFolderKey(runId, step));
+        var model = TokenizerFolder.ModelPath(store, tokenizer);
+        var folder = store.GetPathForMappedRead(HfFolderKey(runId, step));
         // Weights never change for a step, so an export with the same card is current: reuse it rather than
         // replacing a folder another request may be sending.
         var existingCard = Path.Combine(folder, HfCheckpointExporter.CardFile);
         if (File.Exists(existingCard) && await File.ReadAllTextAsync(existingCard, ct) == card) return folder;
-        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
-        await Task.Run(() => HfCheckpointExporter.Export(checkpoint,
-            new HfTokenizerFiles(model, tokenizer.BosId, tokenizer.EosId), card, folder), ct);
+        await Task.Run(() => store.WriteFolder(HfFolderKey(runId, step), temp => HfCheckpointExporter.Export(checkpoint,
+            new HfTokenizerFiles(model, tokenizer.BosId, tokenizer.EosId), card, temp)), ct);
         return folder;
     }
 
@@ -43,9 +43,8 @@ public sealed class RunExports(PrebiasDbContext db, IArtifactStore store, ModelC
     {
         if (!await db.Runs.AnyAsync(r => r.Id == runId, ct)) return null;
         var points = await RunScalars.LoadAsync(db, runId, ct);
-        var folder = store.GetPath(TensorBoardKey(runId));
-        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
-        await Task.Run(() => TensorBoardEvents.Write(folder, points, ct), ct);
-        return folder;
+        await Task.Run(() => store.WriteFolder(TensorBoardKey(runId),
+            temp => TensorBoardEvents.Write(temp, points, ct)), ct);
+        return store.GetPathForMappedRead(TensorBoardKey(runId));
     }
 }

@@ -4,13 +4,13 @@ namespace Prebias.Core.Export;
 
 /// <summary>
 /// Writes a run's scalars as one TensorBoard event file (TFRecord framing of <c>Event</c> protos) with TorchSharp's
-/// SummaryWriter. The folder is replaced whole (<see cref="StagedFolder"/>), so every export is the whole, current
+/// SummaryWriter. The folder is replaced whole (<see cref="AtomicFolder"/>), so every export is the whole, current
 /// series and a reader never sees a half-written file.
 /// </summary>
 public static class TensorBoardEvents
 {
     public static void Write(string folder, IEnumerable<ScalarPoint> points, CancellationToken ct = default) =>
-        StagedFolder.Replace(folder, temp =>
+        AtomicFolder.Replace(folder, temp =>
         {
             var writer = SummaryWriter(temp);
             foreach (var point in points)

@@ -92,6 +92,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TokenizerLauncher>();
         services.AddScoped<DatasetLauncher>();
         services.AddScoped<SampleMetricsLauncher>();
+        services.AddScoped<SampleAttributesLauncher>();
         services.AddScoped<RunLauncher>();
         services.AddScoped<BranchLauncher>();
         services.AddScoped<EvaluationLauncher>();

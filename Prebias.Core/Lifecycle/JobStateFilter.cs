@@ -25,7 +25,8 @@ public sealed class JobStateFilter(JobRecordStore store, ResourceStateMarker mar
         var resource = ResourceRef.Of(job);
         // The resource first: whoever sees the job Failed or Deleted in the jobs table then sees the resource final.
         if (resource is { OwnsState: true } owned) MarkEnd(context, owned, error);
-        store.UpsertStateAsync(context.BackgroundJob.Id, type, context.NewState.Name, error, DateTimeOffset.UtcNow, resource)
+        var state = JobStates.Of(context.NewState.Name);
+        store.UpsertStateAsync(context.BackgroundJob.Id, type, state, error, DateTimeOffset.UtcNow, resource)
             .GetAwaiter().GetResult();
     }
 

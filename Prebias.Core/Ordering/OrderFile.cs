@@ -13,45 +13,45 @@ namespace Prebias.Core.Ordering;
 /// 40 sha256            32 raw bytes of the body (the <see cref="CompiledOrder.Hash"/>)
 /// 72 int32[count]      sample ids
 /// </code>
-/// Written atomically (temp file in the same folder, fsync, rename); loading re-hashes the body and rejects a mismatch.
+/// Written atomically (<see cref="AtomicFile"/>: temp file in the same folder, fsync, rename); loading re-hashes the
+/// body and rejects a mismatch.
 /// </summary>
 public static class OrderFile
 {
     private static readonly byte[] Magic = "PBORDER1"u8.ToArray();
     public const int HeaderSize = 72;
 
-    public static void Save(CompiledOrder order, string path)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Span<byte> header = stackalloc byte[HeaderSize];
-                Magic.CopyTo(header);
-                BinaryPrimitives.WriteInt64LittleEndian(header[8..], order.Length);
-                BinaryPrimitives.WriteInt32LittleEndian(header[16..], order.EligibleCount);
-                BinaryPrimitives.WriteInt32LittleEndian(header[20..], order.Epochs);
-                BinaryPrimitives.WriteInt32LittleEndian(header[24..], order.ExcludedMissing);
-                BinaryPrimitives.WriteInt32LittleEndian(header[28..], order.ExcludedByFilter);
-                BinaryPrimitives.WriteInt64LittleEndian(header[32..], order.PrefixLength);
-                Convert.FromHexString(order.Hash).CopyTo(header[40..]);
-                stream.Write(header);
-                ForEachChunk(order.SampleIds, chunk => stream.Write(MemoryMarshal.AsBytes(chunk)));
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp); // no-op after the rename
-        }
-    }
+    /// <summary>Writes an order file outside the artifact store (benchmarks, tests), atomically.</summary>
+    public static void Save(CompiledOrder order, string path) => AtomicFile.Write(path, stream => Write(order, stream));
 
     /// <exception cref="InvalidDataException">Not an order file, truncated, or its body does not match its hash.</exception>
     public static CompiledOrder Load(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Read(stream, path);
+    }
+
+    /// <summary>Writes the order file's bytes to <paramref name="stream"/> (the caller makes it atomic).</summary>
+    public static void Write(CompiledOrder order, Stream stream)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt64LittleEndian(header[8..], order.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], order.EligibleCount);
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], order.Epochs);
+        BinaryPrimitives.WriteInt32LittleEndian(header[24..], order.ExcludedMissing);
+        BinaryPrimitives.WriteInt32LittleEndian(header[28..], order.ExcludedByFilter);
+        BinaryPrimitives.WriteInt64LittleEndian(header[32..], order.PrefixLength);
+        Convert.FromHexString(order.Hash).CopyTo(header[40..]);
+        stream.Write(header);
+        ForEachChunk(order.SampleIds, chunk => stream.Write(MemoryMarshal.AsBytes(chunk)));
+    }
+
+    /// <inheritdoc cref="Load(string)"/>
+    /// <param name="stream">The file's bytes from the start.</param>
+    /// <param name="path">Names the file in error messages.</param>
+    public static CompiledOrder Read(Stream stream, string path)
+    {
         Span<byte> header = stackalloc byte[HeaderSize];
         if (stream.Length < HeaderSize || stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) < HeaderSize
             || !header[..8].SequenceEqual(Magic))

@@ -62,12 +62,17 @@ public sealed class CheckpointingObserver(
         double? tokensPerSecond = _stepsSinceCheckpoint > 0 ? (tokensSeen - tokensBefore) / elapsed.TotalSeconds : null;
         if (tokensPerSecond is not null) LastTokensPerSecond = tokensPerSecond;
 
-        var directory = store.GetPath(run.CheckpointKey(step));
-        var manifest = trainer.SaveCheckpoint(directory, new Dictionary<string, string>
+        CheckpointManifest manifest = null!;
+        // Weights, optimiser, RNG and the attention probe appear together or not at all.
+        store.WriteFolder(run.CheckpointKey(step), directory =>
         {
-            ["runId"] = run.Id.ToString(), ["orderSha256"] = run.OrderSha256 ?? "", ["samplesSeen"] = ledger.SamplesSeenBefore(checked((int)step)).ToString(),
+            manifest = trainer.SaveCheckpoint(directory, new Dictionary<string, string>
+            {
+                ["runId"] = run.Id.ToString(), ["orderSha256"] = run.OrderSha256 ?? "",
+                ["samplesSeen"] = ledger.SamplesSeenBefore(checked((int)step)).ToString(),
+            });
+            AttentionProbe.Save(trainer.Model, tokenizer, directory);
         });
-        AttentionProbe.Save(trainer.Model, tokenizer, directory);
         runs.UpsertCheckpoint(new CheckpointRecord
         {
             RunId = run.Id, Step = step, SamplesSeen = ledger.SamplesSeenBefore(checked((int)step)),

@@ -4,6 +4,7 @@ using Prebias.Core.Evaluation;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
+using Prebias.Core.Storage;
 using Prebias.Core.Tokenization;
 using Prebias.Core.Training;
 
@@ -24,7 +25,8 @@ public sealed class DynamicOrderRefresher
     private readonly OrderingSpec _spec;
     private readonly ResolvedTraining _training;
     private readonly OrderLedger _ledger;
-    private readonly string _orderPath;
+    private readonly IArtifactStore _store;
+    private readonly string _orderKey;
     private readonly TokenStore _tokens;
     private readonly ITextTokenizer? _tokenizer;
     private readonly long _seed;
@@ -40,12 +42,12 @@ public sealed class DynamicOrderRefresher
     /// empty.</param>
     /// <param name="onGrown">Called with the longer order after each refresh (the run's order hash and length).</param>
     public DynamicOrderRefresher(OrderingSpec spec, ResolvedTraining training, OrderLedger ledger, CompiledOrder order,
-        string orderPath,
+        IArtifactStore store, string orderKey,
         TokenStore tokens, ITextTokenizer? tokenizer, long runSeed, int[] trainIds, double[] metricValues,
             Action<CompiledOrder> onGrown)
     {
-        (_spec, _training, _ledger, _orderPath, _tokens, _tokenizer, _onGrown) = (spec, training, ledger, orderPath,
-            tokens, tokenizer, onGrown);
+        (_spec, _training, _ledger, _store, _orderKey, _tokens, _tokenizer, _onGrown) = (spec, training, ledger,
+            store, orderKey, tokens, tokenizer, onGrown);
         _seed = spec.Seed ?? runSeed;
         Order = order;
         // Samples without a value of the ordering's metric are not candidates (as every metric ordering excludes them).
@@ -54,7 +56,7 @@ public sealed class DynamicOrderRefresher
         _candidates = [.. trainIds.Where((_, i) => keep[i])];
         _metric = metricValues.Length == 0 ? [] : [.. metricValues.Where((_, i) => keep[i])];
         _z = SamplingWeights.ZScores(_metric);
-        _log = OrderRefreshFile.Load(OrderRefreshFile.PathFor(orderPath), order.Length);
+        _log = store.LoadOrderRefreshes(orderKey, order.Length);
         if (spec.EffectivePolicy == DynamicPolicies.Target)
         {
             var metric = MetricRegistry.Get(spec.Metric!);
@@ -89,9 +91,9 @@ public sealed class DynamicOrderRefresher
             : DrawByLoss(trainer.Model, step, start, length, refresh);
         _log.Add(summary with { Seconds = clock.Elapsed.TotalSeconds });
         // The log first: a crash before the order grows leaves an entry that Load drops and the resumed run re-decides.
-        OrderRefreshFile.Save(_log, OrderRefreshFile.PathFor(_orderPath));
+        _store.SaveOrderRefreshes(_orderKey, _log);
         Order = DynamicOrder.Append(Order, start, window);
-        OrderFile.Save(Order, _orderPath);
+        _store.SaveOrder(_orderKey, Order);
         _ledger.Extend(Order);
         _onGrown(Order);
     }

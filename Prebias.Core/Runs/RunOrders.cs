@@ -18,16 +18,14 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
 {
     public async Task<CompiledOrder> GetOrCompileAsync(RunRecord run, OrderingSpec spec, long samplesNeeded, CancellationToken ct)
     {
-        var path = store.GetPath(run.OrderKey);
-        if (File.Exists(path)) return OrderFile.Load(path);
+        if (store.Exists(run.OrderKey)) return store.LoadOrder(run.OrderKey);
 
         var trainIds = await TrainIdsAsync(run.DatasetId, ct);
         var values = spec.ResolveMetric() is { } metric ? await MetricValuesAsync(run.DatasetId, metric.Name, trainIds, ct) : [];
         var order = run.ParentRunId is { } parentId
             ? await BranchOrderAsync(run, parentId, spec, trainIds, values, samplesNeeded, ct)
             : OrderingCompiler.Compile(spec, trainIds, values, run.Seed, samplesNeeded);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        OrderFile.Save(order, path);
+        store.SaveOrder(run.OrderKey, order);
         return order;
     }
 
@@ -39,9 +37,9 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
         long samplesNeeded, CancellationToken ct)
     {
         var parent = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == parentId, ct);
-        var parentOrder = OrderFile.Load(store.GetPath(parent.OrderKey));
+        var parentOrder = store.LoadOrder(parent.OrderKey);
         var transform = Branching.TransformOf(run);
-        var samplesPerStep = RunConfig.TrainingOf(run).SamplesPerStep;
+        var samplesPerStep = run.Training.SamplesPerStep;
         var from = run.BranchFromStep!.Value * samplesPerStep;
         switch (transform)
         {

@@ -30,6 +30,6 @@ public sealed record RunSeeds(long Init, long Order)
 
     public static RunSeeds Of(RunRecord run)
     {
-        return new RunSeeds(run.Seed, RunConfig.OrderingOf(run).Seed ?? run.Seed);
+        return new RunSeeds(run.Seed, run.Ordering.Seed ?? run.Seed);
     }
 }

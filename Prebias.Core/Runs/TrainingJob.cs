@@ -37,7 +37,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
         if (run.State is RunState.Succeeded or RunState.Cancelled) return;
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == run.DatasetId, ct);
         var tokenizerRecord = await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct);
-        var (model, training, ordering) = RunConfig.Of(run);
+        var (model, training, ordering) = run.Config;
 
         CompiledOrder order;
         try
@@ -87,11 +87,11 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
     {
         var options = training.Options;
         var ledger = new OrderLedger(order, options.BatchSize, options.GradientAccumulationSteps);
-        using var tokens = TokenStore.Open(store.GetPath(dataset.TokenStoreKey));
+        using var tokens = DatasetFolder.OpenTokens(store, dataset);
         var trainIds = orders.TrainIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
         var valIds = orders.ValIdsAsync(dataset.Id, ct).GetAwaiter().GetResult();
         var tokenizer = tokenizers.Get(tokenizerRecord);
-        using var corpus = Branching.IsGenderSwap(run) ? CorpusReader.Open(store.GetPath(CorpusKey(dataset))) : null;
+        using var corpus = Branching.IsGenderSwap(run) ? CorpusFolder.Open(store, CorpusKey(dataset)) : null;
         var batches = Branching.IsGenderSwap(run)
             ? new OrderedBatchProvider(tokens, ledger, trainIds, valIds, run.Seed, options.BatchSize,
                 new GenderSwappedRows(corpus!, tokenizer, tokens.RowLength, tokens.PadId).Get, run.BranchFromStep!.Value * training.SamplesPerStep)
@@ -100,7 +100,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
 
         using var model = new Transformer(args, run.Seed);
         using var trainer = new Trainer(model, options, OrderedBatchProvider.IgnoreIndex);
-        if (CheckpointStore.FindLatest(store.GetPath(run.ArtifactKey)) is { } latest)
+        if (CheckpointStore.FindLatest(store.GetPathForMappedRead(run.ArtifactKey)) is { } latest)
         {
             trainer.LoadCheckpoint(latest.Directory);
             runs.ForgetAfter(run.Id, trainer.Iteration);
@@ -127,7 +127,7 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
     {
         var values = ordering.ResolveMetric() is { } metric
             ? orders.MetricValuesAsync(run.DatasetId, metric.Name, trainIds, ct).GetAwaiter().GetResult() : [];
-        return new DynamicOrderRefresher(ordering, training, ledger, order, store.GetPath(run.OrderKey), tokens, tokenizer,
+        return new DynamicOrderRefresher(ordering, training, ledger, order, store, run.OrderKey, tokens, tokenizer,
             run.Seed, trainIds, values,
             grown =>
             {

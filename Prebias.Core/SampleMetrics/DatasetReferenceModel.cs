@@ -35,7 +35,7 @@ public static class DatasetReferenceModel
         var documents = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id && s.Split == "train")
             .OrderBy(s => s.Id).Select(s => s.DocumentIndex).ToListAsync(ct);
         var builder = new KneserNeyTrigramBuilder();
-        using (var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey)))
+        using (var reader = CorpusFolder.Open(store, corpus))
         {
             foreach (var document in documents)
             {

@@ -30,7 +30,7 @@ public sealed class SampleAttributesJob(PrebiasDbContext db, IArtifactStore stor
         var samples = await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.DocumentIndex }).ToListAsync(ct);
         var wanted = only is { Length: > 0 } ? only.Select(n => AttributeMetric.NameOf(n)).ToHashSet() : null;
-        using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        using var reader = CorpusFolder.Open(store, corpus);
 
         var copied = new HashSet<string>();
         IEnumerable<(string, int, double)> Rows()

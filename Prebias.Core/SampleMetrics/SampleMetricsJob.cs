@@ -41,7 +41,7 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
 
         var samples = await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.DocumentIndex, s.TokenCount, s.Truncated }).ToListAsync(ct);
-        using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        using var reader = CorpusFolder.Open(store, corpus);
 
         // Scored chunk by chunk and streamed into one COPY, so memory stays one chunk for any dataset size.
         async IAsyncEnumerable<MetricRows> Chunks()

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Metrics;
 using Prebias.Core.Persistence;
@@ -20,18 +18,13 @@ public sealed class SampleMetricsLauncher(PrebiasDbContext db, JobScheduler sche
     {
         if (new FieldErrors().Items("metrics", metrics, 0, RequestLimits.ListItems) is { Count: > 0 } invalid)
             return new LaunchResult.Invalid(invalid.ToDictionary());
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct);
-        if (dataset is null) return new LaunchResult.Missing("Dataset not found", $"No dataset '{datasetId}'.");
-        if (dataset.State == ResourceState.Failed)
-            return new LaunchResult.Conflict("Dataset failed", $"Dataset {datasetId} failed: {dataset.Error}");
+        var (dataset, refusal) = await DatasetFollowUp.FindAsync(db, datasetId, ct);
+        if (refusal is not null) return refusal;
         string[]? names;
         try { names = metrics is { Length: > 0 } m ? [.. MetricRegistry.Resolve(m, MetricKind.Text).Select(d => d.Name)] : null; }
         catch (UnknownMetricException ex) { return LaunchResult.Field("metrics", ex.Message); }
 
-        var parent = dataset.State == ResourceState.Pending ? dataset.JobId : null;
-        var location = $"/api/datasets/{datasetId}/metrics/summary";
-        var jobId = await scheduler.EnqueueAfterAsync<SampleMetricsJob>(parent, JobQueues.Cpu, j => j.RunAsync(datasetId, names, CancellationToken.None),
-            location, ct);
-        return new LaunchResult.Accepted(datasetId.ToString(), jobId, location);
+        return await DatasetFollowUp.EnqueueAsync<SampleMetricsJob>(scheduler, dataset!,
+            j => j.RunAsync(datasetId, names, CancellationToken.None), ct);
     }
 }

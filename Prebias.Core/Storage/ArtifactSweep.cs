@@ -15,7 +15,8 @@ public sealed class ArtifactSweep(PrebiasDbContext db, IArtifactStore store, ILo
 {
     public async Task<IReadOnlyList<string>> SweepAsync(TimeSpan minAge, CancellationToken ct)
     {
-        var root = store.GetPath("");
+        // The sweep walks the local folder itself: it is the file store's housekeeping, not a reader of artifacts.
+        var root = store.GetScratchPath("");
         var cutoff = DateTime.UtcNow - minAge;
         var pendingCorpora = (await db.Corpora.AsNoTracking().Where(c => c.State == ResourceState.Pending).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var pendingTokenizers = (await db.Tokenizers.AsNoTracking().Where(t => t.State == ResourceState.Pending).Select(t => t.Id).ToListAsync(ct)).ToHashSet();

@@ -40,7 +40,7 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
             else
             {
                 await ProduceModelAsync(record, spec, ct);
-                tokenizer = TextTokenizers.LoadSentencePiece(store.GetPath(record.ModelKey));
+                tokenizer = TokenizerFolder.Load(store, record);
                 await using var model = store.OpenRead(record.ModelKey);
                 record.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(model, ct));
             }
@@ -64,38 +64,46 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
 
     private async Task ProduceModelAsync(TokenizerRecord record, TokenizerSpec spec, CancellationToken ct)
     {
-        var target = store.GetPath(record.ModelKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (spec.Kind == "train")
         {
             var corpus = await db.Corpora.AsNoTracking().SingleOrDefaultAsync(c => c.Id == spec.CorpusId, ct)
                 ?? throw new ArgumentException($"Corpus {spec.CorpusId} does not exist.");
             if (corpus.State != ResourceState.Ready) throw new InvalidOperationException($"Corpus {corpus.Id} is {corpus.State}, not Ready.");
             progress.Report(0.1, $"training a {spec.VocabSize}-piece BPE vocabulary on {corpus.DocumentCount:N0} documents");
-            using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
-            var prefix = Path.Combine(Path.GetDirectoryName(target)!, "spm");
-            var model = await new SentencePieceTrainer().TrainAsync(reader.ReadAll().Select(d => d.Text), spec.VocabSize, prefix, ct);
-            File.Move(model, target, overwrite: true);
+            using var reader = CorpusFolder.Open(store, corpus);
+            // The prefix makes sentencepiece write tokenizer.model and tokenizer.vocab straight into the new folder.
+            var texts = reader.ReadAll().Select(d => d.Text);
+            await TokenizerFolder.WriteAsync(store, record, target =>
+                new SentencePieceTrainer().TrainAsync(texts, spec.VocabSize, Path.ChangeExtension(target, null), ct));
         }
         else if (spec.Upload is { } upload)
         {
-            // Moved, not copied: no upload stays behind (a model that fails to load goes with the tokenizer's folder),
-            // and a retry after a crash finds the model already in place.
-            if (store.Exists(upload)) File.Move(store.GetPath(upload), target, overwrite: true);
+            // The upload goes once the model is in place: a retry after a crash in between finds one or the other.
+            if (store.Exists(upload))
+                await TokenizerFolder.WriteAsync(store, record,
+                    target => CopyAsync(store.OpenRead(upload), target, ct));
             store.Delete(Path.GetDirectoryName(upload)!);
         }
         else if (spec.Path is { } path)
         {
             // Through the sandbox: inside the import roots, a regular file, at most Prebias:Import:MaxBytes.
-            await using var input = new GuardedReadStream(sandbox.OpenRead(path), sandbox.MaxBytes, ct);
-            await using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-            await input.CopyToAsync(output, ct);
+            await TokenizerFolder.WriteAsync(store, record, target =>
+                CopyAsync(new GuardedReadStream(sandbox.OpenRead(path), sandbox.MaxBytes, ct), target, ct));
         }
         else
         {
-            var part = target + ".download";
+            var part = TokenizerFolder.DownloadPath(store, record);
             await new ResumableDownloader(httpClients.CreateClient("downloads")).DownloadAsync(new Uri(spec.Url!), part, null, ct);
-            File.Move(part, target, overwrite: true);
+            await TokenizerFolder.WriteAsync(store, record, target => CopyAsync(File.OpenRead(part), target, ct));
+            File.Delete(part);
         }
+    }
+
+    private static async Task CopyAsync(Stream source, string target, CancellationToken ct)
+    {
+        await using var input = source;
+        await using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16,
+            useAsync: true);
+        await input.CopyToAsync(output, ct);
     }
 }

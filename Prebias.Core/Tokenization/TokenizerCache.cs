@@ -10,5 +10,5 @@ public sealed class TokenizerCache(IArtifactStore store)
     private readonly ConcurrentDictionary<Guid, Lazy<ITextTokenizer>> _loaded = new();
 
     public ITextTokenizer Get(TokenizerRecord record) => _loaded.GetOrAdd(record.Id, _ => new Lazy<ITextTokenizer>(() =>
-        record.Kind == "gpt2" ? TextTokenizers.Gpt2() : TextTokenizers.LoadSentencePiece(store.GetPath(record.ModelKey)))).Value;
+        TokenizerFolder.Load(store, record))).Value;
 }

@@ -16,10 +16,8 @@ public static class CheckpointStore
         string directory, Transformer model, OptimizerHelper optimizer, long step,
         IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var final = Path.GetFullPath(directory);
-        var temp = $"{final}.tmp-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(temp);
-        try
+        CheckpointManifest manifest = null!;
+        AtomicFolder.Replace(directory, temp =>
         {
             WriteDurably(Path.Combine(temp, CheckpointManifest.WeightsFile), s => ModelWeights.Save(model, s));
             WriteDurably(Path.Combine(temp, CheckpointManifest.OptimizerFile), s =>
@@ -34,18 +32,11 @@ public static class CheckpointStore
             });
             var files = new[] { CheckpointManifest.WeightsFile, CheckpointManifest.OptimizerFile, CheckpointManifest.RngFile }
                 .ToDictionary(name => name, name => FileHashing.Sha256(Path.Combine(temp, name)));
-            var manifest = new CheckpointManifest(step, model.Args, files,
+            manifest = new CheckpointManifest(step, model.Args, files,
                 metadata ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow);
             CheckpointFolder.WriteManifest(temp, manifest);
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // re-saving the same step
-            Directory.Move(temp, final);
-            return manifest;
-        }
-        catch
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            throw;
-        }
+        });
+        return manifest;
     }
 
     /// <summary>The manifest of a complete checkpoint, or null when the directory has none.</summary>

@@ -19,13 +19,13 @@ public class CorpusStoreTests
         }
         // Written out by hand: relaxed escaping keeps "Ü" as UTF-8, attributes in ordinal key order.
         var expected = "{\"text\":\"Tom ran.\"}\n{\"text\":\"Ünïcode \\\"quoted\\\"\\nline\",\"attributes\":{\"a\":\"2\",\"z\":\"1\"}}\n";
-        var bytes = File.ReadAllBytes(temp.File(CorpusFiles.Documents));
+        var bytes = File.ReadAllBytes(temp.File(CorpusFolder.Documents));
         Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
         Assert.Equal(2, summary.DocumentCount);
         Assert.Equal(bytes.Length, summary.Bytes);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), summary.Sha256);
-        Assert.Equal(3 * 8, new FileInfo(temp.File(CorpusFiles.Index)).Length);
-        Assert.Empty(Directory.GetFiles(temp.Path, "*" + CorpusFiles.TempSuffix));
+        Assert.Equal(3 * 8, new FileInfo(temp.File(CorpusFolder.Index)).Length);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*" + CorpusFolder.TempSuffix));
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public partial class SyntheticStoryGeneratorTests
         var second = SyntheticStoryGenerator.WriteCorpus(temp.File("b"), options);
         var other = SyntheticStoryGenerator.WriteCorpus(temp.File("c"), options with { Seed = 8 });
         Assert.Equal(first, second);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("a"), CorpusFiles.Documents)),
-            File.ReadAllBytes(Path.Combine(temp.File("b"), CorpusFiles.Documents)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("a"), CorpusFolder.Documents)),
+            File.ReadAllBytes(Path.Combine(temp.File("b"), CorpusFolder.Documents)));
         Assert.NotEqual(first.Sha256, other.Sha256);
         Assert.Equal(300, first.DocumentCount);
     }

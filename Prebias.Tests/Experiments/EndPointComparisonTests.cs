@@ -1,9 +1,10 @@
-using System.Text.Json;
 using Prebias.Core;
 using Prebias.Core.Analysis;
 using Prebias.Core.Domain;
 using Prebias.Core.Experiments;
+using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
+using Prebias.Core.Training;
 
 namespace Prebias.Tests.Experiments;
 
@@ -12,8 +13,9 @@ public class EndPointComparisonTests
 {
     private static RunRecord Run(string name, string method, long init, long order) => new()
     {
-        Id = Guid.NewGuid(), Name = name, Seed = init, Model = "{}", Training = "{}",
-        Ordering = JsonSerializer.Serialize(new OrderingSpec { Method = method, Metric = method == "shuffle" ? null : "sentiment", Seed = order }, JsonDefaults.Options),
+        Id = Guid.NewGuid(), Name = name, Seed = init, Model = new ModelArgs(),
+        Training = new ResolvedTraining(new TrainingOptions(), LogSpacedCheckpoints: false),
+        Ordering = new OrderingSpec { Method = method, Metric = method == "shuffle" ? null : "sentiment", Seed = order },
     };
 
     [Fact]

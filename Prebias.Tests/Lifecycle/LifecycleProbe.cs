@@ -16,7 +16,7 @@ public static class LifecycleProbe
 {
     /// <summary>
     /// The invariant: no row is Pending or Running while no live job owns it (a Hangfire job that produces it and is
-    /// Enqueued, Scheduled, Awaiting or Processing).
+    /// Enqueued, Scheduled, Pending or Processing).
     /// </summary>
     public static async Task AssertNoOrphanedRowsAsync(ApiFixture api)
     {

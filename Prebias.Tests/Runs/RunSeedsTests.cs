@@ -1,9 +1,10 @@
-using System.Text.Json;
 using Prebias.Core;
 using Prebias.Core.Domain;
+using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Runs;
 using Prebias.Core.Torch;
+using Prebias.Core.Training;
 
 namespace Prebias.Tests.Runs;
 
@@ -65,7 +66,8 @@ public class RunSeedsTests
     {
         RunRecord Run(OrderingSpec ordering) => new()
         {
-            Seed = 4, Model = "{}", Training = "{}", Ordering = JsonSerializer.Serialize(ordering, JsonDefaults.Options),
+            Seed = 4, Model = new ModelArgs(), Training = new ResolvedTraining(new TrainingOptions(), false),
+            Ordering = ordering,
         };
         Assert.Equal(new RunSeeds(4, 9), RunSeeds.Of(Run(new OrderingSpec { Seed = 9 })));
         Assert.Equal(new RunSeeds(4, 4), RunSeeds.Of(Run(new OrderingSpec())));  // a run made before seeds were split

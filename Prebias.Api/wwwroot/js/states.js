@@ -1,8 +1,7 @@
-// One display name per state. Resources (runs, experiments, datasets) and Hangfire jobs name the same situations
-// differently ("Pending" and "Awaiting" both mean "not started yet"); the page shows one word for each.
+// One display name per state. The API names "not started yet" Pending for resources and for a job that waits for
+// another; Hangfire's Enqueued and Scheduled say why a job has not started, which the page does not need.
 const names = {
   Pending: 'Queued',
-  Awaiting: 'Queued',
   Enqueued: 'Queued',
   Scheduled: 'Queued',
   Processing: 'Running',

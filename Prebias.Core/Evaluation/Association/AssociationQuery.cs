@@ -40,8 +40,8 @@ public sealed class AssociationQuery(PrebiasDbContext db, IArtifactStore store)
         var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
         var documents = await db.Samples.AsNoTracking().Where(s => s.DatasetId == dataset.Id)
             .ToDictionaryAsync(s => s.Id, s => s.DocumentIndex, ct);
-        var ids = OrderFile.Load(store.GetPath(run.OrderKey)).SampleIds;
-        using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
+        var ids = store.LoadOrder(run.OrderKey).SampleIds;
+        using var reader = CorpusFolder.Open(store, corpus);
         long previous = 0;
         foreach (var checkpoint in checkpoints)
         {

@@ -10,11 +10,12 @@ public sealed class RunRecordConfiguration : IEntityTypeConfiguration<RunRecord>
     {
         builder.ToTable("runs");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Model).HasColumnType("jsonb");
-        builder.Property(r => r.Training).HasColumnType("jsonb");
-        builder.Property(r => r.Ordering).HasColumnType("jsonb");
+        builder.Property(r => r.Model).HasJsonColumn();
+        builder.Property(r => r.Training).HasJsonColumn();
+        builder.Property(r => r.Ordering).HasJsonColumn();
         builder.Property(r => r.Versions).HasColumnType("jsonb");
         builder.Property(r => r.BranchTransform).HasColumnType("jsonb");
+        builder.Ignore(r => r.Config);
         builder.Ignore(r => r.ArtifactKey);
         builder.Ignore(r => r.OrderKey);
         builder.HasOne<DatasetRecord>().WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);

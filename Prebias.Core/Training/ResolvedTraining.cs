@@ -1,6 +1,4 @@
-using Prebias.Core.Training;
-
-namespace Prebias.Core.Runs;
+namespace Prebias.Core.Training;
 
 /// <summary>The training options a run uses, plus Prebias's checkpoint schedule; stored with the run as JSON.</summary>
 public sealed record ResolvedTraining(TrainingOptions Options, bool LogSpacedCheckpoints)
