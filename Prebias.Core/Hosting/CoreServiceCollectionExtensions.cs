@@ -91,6 +91,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SampleMetricsLauncher>();
         services.AddScoped<RunLauncher>();
         services.AddScoped<BranchLauncher>();
+        services.AddScoped<ExperimentFineTuner>();
         services.AddScoped<EvaluationLauncher>();
         services.AddScoped<AssociationQuery>();
         services.AddScoped<ExperimentLauncher>();
