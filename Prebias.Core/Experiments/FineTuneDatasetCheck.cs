@@ -20,21 +20,21 @@ public static class FineTuneDatasetCheck
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == finetune.DatasetId, ct);
         if (dataset is null)
         {
-            errors[key] = [$"No dataset '{finetune.DatasetId}'."];
+            errors[key] = [$"{key}: no dataset '{finetune.DatasetId}'."];
             return;
         }
         if (dataset.State != ResourceState.Ready)
         {
-            errors[key] = [$"Dataset {dataset.Id} is {dataset.State}; fine-tune on a Ready dataset."];
+            errors[key] = [$"{key}: dataset {dataset.Id} is {dataset.State}; fine-tune on a Ready dataset."];
             return;
         }
         var pretrain = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == pretrainDatasetId, ct);
         var context = modelMaxSeqLen ?? pretrain.MaxSeqLen;
         if (dataset.TokenizerId != pretrain.TokenizerId)
-            errors[key] = [$"Dataset {dataset.Id} uses tokenizer {dataset.TokenizerId}, the run was trained with tokenizer "
+            errors[key] = [$"{key}: dataset {dataset.Id} uses tokenizer {dataset.TokenizerId}, the run was trained with tokenizer "
                 + $"{pretrain.TokenizerId}: a fine-tune needs the same tokenizer."];
         else if (dataset.MaxSeqLen > context)
-            errors[key] = [$"Dataset {dataset.Id} has rows of {dataset.MaxSeqLen} tokens, longer than the model's maxSeqLen {context}."];
+            errors[key] = [$"{key}: dataset {dataset.Id} has rows of {dataset.MaxSeqLen} tokens, longer than the model's maxSeqLen {context}."];
 
         var ordering = finetune.ResolvedOrdering();
         if (ordering.Problems() is { Count: > 0 } problems) errors[$"{field}.ordering"] = [.. problems];
