@@ -112,7 +112,7 @@ public sealed class FineTuneTests : IDisposable
     {
         var generator = new SyntheticStoryGenerator(new SyntheticCorpusOptions
         {
-            Seed = seed, Documents = count, HappyEndingShare = happyShare, MinSentences = 3, MaxSentences = 3,
+            Seed = seed, Documents = count, HappyEndingShare = happyShare, MinSentences = 5, MaxSentences = 5,
             ProfanityRate = 0, OccupationShare = 0,
         });
         return [.. Enumerable.Range(0, count).Select(i =>

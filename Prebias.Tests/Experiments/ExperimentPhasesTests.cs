@@ -38,7 +38,9 @@ public sealed class ExperimentPhasesTests
         Assert.Equal(("sort_asc:sentiment", 10L, 0.5, "pretrain"), (rows[0].Ordering, rows[0].Step, Math.Round(rows[0].Difference, 9), rows[0].Phase));
         Assert.Equal(("sort_asc:sentiment", 4L, -0.1, "finetune"), (rows[1].Ordering, rows[1].Step, Math.Round(rows[1].Difference, 9), rows[1].Phase));
         Assert.Equal(("paired", 3), (rows[1].Design, rows[1].NOrdering));
-        var alone = ExperimentComparison.EndPoints([.. runs.Where(r => r.ParentRunId is null)], outputs, [], 0.05, OrderEffectOptions.Default).Single();
+        List<RunRecord> parents = [.. runs.Where(r => r.ParentRunId is null)];
+        var alone = ExperimentComparison.EndPoints(parents, [.. outputs.Where(o => parents.Any(r => r.Id == o.RunId))], [], 0.05,
+            OrderEffectOptions.Default).Single();
         Assert.Equal(alone, rows[0]);
     }
 
