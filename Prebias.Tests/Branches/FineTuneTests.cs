@@ -3,6 +3,7 @@ using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Modeling;
 using Prebias.Core.Text;
 using Prebias.Core.Training;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace Prebias.Tests.Branches;
@@ -14,7 +15,7 @@ namespace Prebias.Tests.Branches;
 /// text, in nats per token): generations of a 32-dim model are too noisy to score sentiment on.
 /// </summary>
 [Collection("Sequential")]
-public sealed class FineTuneTests : IDisposable
+public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
 {
     private const int Words = 16;
     private readonly string _root = Directory.CreateTempSubdirectory("prebias-finetune-").FullName;
@@ -32,7 +33,7 @@ public sealed class FineTuneTests : IDisposable
         var args = new ModelArgs { Dim = 32, NLayers = 2, NHeads = 4, NKvHeads = 4, VocabSize = vocabulary.Count + 1, MaxSeqLen = Words, MultipleOf = 8 };
         var pretrainOptions = new TrainingOptions
         {
-            BatchSize = 16, GradientAccumulationSteps = 1, MaxIters = 150, LearningRate = 1e-2, MinLr = 1e-3, WarmupIters = 10,
+            BatchSize = 16, GradientAccumulationSteps = 1, MaxIters = 100, LearningRate = 1e-2, MinLr = 1e-3, WarmupIters = 10,
             EvalInterval = 1000, EvalIters = 1, Seed = 7, Threads = 1, Device = "cpu", GradClip = 1.0,
         };
         var checkpoint = Path.Combine(_root, "pretrained");
@@ -46,7 +47,7 @@ public sealed class FineTuneTests : IDisposable
             before = HappyPreference(trainer, vocabulary, heldOutHappy, heldOutSad);
         }
 
-        var finetuneOptions = FinetuneTraining.Apply(new FinetuneTraining { LearningRate = 5e-3 }, pretrainOptions, steps: 100);
+        var finetuneOptions = FinetuneTraining.Apply(new FinetuneTraining { LearningRate = 5e-3 }, pretrainOptions, steps: 60);
         double after;
         using (var model = new Transformer(args, seed: 99)) // another init: the weights must come from the checkpoint
         using (var trainer = new Trainer(model, finetuneOptions))
@@ -59,6 +60,7 @@ public sealed class FineTuneTests : IDisposable
             after = HappyPreference(trainer, vocabulary, heldOutHappy, heldOutSad);
         }
 
+        output.WriteLine($"happy preference (nats/token): {before:F4} before, {after:F4} after the fine-tune");
         Assert.True(before > 0.05, $"pretrained on happy stories, the model prefers happy endings by {before:F3} nats/token");
         Assert.True(after < before - 0.1, $"fine-tuned on sad stories the preference went from {before:F3} to {after:F3}");
         Assert.True(after < 0, $"after the fine-tune the model prefers sad endings: {after:F3}");
