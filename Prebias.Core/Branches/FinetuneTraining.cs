@@ -16,11 +16,13 @@ public sealed record FinetuneTraining
     public double? WeightDecay { get; init; }
     public double? GradClip { get; init; }
 
-    /// <summary>Steps between checkpoints of the fine-tune (default: the parent's, at most the fine-tune's length).</summary>
+    /// <summary>Steps between checkpoints of the fine-tune (default: the parent's, at most the fine-tune's
+    /// length).</summary>
     public long? EvalInterval { get; init; }
     public int? EvalIters { get; init; }
 
-    /// <summary>The fine-tune's options: the parent's with these overrides and a schedule over <paramref name="steps"/>.</summary>
+    /// <summary>The fine-tune's options: the parent's with these overrides and a schedule over
+    /// <paramref name="steps"/>.</summary>
     public static TrainingOptions Apply(FinetuneTraining? overrides, TrainingOptions parent, long steps)
     {
         var o = overrides ?? new FinetuneTraining();
@@ -32,7 +34,8 @@ public sealed record FinetuneTraining
             LearningRate = o.LearningRate ?? parent.LearningRate, MinLr = o.MinLr ?? parent.MinLr,
             WarmupIters = o.WarmupIters ?? steps / 10,
             WeightDecay = o.WeightDecay ?? parent.WeightDecay, GradClip = o.GradClip ?? parent.GradClip,
-            EvalInterval = o.EvalInterval ?? Math.Min(parent.EvalInterval, steps), EvalIters = o.EvalIters ?? parent.EvalIters,
+            EvalInterval = o.EvalInterval ?? Math.Min(parent.EvalInterval, steps),
+            EvalIters = o.EvalIters ?? parent.EvalIters,
         };
     }
 }

@@ -15,7 +15,7 @@ public sealed record FinetuneTransform : BranchTransform
     /// <summary>A fresh AdamW, as fine-tuning usually starts.</summary>
     public const string ResetOptimizer = "reset";
 
-    /// <summary>The parent's AdamW moments carried over (its hyperparameters come from the fine-tune settings).</summary>
+    /// <summary>The parent's AdamW moments carried over (hyperparameters from the fine-tune settings).</summary>
     public const string KeepOptimizer = "keep";
 
     public static readonly IReadOnlyList<string> OptimizerModes = [ResetOptimizer, KeepOptimizer];

@@ -92,15 +92,22 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
     private async Task<RunConfig> FineTuneConfigAsync(FinetuneTransform finetune, BranchSpec spec, RunRecord parent,
         RunConfig config, Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        if (spec.Steps is not null) errors["steps"] = ["A finetune branch counts its own steps from 0: give transform.steps instead."];
+        if (spec.Steps is not null)
+            errors["steps"] = ["A finetune branch counts its own steps from 0: give transform.steps instead."];
         var options = FinetuneTraining.Apply(finetune.Training, config.Training.Options, finetune.Steps);
         if (options.MinLr > options.LearningRate)
-            errors["transform.training.minLr"] = [$"minLr ({options.MinLr}) must not exceed learningRate ({options.LearningRate})."];
+            errors["transform.training.minLr"] =
+                [$"minLr ({options.MinLr}) must not exceed learningRate ({options.LearningRate})."];
         var fieldErrors = new FieldErrors();
-        RunSpecValidator.ValidateOrderPositions("transform.steps", options.MaxIters, options.BatchSize, options.GradientAccumulationSteps, fieldErrors);
+        RunSpecValidator.ValidateOrderPositions("transform.steps", options.MaxIters, options.BatchSize,
+            options.GradientAccumulationSteps, fieldErrors);
         foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
-        await FineTuneDatasetCheck.CheckAsync(db, metrics, finetune, parent.DatasetId, config.Model.MaxSeqLen, "transform", errors, ct);
-        return config with { Training = new ResolvedTraining(options, LogSpacedCheckpoints: false), Ordering = finetune.ResolvedOrdering() };
+        await FineTuneDatasetCheck.CheckAsync(db, metrics, finetune, parent.DatasetId, config.Model.MaxSeqLen,
+            "transform", errors, ct);
+        return config with
+        {
+            Training = new ResolvedTraining(options, LogSpacedCheckpoints: false), Ordering = finetune.ResolvedOrdering(),
+        };
     }
 
     /// <summary>

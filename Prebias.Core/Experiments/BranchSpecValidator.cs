@@ -30,18 +30,22 @@ public static class BranchSpecValidator
         return errors;
     }
 
-    /// <summary>A fine-tune's own fields, under <paramref name="field"/> (a branch's transform, an experiment's finetune).</summary>
+    /// <summary>A fine-tune's own fields, under <paramref name="field"/> (a branch's transform, an experiment's
+    /// finetune).</summary>
     public static void ValidateFineTune(FinetuneTransform finetune, string field, FieldErrors errors)
     {
-        if (finetune.DatasetId == Guid.Empty) errors.Add($"{field}.datasetId", $"{field}.datasetId names the fine-tune dataset.");
+        if (finetune.DatasetId == Guid.Empty)
+            errors.Add($"{field}.datasetId", $"{field}.datasetId names the fine-tune dataset.");
         errors.Range($"{field}.steps", finetune.Steps, 1, L.MaxIters);
         if (finetune.Optimizer is { } optimizer && !FinetuneTransform.OptimizerModes.Contains(optimizer))
-            errors.Add($"{field}.optimizer", $"{field}.optimizer must be {string.Join(" or ", FinetuneTransform.OptimizerModes)}.");
+            errors.Add($"{field}.optimizer",
+                $"{field}.optimizer must be {string.Join(" or ", FinetuneTransform.OptimizerModes)}.");
         RunSpecValidator.ValidateOrdering(finetune.Ordering, $"{field}.ordering", errors);
         if (finetune.Training is not { } t) return;
         var training = $"{field}.training";
         errors.Range($"{training}.batchSize", t.BatchSize, 1, L.MaxBatchSize)
-            .Range($"{training}.gradientAccumulationSteps", t.GradientAccumulationSteps, 1, L.MaxGradientAccumulationSteps)
+            .Range($"{training}.gradientAccumulationSteps", t.GradientAccumulationSteps, 1,
+                L.MaxGradientAccumulationSteps)
             .RangeExclusiveMin($"{training}.learningRate", t.LearningRate, 0, L.MaxLearningRate)
             .Range($"{training}.minLr", t.MinLr, 0, L.MaxLearningRate)
             .Range($"{training}.warmupIters", t.WarmupIters, 0, L.MaxIters)

@@ -31,7 +31,8 @@ public sealed class ExperimentFineTuner(PrebiasDbContext db, BranchLauncher bran
         CancellationToken ct)
     {
         var started = 0;
-        foreach (var parent in experimentRuns.Where(r => r.ParentRunId is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id))
+        var parents = experimentRuns.Where(r => r.ParentRunId is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
+        foreach (var parent in parents)
         {
             ct.ThrowIfCancellationRequested();
             var id = BranchId(parent.Id);
@@ -40,10 +41,12 @@ public sealed class ExperimentFineTuner(PrebiasDbContext db, BranchLauncher bran
             if (branch is null)
             {
                 var last = await db.Checkpoints.Where(c => c.RunId == parent.Id).MaxAsync(c => (long?)c.Step, ct)
-                    ?? throw new JobFailedException($"Run {parent.Name} (seed {parent.Seed}) has no checkpoint to fine-tune.");
-                var (prepared, refused) = await branches.PrepareAsync(parent, new BranchSpec { FromStep = last, Transform = finetune }, id, ct);
+                    ?? throw new JobFailedException($"Run {parent.Name} (seed {parent.Seed}) has no checkpoint.");
+                var spec = new BranchSpec { FromStep = last, Transform = finetune };
+                var (prepared, refused) = await branches.PrepareAsync(parent, spec, id, ct);
                 if (refused is not null)
-                    throw new JobFailedException($"Fine-tuning run {parent.Name} (seed {parent.Seed}) was refused: {Describe(refused)}");
+                    throw new JobFailedException(
+                        $"Fine-tuning run {parent.Name} (seed {parent.Seed}) was refused: {Describe(refused)}");
                 db.Runs.Add(prepared!);
                 try
                 {
@@ -67,7 +70,8 @@ public sealed class ExperimentFineTuner(PrebiasDbContext db, BranchLauncher bran
 
     private static string Describe(LaunchResult refused) => refused switch
     {
-        LaunchResult.Invalid invalid => string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        LaunchResult.Invalid invalid =>
+            string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
         LaunchResult.Conflict conflict => conflict.Detail,
         LaunchResult.Missing missing => missing.Detail,
         _ => refused.ToString(),

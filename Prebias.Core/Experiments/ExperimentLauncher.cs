@@ -26,7 +26,8 @@ public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler schedul
         if (spec.Finetune is { } finetune && await db.Datasets.AnyAsync(d => d.Id == spec.DatasetId, ct))
         {
             var errors = new Dictionary<string, string[]>();
-            await FineTuneDatasetCheck.CheckAsync(db, metrics, finetune, spec.DatasetId, spec.Model?.MaxSeqLen, "finetune", errors, ct);
+            await FineTuneDatasetCheck.CheckAsync(db, metrics, finetune, spec.DatasetId, spec.Model?.MaxSeqLen,
+                "finetune", errors, ct);
             if (errors.Count > 0) return new LaunchResult.Invalid(errors);
         }
         var experiment = new ExperimentRecord

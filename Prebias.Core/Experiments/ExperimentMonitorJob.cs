@@ -37,7 +37,8 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
 
         // Once every run is trained, an experiment with a finetune gets one fine-tune branch per run (reentrant).
         var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options);
-        if (spec?.Finetune is { } finetune && runs.Where(r => r.ParentRunId is null).All(r => r.State == RunState.Succeeded)
+        if (spec?.Finetune is { } finetune
+            && runs.Where(r => r.ParentRunId is null).All(r => r.State == RunState.Succeeded)
             && await fineTuner.StartMissingAsync(runs, finetune, ct) > 0)
             runs = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experimentId).ToListAsync(ct);
 

@@ -18,7 +18,8 @@ public static class ExperimentPhases
     {
         yield return (Pretrain, [.. runs.Where(r => !Branching.IsFineTune(r))]);
         var parents = runs.Where(r => r.ParentRunId is null).ToDictionary(r => ExperimentFineTuner.BranchId(r.Id));
-        List<RunRecord> finetunes = [.. runs.Where(r => parents.ContainsKey(r.Id)).Select(r => AsParent(r, parents[r.Id]))];
+        List<RunRecord> finetunes =
+            [.. runs.Where(r => parents.ContainsKey(r.Id)).Select(r => AsParent(r, parents[r.Id]))];
         if (finetunes.Count > 0) yield return (Finetune, finetunes);
     }
 

@@ -14,7 +14,8 @@ namespace Prebias.Core.Experiments;
 public static class FineTuneDatasetCheck
 {
     public static async Task CheckAsync(PrebiasDbContext db, SampleMetricsStore metrics, FinetuneTransform finetune,
-        Guid pretrainDatasetId, int? modelMaxSeqLen, string field, Dictionary<string, string[]> errors, CancellationToken ct)
+        Guid pretrainDatasetId, int? modelMaxSeqLen, string field, Dictionary<string, string[]> errors,
+        CancellationToken ct)
     {
         var key = $"{field}.datasetId";
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == finetune.DatasetId, ct);
@@ -31,14 +32,16 @@ public static class FineTuneDatasetCheck
         var pretrain = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == pretrainDatasetId, ct);
         var context = modelMaxSeqLen ?? pretrain.MaxSeqLen;
         if (dataset.TokenizerId != pretrain.TokenizerId)
-            errors[key] = [$"{key}: dataset {dataset.Id} uses tokenizer {dataset.TokenizerId}, the run was trained with tokenizer "
-                + $"{pretrain.TokenizerId}: a fine-tune needs the same tokenizer."];
+            errors[key] = [$"{key}: dataset {dataset.Id} uses tokenizer {dataset.TokenizerId}, the run was trained "
+                + $"with tokenizer {pretrain.TokenizerId}: a fine-tune needs the same tokenizer."];
         else if (dataset.MaxSeqLen > context)
-            errors[key] = [$"{key}: dataset {dataset.Id} has rows of {dataset.MaxSeqLen} tokens, longer than the model's maxSeqLen {context}."];
+            errors[key] = [$"{key}: dataset {dataset.Id} has rows of {dataset.MaxSeqLen} tokens, longer than the "
+                + $"model's maxSeqLen {context}."];
 
         var ordering = finetune.ResolvedOrdering();
         if (ordering.Problems() is { Count: > 0 } problems) errors[$"{field}.ordering"] = [.. problems];
-        else if (ordering.ResolveMetric() is { } metric && !(await metrics.ComputedMetricsAsync(dataset.Id, ct)).Contains(metric.Name))
+        else if (ordering.ResolveMetric() is { } metric
+            && !(await metrics.ComputedMetricsAsync(dataset.Id, ct)).Contains(metric.Name))
             errors[$"{field}.ordering.metric"] = [$"Metric '{metric.Name}' has not been computed for dataset {dataset.Id}."];
     }
 }
