@@ -20,14 +20,28 @@ public sealed class BranchTransformSchemaFilter : ISchemaFilter
         target.Properties["kind"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "swap_gender (swap gendered words), filter (drop samples outside [min, max] of a metric) "
-                + "or ordering (a new batch order for the rest of training).",
+            Description = "swap_gender (swap gendered words), filter (drop samples outside [min, max] of a metric), "
+                + "ordering (a new batch order for the rest of training) or finetune (continue on another dataset "
+                + "with the same tokenizer, as a new run of transform.steps steps).",
         };
         target.Properties["metric"] = Field("filter: the sample metric to filter on.", JsonSchemaType.String);
         target.Properties["min"] = Field("filter: keep samples with metric ≥ min.", JsonSchemaType.Number);
         target.Properties["max"] = Field("filter: keep samples with metric ≤ max.", JsonSchemaType.Number);
         var ordering = context.SchemaGenerator.GenerateSchema(typeof(OrderingSpec), context.SchemaRepository);
         target.Properties["ordering"] = ordering;
+        target.Properties["datasetId"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "uuid",
+            Description = "finetune: the dataset to fine-tune on (same tokenizer as the run's).",
+        };
+        target.Properties["steps"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int64",
+            Description = "finetune: optimiser steps of the fine-tune, counted from 0 (warm-up and cosine over them).",
+        };
+        target.Properties["optimizer"] = Field("finetune: reset (a fresh AdamW, default) or keep (the parent's moments).",
+            JsonSchemaType.String);
+        target.Properties["training"] = context.SchemaGenerator.GenerateSchema(typeof(FinetuneTraining), context.SchemaRepository);
         target.Required = new HashSet<string> { "kind" };
     }
 

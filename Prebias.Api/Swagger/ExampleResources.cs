@@ -28,5 +28,8 @@ public sealed class ExampleResources(PrebiasDbContext db)
         return (id, db.Checkpoints.Where(c => c.RunId == id).OrderBy(c => c.Step).Select(c => c.Step).ToList());
     }
 
+    /// <summary>The dataset a run trained on, null when there is no such run.</summary>
+    public Guid? DatasetOf(Guid runId) => Newest(db.Runs.Where(r => r.Id == runId).Select(r => r.DatasetId));
+
     private static Guid? Newest(IQueryable<Guid> ids) => ids.Select(id => (Guid?)id).FirstOrDefault();
 }

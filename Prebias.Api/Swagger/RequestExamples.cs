@@ -51,6 +51,8 @@ public static class RequestExamples
                     new { method = "sort_desc", metric = OrderingMetric },
                 },
                 seeds = new[] { 1, 2, 3 }, training = new { maxIters = 200 },
+                // Then every run is fine-tuned the same way and the comparison gives the effects before and after.
+                finetune = new { datasetId = Id(ids.Dataset()), steps = 50, optimizer = "reset" },
             }, none),
             "CreateBranch" => Branch(ids),
             "EvaluateCheckpoints" => ids.RunWithCheckpoints() is var (evaluated, checkpoints)
@@ -66,12 +68,19 @@ public static class RequestExamples
         };
     }
 
-    /// <summary>Branch the newest trained run from its last checkpoint but one, so steps are left to train.</summary>
+    /// <summary>
+    /// Fine-tune the newest trained run from its last checkpoint on its own dataset (any dataset with the same
+    /// tokenizer will do), with a fresh optimiser and a lower peak learning rate.
+    /// </summary>
     private static Example Branch(ExampleResources ids)
     {
         var (run, steps) = ids.RunWithCheckpoints() ?? (Guid.Empty, [0L]);
-        var fromStep = steps.Count > 1 ? steps[^2] : steps[0];
-        return new(new { fromStep, transform = new { kind = "swap_gender" } }, Path(run));
+        var datasetId = Id(ids.DatasetOf(run));
+        return new(new
+        {
+            fromStep = steps[^1],
+            transform = new { kind = "finetune", datasetId, steps = 50, optimizer = "reset", training = new { learningRate = 1e-4 } },
+        }, Path(run));
     }
 
     private static Guid Id(Guid? id) => id ?? Guid.Empty;

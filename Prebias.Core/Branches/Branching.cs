@@ -16,6 +16,19 @@ public static class Branching
 
     public static bool IsGenderSwap(RunRecord run) => TransformOf(run) is SwapGenderTransform;
 
+    public static bool IsFineTune(RunRecord run) => TransformOf(run) is FinetuneTransform;
+
+    /// <summary>
+    /// The parent's checkpoint a fine-tune starts from, or null for any other run. A fine-tune is a new run (its steps
+    /// count from 0 on another dataset), so the checkpoint is loaded, never copied in as one of the branch's own.
+    /// </summary>
+    public static string? FineTuneStart(RunRecord run, PrebiasDbContext db, IArtifactStore store)
+    {
+        if (!IsFineTune(run) || run.ParentRunId is not { } parentId || run.BranchFromStep is not { } step) return null;
+        var parent = db.Runs.AsNoTracking().Single(r => r.Id == parentId);
+        return store.GetPathForMappedRead(parent.CheckpointKey(step));
+    }
+
     /// <summary>
     /// Copies the parent's checkpoint at the branch step (weights, optimiser and RNG state, attention probe) into the
     /// branch's folder, with its row, so training resumes from exactly that state. Reentrant: a copy is made only
@@ -23,7 +36,7 @@ public static class Branching
     /// </summary>
     public static void SeedFromParent(RunRecord run, PrebiasDbContext db, IArtifactStore store)
     {
-        if (run.ParentRunId is not { } parentId || run.BranchFromStep is not { } step) return;
+        if (run.ParentRunId is not { } parentId || run.BranchFromStep is not { } step || IsFineTune(run)) return;
         if (CheckpointStore.ReadManifest(store.GetPathForMappedRead(run.CheckpointKey(step))) is null)
         {
             var parent = db.Runs.AsNoTracking().Single(r => r.Id == parentId);

@@ -23,7 +23,35 @@ public static class BranchSpecValidator
             case OrderingTransform ordering:
                 RunSpecValidator.ValidateOrdering(ordering.Ordering, "transform.ordering", errors);
                 break;
+            case FinetuneTransform finetune:
+                ValidateFineTune(finetune, "transform", errors);
+                break;
         }
         return errors;
+    }
+
+    /// <summary>A fine-tune's own fields, under <paramref name="field"/> (a branch's transform, an experiment's
+    /// finetune).</summary>
+    public static void ValidateFineTune(FinetuneTransform finetune, string field, FieldErrors errors)
+    {
+        if (finetune.DatasetId == Guid.Empty)
+            errors.Add($"{field}.datasetId", $"{field}.datasetId names the fine-tune dataset.");
+        errors.Range($"{field}.steps", finetune.Steps, 1, L.MaxIters);
+        if (finetune.Optimizer is { } optimizer && !FinetuneTransform.OptimizerModes.Contains(optimizer))
+            errors.Add($"{field}.optimizer",
+                $"{field}.optimizer must be {string.Join(" or ", FinetuneTransform.OptimizerModes)}.");
+        RunSpecValidator.ValidateOrdering(finetune.Ordering, $"{field}.ordering", errors);
+        if (finetune.Training is not { } t) return;
+        var training = $"{field}.training";
+        errors.Range($"{training}.batchSize", t.BatchSize, 1, L.MaxBatchSize)
+            .Range($"{training}.gradientAccumulationSteps", t.GradientAccumulationSteps, 1,
+                L.MaxGradientAccumulationSteps)
+            .RangeExclusiveMin($"{training}.learningRate", t.LearningRate, 0, L.MaxLearningRate)
+            .Range($"{training}.minLr", t.MinLr, 0, L.MaxLearningRate)
+            .Range($"{training}.warmupIters", t.WarmupIters, 0, L.MaxIters)
+            .Range($"{training}.weightDecay", t.WeightDecay, 0, L.MaxWeightDecay)
+            .Range($"{training}.gradClip", t.GradClip, 0, L.MaxGradClip)
+            .Range($"{training}.evalInterval", t.EvalInterval, 1, L.MaxIters)
+            .Range($"{training}.evalIters", t.EvalIters, 1, L.MaxEvalIters);
     }
 }

@@ -1,3 +1,4 @@
+using Prebias.Core.Branches;
 using Prebias.Core.Ordering;
 using Prebias.Core.Runs;
 
@@ -37,4 +38,10 @@ public sealed record DurabilitySpec : RunTemplate
 
     /// <summary>Relative tolerance of the saturation point (default 5% of the final value).</summary>
     public double SaturationTolerance { get; init; } = 0.05;
+
+    /// <summary>
+    /// When given, every run is fine-tuned this way once all of them are trained (a <c>finetune</c> branch from its
+    /// last checkpoint), and the comparison reports the order effect before and after fine-tuning.
+    /// </summary>
+    public FinetuneTransform? Finetune { get; init; }
 }

@@ -29,6 +29,7 @@ public static class DurabilitySpecValidator
             errors.Add("orderings", $"(orderings + 1) × initSeeds × orderSeeds is {runs} runs; at most {L.MaxExperimentRuns}.");
         errors.RangeExclusiveMin("saturationTolerance", spec.SaturationTolerance, 0, 1);
         errors.RangeExclusiveMin("equivalenceMargin", spec.EquivalenceMargin, 0, L.MaxEquivalenceMargin);
+        if (spec.Finetune is { } finetune) BranchSpecValidator.ValidateFineTune(finetune, "finetune", errors);
         return errors;
     }
 

@@ -27,4 +27,5 @@ public sealed record EndPointComparison(
     double? SeedSd, double? EffectSize, double? EffectSizeLower, double? EffectSizeUpper, double? Df,
     double? P, double? PermutationP, double? AdjustedP,
     double EquivalenceMargin, double? EquivalenceP, bool Equivalent, double? Mde, string Verdict,
-    double? InitSeedSd, int InitSeeds, double? OrderSeedSd, int OrderSeeds, long? SaturationStep);
+    double? InitSeedSd, int InitSeeds, double? OrderSeedSd, int OrderSeeds, long? SaturationStep,
+    string Phase = ExperimentPhases.Pretrain);

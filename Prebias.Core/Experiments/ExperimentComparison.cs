@@ -8,14 +8,17 @@ using Prebias.Core.Runs;
 
 namespace Prebias.Core.Experiments;
 
-/// <summary>An ordering's output metric at a checkpoint across seeds.</summary>
-public sealed record CurvePoint(string Metric, string Ordering, bool IsBaseline, long Step, int Seeds, double Mean, double Std, double Min, double Max);
+/// <summary>An ordering's output metric at a checkpoint across seeds; <c>phase</c>: pretrain or finetune (fine-tune steps
+/// count from 0).</summary>
+public sealed record CurvePoint(string Metric, string Ordering, bool IsBaseline, long Step, int Seeds, double Mean, double Std, double Min, double Max,
+    string Phase = ExperimentPhases.Pretrain);
 
 /// <summary>Mean over seeds of an ordering's divergence from the baseline at a checkpoint.</summary>
 public sealed record DivergencePoint(string Ordering, long Step, double? ValLossGap, double? KlDivergence, double? EmbeddingCka);
 
 /// <summary>Mean over seeds of a bias probe score for an ordering at a checkpoint.</summary>
-public sealed record BiasPoint(string Ordering, long Step, string Probe, string Subject, double Mean);
+public sealed record BiasPoint(string Ordering, long Step, string Probe, string Subject, double Mean,
+    string Phase = ExperimentPhases.Pretrain);
 
 /// <summary>The comparison of a durability experiment (<c>GET /api/experiments/{id}/comparison</c>).</summary>
 public sealed record ExperimentComparisonResult(IReadOnlyList<CurvePoint> Curves, IReadOnlyList<EndPointComparison> EndPoint,
@@ -31,27 +34,31 @@ public static class ExperimentComparison
         var ids = runs.Select(r => r.Id).ToList();
         var label = runs.ToDictionary(r => r.Id, ExperimentRuns.Label);
         var outputs = await db.CheckpointMetrics.AsNoTracking().Where(m => ids.Contains(m.RunId) && m.Output != null).ToListAsync(ct);
+        var biasScores = await db.BiasScores.AsNoTracking().Where(b => ids.Contains(b.RunId)
+            && (b.Subject == "_mean" || b.Subject == "_stereotype_lean" || b.Subject == "_all")).ToListAsync(ct);
 
-        var curves = outputs.GroupBy(o => (o.Metric, Ordering: label[o.RunId], o.Step))
-            .Select(g =>
-            {
-                var v = g.Select(o => o.Output!.Value).ToArray();
-                return new CurvePoint(g.Key.Metric, g.Key.Ordering, g.Key.Ordering.StartsWith(ExperimentRuns.BaselinePrefix, StringComparison.Ordinal), g.Key.Step,
-                    v.Length, v.Average(), v.Length > 1 ? DescriptiveStatistics.SampleStandardDeviation(v) : 0, v.Min(), v.Max());
-            })
-            .OrderBy(c => c.Metric).ThenBy(c => c.Ordering).ThenBy(c => c.Step).ToList();
-
-        var endPoint = EndPoints(runs, outputs, curves, tolerance, options ?? OrderEffectOptions.Default);
+        // Each phase is analysed on its own (its own Holm family), so the pretrain rows read the same with or without
+        // a fine-tune, and a fine-tune's step 0 is never taken for the pretraining's.
+        var curves = new List<CurvePoint>();
+        var endPoint = new List<EndPointComparison>();
+        var bias = new List<BiasPoint>();
+        foreach (var (phase, phaseRuns) in ExperimentPhases.Split(runs))
+        {
+            var phaseLabel = phaseRuns.ToDictionary(r => r.Id, ExperimentRuns.Label);
+            var phaseOutputs = outputs.Where(o => phaseLabel.ContainsKey(o.RunId)).ToList();
+            var phaseCurves = Curves(phaseOutputs, phaseLabel, phase);
+            curves.AddRange(phaseCurves);
+            endPoint.AddRange(EndPoints(phaseRuns, phaseOutputs, phaseCurves, tolerance, options ?? OrderEffectOptions.Default, phase));
+            bias.AddRange(biasScores.Where(b => phaseLabel.ContainsKey(b.RunId))
+                .GroupBy(b => (Ordering: phaseLabel[b.RunId], b.Step, b.Probe, b.Subject))
+                .Select(g => new BiasPoint(g.Key.Ordering, g.Key.Step, g.Key.Probe, g.Key.Subject, g.Average(b => b.Score), phase))
+                .OrderBy(b => b.Ordering).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ThenBy(b => b.Step));
+        }
 
         var divergence = (await db.Divergences.AsNoTracking().Where(d => d.ExperimentId == experiment.Id).ToListAsync(ct))
             .GroupBy(d => (Ordering: label[d.RunId], d.Step))
             .Select(g => new DivergencePoint(g.Key.Ordering, g.Key.Step, Mean(g.Select(d => d.ValLossGap)), Mean(g.Select(d => d.KlDivergence)), Mean(g.Select(d => d.EmbeddingCka))))
             .OrderBy(d => d.Ordering).ThenBy(d => d.Step).ToList();
-
-        var bias = (await db.BiasScores.AsNoTracking().Where(b => ids.Contains(b.RunId) && (b.Subject == "_mean" || b.Subject == "_stereotype_lean" || b.Subject == "_all")).ToListAsync(ct))
-            .GroupBy(b => (Ordering: label[b.RunId], b.Step, b.Probe, b.Subject))
-            .Select(g => new BiasPoint(g.Key.Ordering, g.Key.Step, g.Key.Probe, g.Key.Subject, g.Average(b => b.Score)))
-            .OrderBy(b => b.Ordering).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ThenBy(b => b.Step).ToList();
         return new ExperimentComparisonResult(curves, endPoint, divergence, bias);
     }
 
@@ -61,7 +68,7 @@ public static class ExperimentComparison
     /// decided together, so the Holm adjustment spans every metric and ordering of the comparison.
     /// </summary>
     public static List<EndPointComparison> EndPoints(IReadOnlyList<RunRecord> runs, IReadOnlyList<CheckpointMetricRecord> outputs,
-        IReadOnlyList<CurvePoint> curves, double tolerance, OrderEffectOptions options)
+        IReadOnlyList<CurvePoint> curves, double tolerance, OrderEffectOptions options, string phase = ExperimentPhases.Pretrain)
     {
         var label = runs.ToDictionary(r => r.Id, ExperimentRuns.Label);
         var seeds = runs.ToDictionary(r => r.Id, RunSeeds.Of);
@@ -106,9 +113,21 @@ public static class ExperimentComparison
             return new EndPointComparison(r.Metric, r.Ordering, r.Step, e.Design, e.OrderingSeeds, e.BaselineSeeds, e.OrderingMean, e.BaselineMean,
                 e.Difference, e.CiLower, e.CiUpper, e.SeedSd, e.EffectSize, e.EffectSizeLower, e.EffectSizeUpper, e.DegreesOfFreedom,
                 e.P, e.PermutationP, e.AdjustedP, e.EquivalenceMargin, e.EquivalenceP, e.Equivalent, e.Mde, e.VerdictText,
-                r.InitSd, r.InitN, r.OrderSd, r.OrderN, r.Saturation);
+                r.InitSd, r.InitN, r.OrderSd, r.OrderN, r.Saturation, phase);
         })];
     }
+
+    /// <summary>Mean, SD and range over seeds of each ordering's output metric at each checkpoint.</summary>
+    public static List<CurvePoint> Curves(IReadOnlyList<CheckpointMetricRecord> outputs, IReadOnlyDictionary<Guid, string> label,
+        string phase) =>
+        [.. outputs.GroupBy(o => (o.Metric, Ordering: label[o.RunId], o.Step))
+            .Select(g =>
+            {
+                var v = g.Select(o => o.Output!.Value).ToArray();
+                return new CurvePoint(g.Key.Metric, g.Key.Ordering, IsBaselineLabel(g.Key.Ordering), g.Key.Step,
+                    v.Length, v.Average(), v.Length > 1 ? DescriptiveStatistics.SampleStandardDeviation(v) : 0, v.Min(), v.Max(), phase);
+            })
+            .OrderBy(c => c.Metric).ThenBy(c => c.Ordering).ThenBy(c => c.Step)];
 
     private static bool IsBaselineLabel(string label) => label.StartsWith(ExperimentRuns.BaselinePrefix, StringComparison.Ordinal);
 

@@ -5,6 +5,7 @@ using Prebias.Core.Evaluation;
 using Prebias.Core.Jobs;
 using Prebias.Core.Persistence;
 using Prebias.Core.Runs;
+using Prebias.Core.SampleMetrics;
 using Prebias.Core.Validation;
 
 namespace Prebias.Core.Experiments;
@@ -14,12 +15,21 @@ namespace Prebias.Core.Experiments;
 /// × init seed × order seed, all prepared and checked before any is saved, each trained then evaluated, and a
 /// monitor job that marks the experiment done.
 /// </summary>
-public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler scheduler, RunLauncher runs)
+public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler scheduler, RunLauncher runs,
+    SampleMetricsStore metrics)
 {
     public async Task<LaunchResult> LaunchDurabilityAsync(DurabilitySpec spec, CancellationToken ct)
     {
         if (DurabilitySpecValidator.Validate(spec) is { Count: > 0 } invalid)
             return new LaunchResult.Invalid(invalid.ToDictionary());
+        // Checked now, so an experiment that could never be fine-tuned fails before it trains for hours.
+        if (spec.Finetune is { } finetune && await db.Datasets.AnyAsync(d => d.Id == spec.DatasetId, ct))
+        {
+            var errors = new Dictionary<string, string[]>();
+            await FineTuneDatasetCheck.CheckAsync(db, metrics, finetune, spec.DatasetId, spec.Model?.MaxSeqLen,
+                "finetune", errors, ct);
+            if (errors.Count > 0) return new LaunchResult.Invalid(errors);
+        }
         var experiment = new ExperimentRecord
         {
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = spec.DatasetId, CreatedAt = DateTimeOffset.UtcNow,
@@ -81,7 +91,8 @@ public sealed class ExperimentLauncher(PrebiasDbContext db, JobScheduler schedul
                 }, name);
     }
 
-    private Task<string> EnqueueEvaluationAsync(Guid runId, string trainingJobId, CancellationToken ct) =>
+    /// <summary>Evaluation of every checkpoint of a run once its training job has ended.</summary>
+    public Task<string> EnqueueEvaluationAsync(Guid runId, string trainingJobId, CancellationToken ct) =>
         scheduler.EnqueueAfterAsync<EvaluationJob>(trainingJobId, JobQueues.Cpu, j => j.RunAsync(runId, null, CancellationToken.None),
             $"/api/runs/{runId}/saturation", ct);
 

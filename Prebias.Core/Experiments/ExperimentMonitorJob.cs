@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Branches;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
 using Prebias.Core.Lifecycle;
@@ -16,7 +18,7 @@ namespace Prebias.Core.Experiments;
 /// </summary>
 [ProducesResource(ResourceKind.Experiment)]
 public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClient jobs, JobProgress progress, DivergenceCalculator divergences,
-    ResourceJobs runJobs)
+    ResourceJobs runJobs, ExperimentFineTuner fineTuner)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
@@ -32,6 +34,13 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
         // Throwing ends the monitor: the job state filter marks the experiment Failed with this message.
         if (runs.FirstOrDefault(r => r.State is RunState.Failed or RunState.Cancelled) is { } broken)
             throw new JobFailedException($"Run {broken.Name} (seed {broken.Seed}) {broken.State}: {broken.Error}");
+
+        // Once every run is trained, an experiment with a finetune gets one fine-tune branch per run (reentrant).
+        var spec = JsonSerializer.Deserialize<DurabilitySpec>(experiment.Spec, JsonDefaults.Options);
+        if (spec?.Finetune is { } finetune
+            && runs.Where(r => r.ParentRunId is null).All(r => r.State == RunState.Succeeded)
+            && await fineTuner.StartMissingAsync(runs, finetune, ct) > 0)
+            runs = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experimentId).ToListAsync(ct);
 
         var ids = runs.Select(r => r.Id).ToList();
         var checkpoints = await db.Checkpoints.CountAsync(c => ids.Contains(c.RunId), ct);
@@ -54,7 +63,8 @@ public sealed class ExperimentMonitorJob(PrebiasDbContext db, IBackgroundJobClie
         }
 
         progress.Report(0.9, "computing divergences from the baseline");
-        await divergences.ReplaceAsync(experiment, runs, ct);
+        // Divergences pair checkpoints of the same step; a fine-tune counts its steps from 0 on other data.
+        await divergences.ReplaceAsync(experiment, [.. runs.Where(r => !Branching.IsFineTune(r))], ct);
         experiment.State = RunState.Succeeded;
         experiment.CompletedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);

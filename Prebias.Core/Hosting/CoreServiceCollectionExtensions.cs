@@ -95,6 +95,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SampleAttributesLauncher>();
         services.AddScoped<RunLauncher>();
         services.AddScoped<BranchLauncher>();
+        services.AddScoped<ExperimentFineTuner>();
         services.AddScoped<EvaluationLauncher>();
         services.AddScoped<AssociationQuery>();
         services.AddScoped<ExperimentLauncher>();

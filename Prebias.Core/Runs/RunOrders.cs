@@ -22,7 +22,8 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
 
         var trainIds = await TrainIdsAsync(run.DatasetId, ct);
         var values = spec.ResolveMetric() is { } metric ? await MetricValuesAsync(run.DatasetId, metric.Name, trainIds, ct) : [];
-        var order = run.ParentRunId is { } parentId
+        // A fine-tune's order is its own, over the fine-tune dataset; other branches continue their parent's.
+        var order = run.ParentRunId is { } parentId && !Branching.IsFineTune(run)
             ? await BranchOrderAsync(run, parentId, spec, trainIds, values, samplesNeeded, ct)
             : OrderingCompiler.Compile(spec, trainIds, values, run.Seed, samplesNeeded);
         store.SaveOrder(run.OrderKey, order);

@@ -106,7 +106,16 @@ public sealed class TrainingJob(PrebiasDbContext db, IArtifactStore store, JobPr
             runs.ForgetAfter(run.Id, trainer.Iteration);
             progress.Report((double)trainer.Iteration / options.MaxIters, $"resumed from checkpoint {trainer.Iteration}");
         }
-        else runs.ForgetAfter(run.Id, -1);
+        else
+        {
+            runs.ForgetAfter(run.Id, -1);
+            if (Branching.FineTuneStart(run, db, store) is { } start)
+            {
+                var keep = Branching.TransformOf(run) is FinetuneTransform { KeepsOptimizer: true };
+                trainer.StartFrom(start, keep);
+                progress.Report(0, $"fine-tuning from step {run.BranchFromStep} of run {run.ParentRunId}");
+            }
+        }
 
         var refresher = ordering.Method == OrderingMethods.Dynamic
             ? DynamicRefresher(run, ordering, training, ledger, order, tokens, tokenizer, trainIds, ct) : null;

@@ -48,16 +48,27 @@ public static class CheckpointStore
     /// </summary>
     public static CheckpointManifest Load(string directory, Transformer model, OptimizerHelper optimizer)
     {
+        var manifest = LoadWeights(directory, model, optimizer);
+        var rng = File.ReadAllBytes(Path.Combine(directory, CheckpointManifest.RngFile));
+        using (var state = tensor(rng, dtype: ScalarType.Byte))
+            random.set_rng_state(state);
+        return manifest;
+    }
+
+    /// <summary>
+    /// Loads weights into <paramref name="model"/> and, unless <paramref name="optimizer"/> is null, its optimiser
+    /// state; torch's generator is left alone. Verifies every sha256 first.
+    /// </summary>
+    public static CheckpointManifest LoadWeights(string directory, Transformer model, OptimizerHelper? optimizer)
+    {
         var manifest = ReadManifest(directory)
             ?? throw new InvalidDataException($"No complete checkpoint in '{directory}' (manifest.json missing).");
         CheckpointFolder.Verify(directory, manifest);
         ModelWeights.Load(model, Path.Combine(directory, CheckpointManifest.WeightsFile));
-        using (var stream = File.OpenRead(Path.Combine(directory, CheckpointManifest.OptimizerFile)))
-        using (var reader = new BinaryReader(stream))
-            optimizer.load_state_dict(reader);
-        var rng = File.ReadAllBytes(Path.Combine(directory, CheckpointManifest.RngFile));
-        using (var state = tensor(rng, dtype: ScalarType.Byte))
-            random.set_rng_state(state);
+        if (optimizer is null) return manifest;
+        using var stream = File.OpenRead(Path.Combine(directory, CheckpointManifest.OptimizerFile));
+        using var reader = new BinaryReader(stream);
+        optimizer.load_state_dict(reader);
         return manifest;
     }
 

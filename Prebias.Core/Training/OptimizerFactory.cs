@@ -21,4 +21,20 @@ public static class OptimizerFactory
         };
         return optim.AdamW(groups, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2);
     }
+
+    /// <summary>
+    /// Sets betas and weight decay of every group again (decay on ≥2-D groups only, as built above), after a saved
+    /// state brought the values of the run that wrote it.
+    /// </summary>
+    public static void ApplyHyperparameters(AdamW optimizer, TrainingOptions options)
+    {
+        var groups = optimizer.ParamGroups.Cast<AdamW.ParamGroup>().ToList();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var o = groups[i].Options;
+            o.beta1 = options.Beta1;
+            o.beta2 = options.Beta2;
+            o.weight_decay = i == 0 ? options.WeightDecay : 0.0;
+        }
+    }
 }

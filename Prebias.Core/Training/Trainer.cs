@@ -124,5 +124,19 @@ public sealed class Trainer : IDisposable
         return manifest;
     }
 
+    /// <summary>
+    /// Starts a new run from another run's checkpoint (a fine-tune): its weights, and its optimiser moments when
+    /// <paramref name="keepOptimizer"/>, with this run's hyperparameters; training continues at iteration 0, so the
+    /// learning-rate schedule and the order are this run's own.
+    /// </summary>
+    public CheckpointManifest StartFrom(string directory, bool keepOptimizer)
+    {
+        var manifest = CheckpointStore.LoadWeights(directory, Model, keepOptimizer ? Optimizer : null);
+        // A saved AdamW carries its own betas and weight decay; the fine-tune's settings win.
+        if (keepOptimizer) OptimizerFactory.ApplyHyperparameters(Optimizer, Options);
+        Iteration = 0;
+        return manifest;
+    }
+
     public void Dispose() => Optimizer.Dispose();
 }

@@ -20,8 +20,12 @@ public sealed class BranchApiTests(ApiFixture api)
         var (reordered, reorderedJob) = await p.Client.PostWorkAsync($"/api/runs/{parent}/branches",
             new { fromStep = 4, transform = new { kind = "ordering", ordering = new { method = "sort_desc", metric = "sentiment" } } });
         var (swapped, swappedJob) = await p.Client.PostWorkAsync($"/api/runs/{parent}/branches", new { fromStep = 4, transform = new { kind = "swap_gender" } });
+        // A fine-tune (here on the same dataset, which has the same tokenizer) is a new run from the parent's weights.
+        var (finetuned, finetunedJob) = await p.Client.PostWorkAsync($"/api/runs/{parent}/branches",
+            new { fromStep = 8, transform = new { kind = "finetune", datasetId = p.DatasetId, steps = 4, optimizer = "keep" } });
         await p.Client.WaitForSuccessAsync(reorderedJob, TimeSpan.FromMinutes(3));
         await p.Client.WaitForSuccessAsync(swappedJob, TimeSpan.FromMinutes(3));
+        await p.Client.WaitForSuccessAsync(finetunedJob, TimeSpan.FromMinutes(3));
         await worker.StopAsync();
 
         async Task<Dictionary<long, string>> Weights(string run) => (await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{run}/checkpoints"))!
@@ -44,9 +48,16 @@ public sealed class BranchApiTests(ApiFixture api)
         Assert.NotEqual(await Step(parent, 5), await Step(reordered, 5));
         for (var k = 0; k < 8; k++) Assert.Equal(await Step(parent, k), await Step(swapped, k));
 
+        // The fine-tune's steps count from 0: its step-0 checkpoint is the parent's last, its ledger its own order.
+        var finetunedWeights = await Weights(finetuned);
+        Assert.Equal(new long[] { 0, 4 }, finetunedWeights.Keys.Order());
+        Assert.Equal(parentWeights[8], finetunedWeights[0]);
+        Assert.NotEqual(parentWeights[8], finetunedWeights[4]);
+        Assert.NotEqual(await Step(parent, 0), await Step(finetuned, 0));
+
         var branches = await p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{parent}/branches");
-        Assert.Equal(2, branches!.Length);
-        Assert.All(branches, b => Assert.Equal(4, b.GetProperty("branchFromStep").GetInt64()));
+        Assert.Equal(3, branches!.Length);
+        Assert.Equal(new long[] { 4, 4, 8 }, branches.Select(b => b.GetProperty("branchFromStep").GetInt64()).Order());
 
         Assert.Equal(HttpStatusCode.Conflict, (await p.Client.PostAsJsonAsync($"/api/runs/{parent}/branches", new { fromStep = 3, transform = new { kind = "swap_gender" } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await p.Client.PostAsJsonAsync($"/api/runs/{parent}/branches", new { fromStep = 4, transform = new { kind = "erase" } })).StatusCode);

@@ -17,6 +17,8 @@ public sealed class BadInputApiTests(ApiFixture api)
     private static readonly string Run = $$"""{"datasetId":"{{Id}}",""";
     private static readonly string Experiment = $$"""{"datasetId":"{{Id}}","orderings":[{"method":"shuffle"}],""";
 
+    private static string FineTune(string fields) => Experiment + $" \"finetune\":{{\"datasetId\":\"{Id}\",{fields}}}}}";
+
     public static TheoryData<string, string, string, string> Requests => new()
     {
         // Unknown JSON fields (a typo used to launch a 200-step run).
@@ -41,6 +43,11 @@ public sealed class BadInputApiTests(ApiFixture api)
         { "POST", "/api/experiments/durability", Experiment + """ "orderSeeds":[]}""", "orderSeeds" },
         { "POST", "/api/experiments/durability", $$"""{"datasetId":"{{Id}}","orderings":[{},{},{}],"initSeeds":[{{string.Join(',', Enumerable.Range(1, 8))}}],"orderSeeds":[{{string.Join(',', Enumerable.Range(1, 5))}}]}""", "orderings" },
         { "POST", "/api/experiments/durability", Experiment + """ "equivalenceMargin":0}""", "equivalenceMargin" },
+        // A fine-tune of every run: its own fields, checked before any lookup.
+        { "POST", "/api/experiments/durability", FineTune("\"steps\":0"), "finetune.steps" },
+        { "POST", "/api/experiments/durability", FineTune("\"steps\":5,\"optimizer\":\"forget\""), "finetune.optimizer" },
+        { "POST", "/api/experiments/durability", Experiment + """ "finetune":{"steps":5}}""", "finetune.datasetId" },
+        { "POST", "/api/experiments/durability", FineTune("\"steps\":5,\"training\":{\"learningRate\":0}"), "finetune.training.learningRate" },
         // ?format= that a table route does not write, and any format on a JSON-only route.
         { "GET", "/api/jobs?format=xlsx", "", "format" },
         // Run-scoped tables answer 404 for an unknown run before they read ?format=; their 400 is checked on a real

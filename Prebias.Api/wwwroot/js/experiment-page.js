@@ -23,6 +23,7 @@ export class ExperimentPage {
     });
     $('comparison-log').addEventListener('change', () => this.#drawCurves());
     $('verdict-step').addEventListener('change', () => this.#drawVerdicts());
+    $('verdict-phase').addEventListener('change', () => this.#drawPhase());
   }
 
   async show(experiment, state) {
@@ -45,18 +46,41 @@ export class ExperimentPage {
     setDownload($('curves-download'), has('curves') ? `${base}curves` : null);
     setDownload($('divergence-download'), has('divergence') ? `${base}divergence` : null);
     setDownload($('experiment-bias-download'), has('bias') ? `${base}bias` : null);
+    // An experiment with a fine-tune has rows of both phases: the toggle shows the effects before or after it.
+    const fineTuned = (this.#comparison?.endPoint ?? []).some(r => r.phase === 'finetune');
+    $('verdict-phase-label').hidden = !fineTuned;
+    if (!fineTuned) $('verdict-phase').value = 'pretrain';
     this.#fillSteps();
+    renderDivergence($('divergence-chart'), this.#comparison?.divergence, waitingText(experiment));
+    await this.#drawPhase();
+  }
+
+  #phase() {
+    return $('verdict-phase').value || 'pretrain';
+  }
+
+  // Rows of the chosen phase; rows without a phase are the pretraining's.
+  #ofPhase(rows) {
+    return rows?.filter(r => (r.phase ?? 'pretrain') === this.#phase());
+  }
+
+  async #drawPhase() {
+    // Checkpoint steps are the pretraining's: a fine-tune's are shown at its last checkpoint only.
+    $('verdict-step').disabled = this.#phase() !== 'pretrain';
     await this.#drawVerdicts();
     this.#drawCurves();
-    const waiting = waitingText(experiment);
-    renderDivergence($('divergence-chart'), this.#comparison?.divergence, waiting);
-    renderExperimentBias($('experiment-bias-chart'), this.#comparison?.bias, waiting);
+    renderExperimentBias(
+      $('experiment-bias-chart'),
+      this.#ofPhase(this.#comparison?.bias),
+      waitingText(this.#experiment),
+    );
   }
 
   #fillSteps() {
     const select = $('verdict-step'),
       current = select.value;
-    const steps = [...new Set((this.#comparison?.curves ?? []).map(c => c.step))].sort((a, b) => a - b);
+    const pretrain = (this.#comparison?.curves ?? []).filter(c => (c.phase ?? 'pretrain') === 'pretrain');
+    const steps = [...new Set(pretrain.map(c => c.step))].sort((a, b) => a - b);
     select.replaceChildren(
       el('option', { value: '', text: 'last' }),
       ...steps.map(s => el('option', { value: String(s), text: `step ${s}`, selected: String(s) === current })),
@@ -65,9 +89,11 @@ export class ExperimentPage {
 
   async #drawVerdicts() {
     const id = this.#experiment.id,
-      step = $('verdict-step').value;
+      step = this.#phase() === 'pretrain' ? $('verdict-step').value : '';
     const rows =
-      step === '' ? this.#comparison?.endPoint : await getJson(`api/experiments/${id}/verdicts?step=${step}`);
+      step === ''
+        ? this.#ofPhase(this.#comparison?.endPoint)
+        : await getJson(`api/experiments/${id}/verdicts?step=${step}`);
     renderVerdicts(
       $('verdict-table'),
       $('verdict-warning'),
@@ -99,7 +125,7 @@ export class ExperimentPage {
       $('comparison-chart'),
       $('comparison-table'),
       $('comparison-metric'),
-      this.#comparison?.curves,
+      this.#ofPhase(this.#comparison?.curves),
       this.metric,
       $('comparison-log').checked,
       waitingText(this.#experiment),
