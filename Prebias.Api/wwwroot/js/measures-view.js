@@ -25,7 +25,7 @@ function card(runView, id, title, ...controls) {
       'section',
       { class: 'card', id },
       el('div', { class: 'card-title' }, el('h3', { text: title }), ...controls),
-      el('div', { class: 'chart' }),
+      el('div', { class: 'chart', id: `${id}-chart` }),
     );
     runView.insertBefore(section, document.getElementById('checkpoint-card'));
   }
