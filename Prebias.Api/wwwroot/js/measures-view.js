@@ -13,7 +13,8 @@ const accuracyMetrics = [
 
 // The named word sets of GET api/runs/{id}/associations (AssociationSets.Named).
 const wordSets = ['gender_female', 'gender_male', 'occupations', 'afinn_positive', 'afinn_negative'];
-const sourceNames = { data: 'ledger (samples trained on)', generations: 'generations' };
+// 'data' rows count the samples the ledger says were trained on since the previous checkpoint.
+const sourceNames = { data: 'ledger', generations: 'generations' };
 
 /** A p below this under the permutation null marks a cell as more than chance co-occurrence. */
 const significance = 0.05;
@@ -60,7 +61,7 @@ export function renderAccuracy(runView, saturation) {
     traces,
     layout({
       xaxis: { title: { text: 'checkpoint step' } },
-      yaxis: { title: { text: 'accuracy' }, range: [0, 1] },
+      yaxis: { title: { text: 'accuracy' }, rangemode: 'tozero' },
       uirevision: 'accuracy',
     }),
   );
@@ -118,7 +119,7 @@ export function drawAssociations(chart, rows) {
       },
     ],
     layout({
-      margin: { l: 300, r: 14, t: 28, b: 44 },
+      margin: { l: 260, r: 14, t: 28, b: 44 },
       xaxis: { title: { text: 'checkpoint step' }, type: 'category' },
       yaxis: { autorange: 'reversed' },
       height: Math.max(260, 60 + 34 * labels.length),
@@ -133,7 +134,10 @@ export async function renderAssociations(runView, run) {
     el('label', {}, 'set A ', setSelect('association-a', ['gender_female', 'gender_male'])),
     el('label', {}, 'set B ', setSelect('association-b', ['afinn_positive', 'afinn_negative'])),
     el('a', { id: 'association-download', class: 'download', text: 'CSV' }),
-    el('span', { class: 'muted', text: `* permutation p < ${significance}: more than chance co-occurrence` }),
+    el('span', {
+      class: 'muted',
+      text: `ledger: samples trained on since the previous checkpoint · * permutation p < ${significance}`,
+    }),
   ];
   const section = card(runView, 'associations-card', 'Word-set associations (PMI) across steps', ...controls);
   const chart = section.querySelector('.chart');
