@@ -19,7 +19,8 @@ public static class CorporaApi
     {
         var group = app.MapGroup("api/corpora").WithTags("Corpora");
         group.MapPost("", CreateCorpus).WithName("CreateCorpus")
-            .WithSummary("Create a corpus from a source (synthetic, file, url, tinystories, mixture); 202 with the import job");
+            .WithSummary("Create a corpus from a source (synthetic, file, url, tinystories, mixture); " +
+                         "202 with the import job");
         group.MapPost("upload", UploadCorpus).WithName("UploadCorpus").DisableAntiforgery()
             .WithSummary("Create a corpus from an uploaded JSON, JSONL or text file (multipart form field 'file')");
         group.MapGet("", ListCorpora).WithName("ListCorpora").WithSummary("List corpora, newest first");

@@ -17,7 +17,7 @@ public static class RequestExamples
     public sealed record Example(object? Body, IReadOnlyDictionary<string, object> PathParameters,
         IReadOnlyDictionary<string, object>? MoreBodies = null);
 
-    /// <summary>The name Swagger UI shows for <see cref="Example.Body"/> when an operation has several bodies.</summary>
+    /// <summary>The name Swagger UI shows for <see cref="Example.Body"/> next to other bodies.</summary>
     public const string FirstBodyName = "default";
 
     public static Example? For(string operationId, ExampleResources ids)
@@ -89,7 +89,8 @@ public static class RequestExamples
         var weights = new[] { 0.7, 0.3 };
         var parts = corpora.Count == 0
             ? new[] { new { corpusId = Guid.Empty, weight = 1.0 } }
-            : corpora.Select((id, i) => new { corpusId = id, weight = corpora.Count == 1 ? 1.0 : weights[i] }).ToArray();
+            : corpora.Select((id, i) => new { corpusId = id, weight = corpora.Count == 1 ? 1.0 : weights[i] })
+                .ToArray();
         return new { name = "mixture", source = new { kind = "mixture", parts, size = 2000, seed = 7 } };
     }
 

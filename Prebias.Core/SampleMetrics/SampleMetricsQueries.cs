@@ -55,7 +55,8 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
         }
         await reader.DisposeAsync();
         // A page's attributes join its metrics (attr.*), so a sort by an attribute shows and pages by its value.
-        var attributes = await new SampleAttributeStore(dataSource).OfSamplesAsync(q.DatasetId, [.. rows.Select(r => r.Id)], ct);
+        var attributes = await new SampleAttributeStore(dataSource)
+            .OfSamplesAsync(q.DatasetId, [.. rows.Select(r => r.Id)], ct);
         return attributes.Count == 0 ? rows : rows.ConvertAll(row => attributes.TryGetValue(row.Id, out var own)
             ? row with { Metrics = row.Metrics.Concat(own.Select(a => KeyValuePair.Create(a.Key, (double?)a.Value)))
                 .ToDictionary() }

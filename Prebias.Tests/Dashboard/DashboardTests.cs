@@ -89,7 +89,8 @@ public sealed class DashboardTests(ApiFixture api, ITestOutputHelper output)
 
     /// <summary>
     /// The evaluated run's saturation (a panel per metric, then raw), bias probes with readable names and direct
-    /// labels, accuracy and PMI associations, and the embeddings, layer similarity and generations tabs (with each text's metric scores).
+    /// labels, accuracy and PMI associations, and the embeddings, layer similarity and generations tabs (with each
+    /// text's metric scores).
     /// </summary>
     private static async Task AssertEvaluationViewsAsync(IPage page, string runId)
     {

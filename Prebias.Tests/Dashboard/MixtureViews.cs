@@ -62,7 +62,8 @@ public static class MixtureViews
         Assert.Equal("attr.origin = 0.250", await page.InnerTextAsync(origin));
 
         // The sample browser lists attributes apart and sorts by one: part 1's 10 samples first.
-        await page.WaitForSelectorAsync("#sample-sort optgroup option[value='attr.origin']", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("#sample-sort optgroup option[value='attr.origin']",
+            new() { State = WaitForSelectorState.Attached });
         await page.SelectOptionAsync("#sample-sort", "attr.origin");
         await page.SelectOptionAsync("#sample-order", "desc");
         await page.SelectOptionAsync("#sample-split", "");

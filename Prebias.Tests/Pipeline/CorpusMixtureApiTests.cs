@@ -75,8 +75,8 @@ public sealed partial class CorpusMixtureApiTests(ApiFixture api)
         var (_, copyJob) = await client.PostWorkAsync($"/api/datasets/{dataset}/attributes",
             new { attributes = new[] { "origin" } });
         await client.WaitForSuccessAsync(copyJob);
-        var samples = (await client.GetJsonAsync($"/api/datasets/{dataset}/samples?sort=attr.origin&order=desc&limit=12"))
-            .GetProperty("items").EnumerateArray()
+        var page = await client.GetJsonAsync($"/api/datasets/{dataset}/samples?sort=attr.origin&order=desc&limit=12");
+        var samples = page.GetProperty("items").EnumerateArray()
             .Select(s => s.GetProperty("metrics").GetProperty("attr.origin").GetDouble()).ToList();
         Assert.Equal([.. Enumerable.Repeat(1.0, 10), 0.0, 0.0], samples);
     }

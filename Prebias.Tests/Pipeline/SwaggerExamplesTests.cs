@@ -62,7 +62,7 @@ public sealed partial class SwaggerExamplesTests(ApiFixture api)
         }
     }
 
-    /// <summary>The names of an operation's examples (<c>examples</c>), or one null for its single <c>example</c>.</summary>
+    /// <summary>The names of an operation's <c>examples</c>, or one null for its single <c>example</c>.</summary>
     private static List<string?> ExampleNames(Operation operation) =>
         operation.Json.TryGetProperty("requestBody", out var body)
         && body.GetProperty("content").GetProperty("application/json").TryGetProperty("examples", out var named)

@@ -13,7 +13,8 @@ public static class MixtureSpecValidator
     /// <summary>Most corpora one mixture may combine, and most documents it may hold.</summary>
     public const int MaxParts = 64, MaxSize = 50_000_000;
 
-    /// <summary>What the request says on its own: parts listed once each, positive finite weights, a size in range.</summary>
+    /// <summary>What the request says on its own: parts listed once each, positive finite weights, a size in
+    /// range.</summary>
     public static void Validate(CorpusSourceSpec source, Dictionary<string, string[]> errors)
     {
         if (source.Size is not (>= 1 and <= MaxSize))
@@ -60,7 +61,8 @@ public static class MixtureSpecValidator
             if (!states.TryGetValue(id, out var state))
                 errors[$"source.parts[{i}].corpusId"] = [$"No corpus '{id}'."];
             else if (state != ResourceState.Ready)
-                errors[$"source.parts[{i}].corpusId"] = [$"Corpus {id} is {state}; a mixture takes Ready corpora only."];
+                errors[$"source.parts[{i}].corpusId"] =
+                    [$"Corpus {id} is {state}; a mixture takes Ready corpora only."];
         }
         return errors;
     }
