@@ -27,8 +27,10 @@ public sealed class MixtureSpecValidatorTests
     {
         Assert.Equal(["source.parts", "source.size"], Errors(null, null).Keys.Order());
         Assert.Equal(["source.size"], Errors(0, new MixturePart(Guid.NewGuid(), 1)).Keys);
-        Assert.Equal(["source.size"], Errors(MixtureSpecValidator.MaxSize + 1, new MixturePart(Guid.NewGuid(), 1)).Keys);
-        var many = Enumerable.Range(0, MixtureSpecValidator.MaxParts + 1).Select(_ => new MixturePart(Guid.NewGuid(), 1));
+        var one = new MixturePart(Guid.NewGuid(), 1);
+        Assert.Equal(["source.size"], Errors(MixtureSpecValidator.MaxSize + 1, one).Keys);
+        var many = Enumerable.Range(0, MixtureSpecValidator.MaxParts + 1)
+            .Select(_ => new MixturePart(Guid.NewGuid(), 1));
         Assert.Equal(["source.parts"], Errors(10, [.. many]).Keys);
         Assert.Empty(Errors(10, new MixturePart(Guid.NewGuid(), 0.5), new MixturePart(Guid.NewGuid(), 2)));
     }
