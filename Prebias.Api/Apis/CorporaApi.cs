@@ -11,14 +11,16 @@ using Prebias.Core.Storage;
 
 namespace Prebias.Api.Apis;
 
-/// <summary><c>/api/corpora</c>: import TinyStories, user files or a URL, or generate a synthetic corpus; page through documents.</summary>
+/// <summary><c>/api/corpora</c>: import TinyStories, user files or a URL, generate a synthetic corpus or mix Ready
+/// corpora; page through documents.</summary>
 public static class CorporaApi
 {
     public static RouteGroupBuilder MapCorporaApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("api/corpora").WithTags("Corpora");
         group.MapPost("", CreateCorpus).WithName("CreateCorpus")
-            .WithSummary("Create a corpus from a source (synthetic, file, url, tinystories); 202 with the import job");
+            .WithSummary("Create a corpus from a source (synthetic, file, url, tinystories, mixture); " +
+                         "202 with the import job");
         group.MapPost("upload", UploadCorpus).WithName("UploadCorpus").DisableAntiforgery()
             .WithSummary("Create a corpus from an uploaded JSON, JSONL or text file (multipart form field 'file')");
         group.MapGet("", ListCorpora).WithName("ListCorpora").WithSummary("List corpora, newest first");

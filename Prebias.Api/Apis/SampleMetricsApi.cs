@@ -93,9 +93,13 @@ public static class SampleMetricsApi
         // metric token_count, which a reader keyed by column name would otherwise lose.
         var columns = new List<TableColumn> { new("id", typeof(int)), new("documentIndex", typeof(int)), new("split", typeof(string)),
             new("tokenizerTokens", typeof(int)), new("preview", typeof(string)) };
-        columns.AddRange(MetricRegistry.All.Select(m => new TableColumn(m.Name, typeof(double))));
+        // The page's attributes (attr.*) follow the metric columns, as they follow them in JSON's metrics.
+        var attributes = rows.SelectMany(r => r.Metrics.Keys)
+            .Where(k => k.StartsWith(AttributeMetric.Prefix, StringComparison.Ordinal)).Distinct().Order();
+        var names = MetricRegistry.All.Select(m => m.Name).Concat(attributes).ToList();
+        columns.AddRange(names.Select(n => new TableColumn(n, typeof(double))));
         var table = new Table(columns, rows.Select((r, i) => new object?[] { r.Id, r.DocumentIndex, r.Split, r.TokenCount, previews[i] }
-            .Concat(MetricRegistry.All.Select(m => (object?)r.Metrics[m.Name])).ToArray()).ToList());
+            .Concat(names.Select(n => (object?)r.Metrics.GetValueOrDefault(n))).ToArray()).ToList());
         return new TableResult(table, tableFormat!.Value, $"samples-{id:N}");
     }
 

@@ -2,7 +2,7 @@ using Prebias.Core.Corpora;
 
 namespace Prebias.Api.Contracts;
 
-/// <summary>Create a corpus. <c>source.kind</c>: synthetic (default), file, url or tinystories.</summary>
+/// <summary>Create a corpus. <c>source.kind</c>: synthetic (default), file, url, tinystories or mixture.</summary>
 /// <param name="Name">Display name (defaults to the source kind).</param>
 /// <param name="Source">Where the documents come from.</param>
 /// <param name="BadDocuments">fail (default) or skip: skipped documents are counted and reported.</param>

@@ -13,6 +13,10 @@ public sealed class ExampleResources(PrebiasDbContext db)
     public Guid? Corpus() => Newest(db.Corpora.Where(c => c.State == ResourceState.Ready)
         .OrderByDescending(c => c.CreatedAt).Select(c => c.Id));
 
+    /// <summary>The newest ready corpora, at most <paramref name="count"/>, newest first.</summary>
+    public IReadOnlyList<Guid> Corpora(int count) => [.. db.Corpora.Where(c => c.State == ResourceState.Ready)
+        .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).Take(count)];
+
     public Guid? Tokenizer() => Newest(db.Tokenizers.Where(t => t.State == ResourceState.Ready)
         .OrderByDescending(t => t.CreatedAt).Select(t => t.Id));
 

@@ -30,7 +30,17 @@ public sealed class RequestExampleFilter(IServiceScopeFactory scopes, ILogger<Re
         if (example is null) return;
         if (example.Body is not null
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
-            json.Example = JsonSerializer.SerializeToNode(example.Body, JsonDefaults.Options);
+        {
+            if (example.MoreBodies is not { Count: > 0 } more)
+                json.Example = JsonSerializer.SerializeToNode(example.Body, JsonDefaults.Options);
+            else
+                // OpenAPI allows example or examples, not both; Swagger UI lists named examples in a drop-down.
+                json.Examples = new[] { KeyValuePair.Create(RequestExamples.FirstBodyName, example.Body) }
+                    .Concat(more).ToDictionary(e => e.Key, e => (IOpenApiExample)new OpenApiExample
+                    {
+                        Summary = e.Key, Value = JsonSerializer.SerializeToNode(e.Value, JsonDefaults.Options),
+                    });
+        }
         foreach (var parameter in operation.Parameters ?? [])
             if (parameter is OpenApiParameter { Name: { } n } p && example.PathParameters.TryGetValue(n, out var value))
                 p.Example = JsonSerializer.SerializeToNode(value, JsonDefaults.Options);

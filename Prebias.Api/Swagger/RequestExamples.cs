@@ -10,7 +10,15 @@ public static class RequestExamples
     /// <summary>The metric that the example run and experiment order by; the metrics example computes it.</summary>
     public const string OrderingMetric = "flesch_kincaid_grade";
 
-    public sealed record Example(object? Body, IReadOnlyDictionary<string, object> PathParameters);
+    /// <param name="Body">The request body Swagger UI fills in.</param>
+    /// <param name="PathParameters">Route values, by parameter name.</param>
+    /// <param name="MoreBodies">Other bodies of the same operation, by name, offered next to <see cref="Body"/> in
+    /// Swagger UI's example list (a corpus from a mixture of the ones made before).</param>
+    public sealed record Example(object? Body, IReadOnlyDictionary<string, object> PathParameters,
+        IReadOnlyDictionary<string, object>? MoreBodies = null);
+
+    /// <summary>The name Swagger UI shows for <see cref="Example.Body"/> next to other bodies.</summary>
+    public const string FirstBodyName = "default";
 
     public static Example? For(string operationId, ExampleResources ids)
     {
@@ -24,7 +32,7 @@ public static class RequestExamples
                 {
                     kind = "synthetic", synthetic = new { seed = 7, documents = 2000, happyEndingShare = 0.6 },
                 },
-            }, none),
+            }, none, new Dictionary<string, object> { ["mixture"] = Mixture(ids) }),
             "CreateTokenizer" => new(
                 new { name = "bpe-512", kind = "train", corpusId = Id(ids.Corpus()), vocabSize = 512 }, none),
             "CreateDataset" => new(new
@@ -81,6 +89,18 @@ public static class RequestExamples
             fromStep = steps[^1],
             transform = new { kind = "finetune", datasetId, steps = 50, optimizer = "reset", training = new { learningRate = 1e-4 } },
         }, Path(run));
+    }
+
+    /// <summary>A 70/30 mixture of the two newest ready corpora (all of one, when there is only one).</summary>
+    private static object Mixture(ExampleResources ids)
+    {
+        var corpora = ids.Corpora(2);
+        var weights = new[] { 0.7, 0.3 };
+        var parts = corpora.Count == 0
+            ? new[] { new { corpusId = Guid.Empty, weight = 1.0 } }
+            : corpora.Select((id, i) => new { corpusId = id, weight = corpora.Count == 1 ? 1.0 : weights[i] })
+                .ToArray();
+        return new { name = "mixture", source = new { kind = "mixture", parts, size = 2000, seed = 7 } };
     }
 
     private static Guid Id(Guid? id) => id ?? Guid.Empty;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Prebias.Core.Corpora.Mixtures;
 using Prebias.Core.Domain;
 using Prebias.Core.Persistence;
 
@@ -34,10 +35,21 @@ public sealed class ContentIdIndex(PrebiasDbContext db)
         }
 
         // Parents before children: each manifest names its parents' ids.
+        // In completion order, so a mixture's parts have their ids before the mixture names them.
         var corpora = await db.Corpora.AsNoTracking().Where(c => c.Sha256 != null && c.DocumentCount != null)
-            .ToListAsync(ct);
+            .OrderBy(c => c.CompletedAt).ThenBy(c => c.Id).ToListAsync(ct);
         foreach (var corpus in corpora.Where(c => Known(ContentKind.Corpus, c.Id) is null))
-            await AddAsync(ContentKind.Corpus, corpus.Id, 0, ContentManifests.Corpus(corpus));
+        {
+            if (MixtureSource.Of(corpus) is not { } mixture)
+            {
+                await AddAsync(ContentKind.Corpus, corpus.Id, 0, ContentManifests.Corpus(corpus));
+                continue;
+            }
+            var partIds = mixture.Parts.Select(p => Known(ContentKind.Corpus, p.CorpusId)).ToList();
+            if (partIds.Any(p => p is null)) continue; // a part is gone or unfinished
+            await AddAsync(ContentKind.Corpus, corpus.Id, 0, ContentManifests.MixtureCorpus(corpus, partIds!,
+                [.. mixture.Parts.Select(p => p.Weight)], mixture.Size, mixture.Seed));
+        }
 
         var tokenizers = await db.Tokenizers.AsNoTracking().Where(t => t.Sha256 != null && t.VocabSize != null)
             .ToListAsync(ct);

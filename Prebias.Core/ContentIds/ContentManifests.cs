@@ -19,6 +19,24 @@ public static class ContentManifests
         ["bytes"] = corpus.Bytes,
     };
 
+    /// <summary>
+    /// A mixture is also what it was mixed from: its parts' content ids in part order (the order gives each document's
+    /// <c>origin</c>), their weights, its size and its seed, so two mixtures differ in id when any of them differs.
+    /// </summary>
+    public static JsonObject MixtureCorpus(CorpusRecord corpus, IReadOnlyList<string> partIds,
+        IReadOnlyList<double> weights, int size, long seed)
+    {
+        var manifest = Corpus(corpus);
+        manifest["mixture"] = new JsonObject
+        {
+            ["weights"] = new JsonArray([.. weights.Select(w => (JsonNode)JsonValue.Create(w))]),
+            ["size"] = size,
+            ["seed"] = seed,
+        };
+        manifest["parents"] = Parents([.. partIds]);
+        return manifest;
+    }
+
     /// <summary>A trained tokenizer names its corpus as parent; a given one is its model file alone.</summary>
     public static JsonObject Tokenizer(TokenizerRecord tokenizer, string? corpusId) => new()
     {

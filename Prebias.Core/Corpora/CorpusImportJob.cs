@@ -149,13 +149,13 @@ public sealed class CorpusImportJob(PrebiasDbContext db, IArtifactStore store, J
     /// <summary>A mixture of Ready corpora; a part that is missing or not Ready fails the job with its id.</summary>
     private async Task<CorpusImportReport> MixAsync(CorpusSourceSpec source, string staging, CancellationToken ct)
     {
-        var ids = source.Mixture!.Select(p => p.CorpusId).ToList();
+        var ids = source.Parts!.Select(p => p.CorpusId).ToList();
         var found = await db.Corpora.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var readers = new List<CorpusReader>();
         try
         {
             var parts = new List<(Guid, CorpusReader, double)>();
-            foreach (var part in source.Mixture!)
+            foreach (var part in source.Parts!)
             {
                 if (!found.TryGetValue(part.CorpusId, out var corpus) || corpus.State != ResourceState.Ready)
                     throw new ArgumentException($"mixture part {part.CorpusId} is not a Ready corpus.");

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Prebias.Core.Corpora.Download;
-using Prebias.Core.Corpora;
+using Prebias.Core.Corpora.Mixtures;
 using Prebias.Core.Corpora.Sandbox;
 using Prebias.Core.Domain;
 using Prebias.Core.Jobs;
@@ -12,7 +12,8 @@ namespace Prebias.Core.Corpora;
 
 /// <summary>
 /// Starts a corpus import (<c>POST /api/corpora</c> and <c>/upload</c>): the request's lengths and ranges first,
-/// then what its fields mean (kinds, formats, files inside the sandbox, addresses allowed), then the import job.
+/// then what its fields mean (kinds, formats, files inside the sandbox, addresses allowed, a mixture's parts Ready),
+/// then the import job.
 /// </summary>
 public sealed class CorpusLauncher(PrebiasDbContext db, JobScheduler scheduler, IArtifactStore store,
     ImportSandbox sandbox, DownloadAddressPolicy addresses)
@@ -24,6 +25,8 @@ public sealed class CorpusLauncher(PrebiasDbContext db, JobScheduler scheduler, 
         if (spec.Source.Upload is not null)
             return LaunchResult.Field("source.upload", "Use POST /api/corpora/upload to upload a file.");
         var errors = CorpusSpecValidator.Validate(spec, sandbox, addresses);
+        if (errors.Count == 0 && spec.Source.Kind == "mixture")
+            errors = await MixtureSpecValidator.CheckPartsAsync(spec.Source, db, ct);
         if (errors.Count > 0) return new LaunchResult.Invalid(errors);
         return await StartAsync(Guid.NewGuid(), name ?? spec.Source.Kind, spec, ct);
     }

@@ -39,7 +39,7 @@ public sealed record CorpusSourceSpec
     public SyntheticCorpusOptions? Synthetic { get; init; }
 
     /// <summary><c>mixture</c>: the Ready corpora to mix and their weights (see <see cref="CorpusMixer"/>).</summary>
-    public MixturePart[]? Mixture { get; init; }
+    public MixturePart[]? Parts { get; init; }
 
     /// <summary><c>mixture</c>: how many documents the mixture has.</summary>
     public int? Size { get; init; }

@@ -1,5 +1,6 @@
 using Prebias.Core.Corpora.Download;
 using Prebias.Core.Corpora.Import;
+using Prebias.Core.Corpora.Mixtures;
 using Prebias.Core.Corpora.Sandbox;
 
 namespace Prebias.Core.Corpora;
@@ -11,9 +12,6 @@ namespace Prebias.Core.Corpora;
 public static class CorpusSpecValidator
 {
     public static readonly string[] Kinds = ["synthetic", "file", "url", "tinystories", "mixture"];
-
-    /// <summary>Most corpora one mixture may combine, and most documents it may hold.</summary>
-    public const int MaxMixtureParts = 64, MaxMixtureSize = 50_000_000;
 
     /// <param name="spec">The request.</param>
     /// <param name="sandbox">Which server paths may be read; every refused path gets the same message (no existence oracle).</param>
@@ -50,20 +48,8 @@ public static class CorpusSpecValidator
             case "tinystories" when source.ShardLimit is < 1:
                 errors["source.shardLimit"] = ["shardLimit must be at least 1."];
                 break;
-            case "mixture" when source.Mixture is not { Length: > 0 }:
-                errors["source.mixture"] = ["A mixture needs at least one { corpusId, weight }."];
-                break;
-            case "mixture" when source.Mixture.Length > MaxMixtureParts:
-                errors["source.mixture"] = [$"A mixture combines at most {MaxMixtureParts} corpora."];
-                break;
-            case "mixture" when source.Mixture.Any(p => !double.IsFinite(p.Weight) || p.Weight <= 0):
-                errors["source.mixture"] = ["Every weight must be a positive finite number."];
-                break;
-            case "mixture" when source.Mixture.Select(p => p.CorpusId).Distinct().Count() != source.Mixture.Length:
-                errors["source.mixture"] = ["Each corpus may appear once in a mixture."];
-                break;
-            case "mixture" when source.Size is not (>= 1 and <= MaxMixtureSize):
-                errors["source.size"] = [$"A mixture needs a size from 1 to {MaxMixtureSize:N0}."];
+            case "mixture":
+                MixtureSpecValidator.Validate(source, errors);
                 break;
             case "synthetic":
                 try { (source.Synthetic ?? new()).Validate(); }

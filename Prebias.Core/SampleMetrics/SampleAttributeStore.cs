@@ -52,6 +52,25 @@ public sealed class SampleAttributeStore(NpgsqlDataSource dataSource)
         return values;
     }
 
+    /// <summary>Every attribute of the listed samples, by sample id, under its metric name (<c>attr.*</c>).</summary>
+    public async Task<Dictionary<int, Dictionary<string, double>>> OfSamplesAsync(Guid datasetId,
+        IReadOnlyCollection<int> sampleIds, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT sample_id, name, value FROM sample_attributes WHERE dataset_id = @d AND sample_id = ANY(@ids)");
+        cmd.Parameters.AddWithValue("d", datasetId);
+        cmd.Parameters.AddWithValue("ids", sampleIds.ToArray());
+        var values = new Dictionary<int, Dictionary<string, double>>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetInt32(0);
+            if (!values.TryGetValue(id, out var sample)) values[id] = sample = new Dictionary<string, double>();
+            sample[AttributeMetric.Prefix + reader.GetString(1)] = reader.GetDouble(2);
+        }
+        return values;
+    }
+
     /// <summary>The attribute metric names (<c>attr.*</c>) that have values for the dataset.</summary>
     public async Task<IReadOnlyList<string>> NamesAsync(Guid datasetId, CancellationToken ct)
     {

@@ -53,7 +53,14 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
             for (var i = 0; i < metrics.Count; i++) values[metrics[i].Name] = reader.IsDBNull(4 + i) ? null : reader.GetDouble(4 + i);
             rows.Add(new SampleMetricsRow(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3), values));
         }
-        return rows;
+        await reader.DisposeAsync();
+        // A page's attributes join its metrics (attr.*), so a sort by an attribute shows and pages by its value.
+        var attributes = await new SampleAttributeStore(dataSource)
+            .OfSamplesAsync(q.DatasetId, [.. rows.Select(r => r.Id)], ct);
+        return attributes.Count == 0 ? rows : rows.ConvertAll(row => attributes.TryGetValue(row.Id, out var own)
+            ? row with { Metrics = row.Metrics.Concat(own.Select(a => KeyValuePair.Create(a.Key, (double?)a.Value)))
+                .ToDictionary() }
+            : row);
     }
 
     public async Task<IReadOnlyList<MetricSummary>> SummaryAsync(Guid datasetId, string? split, CancellationToken ct)

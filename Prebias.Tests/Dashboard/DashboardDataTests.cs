@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace Prebias.Tests.Dashboard;
 
 /// <summary>
-/// The dataset and corpus pages and the sample browser on the pipeline's real synthetic corpus and dataset.
+/// The dataset and corpus pages and the sample browser on the pipeline's real synthetic corpus and dataset, then on
+/// a mixture of it (<see cref="MixtureViews"/>).
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
@@ -24,6 +25,7 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         var badBins = await client.GetAsync($"/api/datasets/{p.DatasetId}/metrics/histograms?bins=0");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badBins.StatusCode);
         Assert.Contains("\"bins\"", await badBins.Content.ReadAsStringAsync());
+        var mixture = await MixtureViews.PrepareAsync(p);
         await using var server = new DashboardServer(api);
         await using var browser = await Browser.LaunchAsync();
         var page = browser.Page;
@@ -93,6 +95,7 @@ public sealed class DashboardDataTests(ApiFixture api, ITestOutputHelper output)
         var link = page.Locator($"#corpus-header a.dataset-link[href='#dataset/{p.DatasetId}']");
         Assert.Equal(1, await link.CountAsync());
         output.WriteLine(await Screenshots.SaveAsync(page, "corpus"));
+        foreach (var shot in await MixtureViews.AssertAsync(page, server.Dashboard, mixture)) output.WriteLine(shot);
 
         // The bad filter's 400 was asked for.
         browser.FailedResponses.RemoveAll(r =>

@@ -89,7 +89,8 @@ public sealed class DashboardTests(ApiFixture api, ITestOutputHelper output)
 
     /// <summary>
     /// The evaluated run's saturation (a panel per metric, then raw), bias probes with readable names and direct
-    /// labels, and the embeddings, layer similarity and generations tabs (with each text's metric scores).
+    /// labels, accuracy and PMI associations, and the embeddings, layer similarity and generations tabs (with each
+    /// text's metric scores).
     /// </summary>
     private static async Task AssertEvaluationViewsAsync(IPage page, string runId)
     {
@@ -119,6 +120,7 @@ public sealed class DashboardTests(ApiFixture api, ITestOutputHelper output)
         await page.WaitUntilAsync("document.getElementById('bias-chart').dataset.probe === 'minimal_pairs'");
         Assert.Equal(0.5, await page.ChartAsync<double>("bias-chart", "c.layout.shapes[0].y0"));
         Assert.Equal("minimal pairs", await page.InnerTextAsync("#bias-probe option:checked"));
+        await RunMeasuresViews.AssertAsync(page, http, runId);
 
         var last = DashboardRun.Checkpoints[^1].ToString(System.Globalization.CultureInfo.InvariantCulture);
         await page.CheckAsync("#compare-toggle");

@@ -54,6 +54,6 @@ export class DataPages {
     if (key === this.#corpusKey) return;
     this.#corpusKey = key;
     const documents = corpus.state === 'Ready' ? await getJson(`api/corpora/${corpus.id}/documents?limit=10`) : null;
-    renderCorpus($('corpus-header'), $('corpus-documents'), corpus, documents, state.datasets);
+    renderCorpus($('corpus-header'), $('corpus-documents'), corpus, documents, state.datasets, state.corpora);
   }
 }

@@ -31,6 +31,45 @@ function dialsRow(dials) {
   return el('div', { class: 'dials' }, el('b', { text: 'ground-truth dials ' }), ...chips);
 }
 
+/** The document attributes copied as metrics (attr.*), with their means (nothing before POST …/attributes). */
+function attributesRow(summary) {
+  const attributes = (summary ?? []).filter(s => s.metric.startsWith('attr.'));
+  if (!attributes.length) return null;
+  return el(
+    'div',
+    { class: 'dials attributes' },
+    el('b', { text: 'document attributes (mean) ' }),
+    ...attributes.map(s =>
+      el('span', { class: 'dial', 'data-metric': s.metric, text: `${s.metric} = ${number(s.mean, 3)}` }),
+    ),
+  );
+}
+
+/** A mixture's parts: each corpus (linked) with its weight and share of the documents, then size and seed. */
+function mixtureRow(source, corpora) {
+  const parts = source?.kind === 'mixture' ? (source.parts ?? []) : [];
+  if (!parts.length) return null;
+  const total = parts.reduce((sum, p) => sum + p.weight, 0);
+  return el(
+    'div',
+    { class: 'dials mixture' },
+    el('b', { text: `mixture of ${parts.length} (size ${number(source.size)}, seed ${source.seed ?? 0}) ` }),
+    ...parts.map((p, i) =>
+      el(
+        'span',
+        { class: 'dial mixture-part', 'data-origin': i, 'data-weight': p.weight },
+        `origin ${i}: `,
+        el('a', {
+          href: `#corpus/${p.corpusId}`,
+          class: 'corpus-link',
+          text: corpora.find(c => c.id === p.corpusId)?.name ?? shortId(p.corpusId),
+        }),
+        ` weight ${p.weight} (${number((100 * p.weight) / total, 3)}%)`,
+      ),
+    ),
+  );
+}
+
 export function renderDatasetHeader(container, dataset, corpus, summary, runs) {
   const usedBy = runs.filter(r => r.datasetId === dataset.id);
   const dials = dialsOf(corpus);
@@ -75,6 +114,7 @@ export function renderDatasetHeader(container, dataset, corpus, summary, runs) {
             ),
           )
         : null,
+      attributesRow(summary),
       el(
         'div',
         { class: 'run-links' },
@@ -129,8 +169,9 @@ export function renderHistograms(container, histograms, density) {
   );
 }
 
-export function renderCorpus(header, documentsView, corpus, documents, datasets) {
+export function renderCorpus(header, documentsView, corpus, documents, datasets, corpora) {
   const dials = dialsOf(corpus);
+  const keys = [...new Set((documents ?? []).flatMap(d => Object.keys(d.attributes ?? {})))].sort();
   header.replaceChildren(
     ...[
       el(
@@ -147,6 +188,16 @@ export function renderCorpus(header, documentsView, corpus, documents, datasets)
       fact('sha256', corpus.sha256 ? corpus.sha256.slice(0, 12) : '–'),
       corpus.error ? el('span', { class: 'fact error-text', text: corpus.error }) : null,
       dialsRow(dials),
+      mixtureRow(sourceOf(corpus), corpora),
+      keys.length
+        ? el(
+            'div',
+            { class: 'dials document-attributes' },
+            el('b', { text: 'document attributes ' }),
+            ...keys.map(k => el('span', { class: 'dial', 'data-attribute': k, text: k })),
+            el('span', { class: 'muted', text: ' (numeric and boolean ones become attr.<name> metrics of a dataset)' }),
+          )
+        : null,
       el(
         'div',
         { class: 'run-links' },

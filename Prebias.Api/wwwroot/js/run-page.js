@@ -1,5 +1,6 @@
 // The #run/<id> view: header with cancel/delete, loss (refetched while the run trains, so it follows the job's
-// progress instead of waiting for the next checkpoint), bias probes, saturation and the checkpoint card.
+// progress instead of waiting for the next checkpoint), bias probes, saturation, accuracy, word-set associations and
+// the checkpoint card.
 import { getJson, getOptional } from './api.js';
 import { renderRunHeader, renderLoss } from './run-view.js';
 import { renderBias } from './bias-chart.js';
@@ -7,6 +8,7 @@ import { renderSaturation } from './saturation-chart.js';
 import { setDownload } from './download.js';
 import { isActive } from './sidebar.js';
 import { renderDynamics } from './dynamics-view.js';
+import { renderAccuracy, renderAssociations } from './measures-view.js';
 
 const $ = id => document.getElementById(id);
 
@@ -88,6 +90,7 @@ export class RunPage {
     setDownload($('bias-download'), bias ? `${base}/bias?format=csv` : null);
     setDownload($('saturation-download'), saturation ? `${base}/saturation?format=csv` : null);
     this.checkpoints.setRun(run, points);
-    await renderDynamics($('run-view'), run);
+    renderAccuracy($('run-view'), saturation);
+    await Promise.all([renderDynamics($('run-view'), run), renderAssociations($('run-view'), run)]);
   }
 }

@@ -1,5 +1,6 @@
-// The sample browser of a dataset: samples sorted and filtered by any metric (GET api/datasets/{id}/samples), each
-// with its text and its metrics; a bad filter shows the API's message, which names the field.
+// The sample browser of a dataset: samples sorted and filtered by any metric or copied document attribute (attr.*,
+// GET api/datasets/{id}/samples), each with its text, metrics and attributes; a bad filter shows the API's message,
+// which names the field.
 import { el, number } from './format.js';
 import { setDownload } from './download.js';
 
@@ -25,9 +26,12 @@ export class SampleBrowser {
     if (this.#datasetId !== datasetId || select.options.length !== metrics.length + 1) {
       const current =
         this.#datasetId === datasetId ? select.value : metrics.includes('sentiment') ? 'sentiment' : (metrics[0] ?? '');
+      const option = m => el('option', { value: m, text: m, selected: m === current });
+      const attributes = metrics.filter(m => m.startsWith('attr.'));
       select.replaceChildren(
         el('option', { value: '', text: 'sample id' }),
-        ...metrics.map(m => el('option', { value: m, text: m, selected: m === current })),
+        ...metrics.filter(m => !m.startsWith('attr.')).map(option),
+        ...(attributes.length ? [el('optgroup', { label: 'document attributes' }, ...attributes.map(option))] : []),
       );
     }
     if (this.#datasetId === datasetId) return;
