@@ -62,6 +62,16 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
         }
     }
 
+    /// <summary>
+    /// Documents (one line each) spm_train learns from. llama2.c trains its vocabulary on a sample (10 of
+    /// TinyStories' 50 shards, about 430k stories); spm_train holds every sentence it keeps, so a larger corpus is
+    /// sampled to this many lines. A smaller corpus is read whole, as before.
+    /// </summary>
+    private const int VocabularySampleDocuments = 500_000;
+
+    private static SentencePieceTrainerOptions TrainerOptions(int? documentCount) =>
+        documentCount > VocabularySampleDocuments ? new() { MaxSentences = VocabularySampleDocuments } : new();
+
     private async Task ProduceModelAsync(TokenizerRecord record, TokenizerSpec spec, CancellationToken ct)
     {
         var target = store.GetPath(record.ModelKey);
@@ -74,7 +84,8 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
             progress.Report(0.1, $"training a {spec.VocabSize}-piece BPE vocabulary on {corpus.DocumentCount:N0} documents");
             using var reader = CorpusReader.Open(store.GetPath(corpus.ArtifactKey));
             var prefix = Path.Combine(Path.GetDirectoryName(target)!, "spm");
-            var model = await new SentencePieceTrainer().TrainAsync(reader.ReadAll().Select(d => d.Text), spec.VocabSize, prefix, ct);
+            var model = await new SentencePieceTrainer(TrainerOptions(corpus.DocumentCount))
+                .TrainAsync(reader.ReadAll().Select(d => d.Text), spec.VocabSize, prefix, ct);
             File.Move(model, target, overwrite: true);
         }
         else if (spec.Upload is { } upload)
