@@ -144,7 +144,7 @@ public static class PipelineBenchmark
                 await response.Content.CopyToAsync(file, ct);
             }
             await using var read = File.OpenRead(path);
-            using var reader = await ParquetReader.CreateAsync(read, cancellationToken: ct);
+            await using var reader = await ParquetReader.CreateAsync(read, cancellationToken: ct);
             Console.WriteLine($"  export: {read.Length / 1e6:F1} MB, {reader.RowGroupCount} row groups");
             return reader.RowGroups.Sum(g => g.RowCount);
         }

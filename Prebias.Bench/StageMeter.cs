@@ -78,7 +78,8 @@ public sealed record StageResult(string Name, double Seconds, double ApiPeakMb, 
 {
     public double PeakMb => Math.Max(ApiPeakMb, BenchPeakMb ?? 0);
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"  {Name,-28} {Seconds,9:F2} s  peak RSS api {ApiPeakMb,7:F0} MB, bench {BenchPeakMb ?? 0,6:F0} MB"
-        + (Count is { } n ? $"  {n / Seconds,12:N0} {Unit}/s" : ""));
+    public override string ToString() =>
+        FormattableString.Invariant($"  {Name,-28} {Seconds,9:F2} s  peak RSS api {ApiPeakMb,7:F0} MB, ")
+        + FormattableString.Invariant($"bench {BenchPeakMb ?? 0,6:F0} MB")
+        + (Count is { } n ? FormattableString.Invariant($"  {n / Seconds,12:N0} {Unit}/s") : "");
 }

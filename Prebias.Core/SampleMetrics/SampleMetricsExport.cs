@@ -77,12 +77,13 @@ public sealed class SampleMetricsExport(NpgsqlDataSource dataSource)
         public async Task FlushAsync(ParquetWriter writer, DataField[] fields, CancellationToken ct)
         {
             using var group = writer.CreateRowGroup();
-            await group.WriteAsync(fields[0], _ids.AsMemory(0, Count), cancellationToken: ct);
-            await group.WriteAsync(fields[1], _documents.AsMemory(0, Count), cancellationToken: ct);
+            await group.WriteAsync<int>(fields[0], new ReadOnlyMemory<int>(_ids, 0, Count), cancellationToken: ct);
+            await group.WriteAsync<int>(fields[1], new ReadOnlyMemory<int>(_documents, 0, Count), cancellationToken: ct);
             await group.WriteAsync(fields[2], new ArraySegment<string>(_splits, 0, Count));
-            await group.WriteAsync(fields[3], _tokens.AsMemory(0, Count), cancellationToken: ct);
+            await group.WriteAsync<int>(fields[3], new ReadOnlyMemory<int>(_tokens, 0, Count), cancellationToken: ct);
             for (var m = 0; m < _metrics.Length; m++)
-                await group.WriteAsync(fields[4 + m], _metrics[m].AsMemory(0, Count), cancellationToken: ct);
+                await group.WriteAsync<double>(fields[4 + m], new ReadOnlyMemory<double?>(_metrics[m], 0, Count),
+                    cancellationToken: ct);
             Count = 0;
         }
     }
