@@ -25,6 +25,7 @@ public static class BenchCommand
         ["export-hf"] = ExportHfBenchmark.RunAsync,
         ["dynamic"] = DynamicOrderBenchmark.RunAsync,
         ["pipeline"] = PipelineBenchmark.RunAsync,
+        ["stacked"] = StackedTrainBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

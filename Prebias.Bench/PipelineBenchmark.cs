@@ -4,6 +4,7 @@ using System.Text.Json;
 using Npgsql;
 using Parquet;
 using Prebias.Core.Ordering;
+using Prebias.Core.SampleMetrics;
 using Prebias.Workers;
 using Prebias.Workers.Demo;
 
@@ -50,6 +51,14 @@ public static class PipelineBenchmark
             return await client.WaitForJobAsync(job, "metrics", ct);
         }, _ => documents, "samples");
 
+        // What the sort indexes add to the metrics COPY: the same drop and bulk build the store runs after it.
+        await meter.MeasureAsync("sort index build", async () =>
+        {
+            await ExecAllAsync(dataSource, SampleMetricsSchema.DropSortIndexesSql(Guid.Parse(datasetId)), ct);
+            await ExecAllAsync(dataSource, SampleMetricsSchema.CreateSortIndexesSql(Guid.Parse(datasetId)), ct);
+            return 0;
+        }, _ => documents, "samples");
+
         var (trainIds, values) = await TrainValuesAsync(dataSource, Guid.Parse(datasetId), "sentiment", ct);
         foreach (var method in OrderingMethods.All.Where(m => m != OrderingMethods.Dynamic))
             await meter.MeasureAsync($"order compile {method}", () => Task.FromResult(OrderingCompiler.Compile(
@@ -66,6 +75,19 @@ public static class PipelineBenchmark
             Enumerable.Range(0, 25).Select(i => $"api/runs/{runId}/steps/{i % LedgerSteps}/samples"), ct), l => l.Count, "queries");
         var sorted = await meter.MeasureAsync("sorted sample queries", () => SortedPagesAsync(client, datasetId, ct),
             l => l.Count, "queries");
+        var valPages = await meter.MeasureAsync("sorted val-split queries", () => LatenciesAsync(client,
+            SortMetrics.Select(m => $"api/datasets/{datasetId}/samples?sort={m}&split=val&limit=100"), ct),
+            l => l.Count, "queries");
+        // The peer: the same query class with Postgres's index scans off, i.e. the whole metric column sorted per page.
+        var sql = await meter.MeasureAsync("sorted pages, SQL only", () => SqlPagesAsync(dataSource, datasetId, ct),
+            l => l.Count, "pages");
+        var connection = new NpgsqlConnectionStringBuilder(a.Require("connection"))
+        {
+            Options = "-c enable_indexscan=off -c enable_indexonlyscan=off -c enable_bitmapscan=off",
+        };
+        await using var unindexed = NpgsqlDataSource.Create(connection.ConnectionString);
+        var sqlUnindexed = await meter.MeasureAsync("sorted pages, SQL, no index", () => SqlPagesAsync(unindexed, datasetId, ct),
+            l => l.Count, "pages");
         await meter.MeasureAsync("metric summary", () => client.GetAsync($"api/datasets/{datasetId}/metrics/summary", ct));
         await meter.MeasureAsync("metric histograms", () => client.GetAsync($"api/datasets/{datasetId}/metrics/histograms", ct));
         var exported = await meter.MeasureAsync("parquet export", () => ExportAsync(a.Require("api"), key, datasetId, ct),
@@ -76,6 +98,10 @@ public static class PipelineBenchmark
         Console.WriteLine(Figure("ledger_query_p50_ms", Percentile(ledger, 0.50)));
         Console.WriteLine(Figure("ledger_query_p99_ms", Percentile(ledger, 0.99)));
         Console.WriteLine(Figure("sorted_query_p50_ms", Percentile(sorted, 0.50)));
+        Console.WriteLine(Figure("sorted_val_query_p99_ms", Percentile(valPages, 0.99)));
+        Console.WriteLine(Figure("sorted_page_sql_p50_ms", Percentile(sql, 0.50)));
+        Console.WriteLine(Figure("sorted_page_sql_unindexed_p50_ms", Percentile(sqlUnindexed, 0.50)));
+        Console.WriteLine(Figure("sort_index_speedup", Percentile(sqlUnindexed, 0.50) / Percentile(sql, 0.50)));
         Console.WriteLine(Figure("disk_mb_per_million_stories", diskBytes / 1e6 / documents * 1e6));
         Console.WriteLine(Figure("total_seconds", meter.Stages.Sum(s => s.Seconds)));
         Console.WriteLine(Figure("peak_rss_mb", meter.Stages.Max(s => s.PeakMb)));
@@ -110,9 +136,37 @@ public static class PipelineBenchmark
                         next = cursor.GetString();
                     }
                 }
-        latencies.AddRange(await LatenciesAsync(client, SortMetrics.Select(
-            m => $"api/datasets/{datasetId}/samples?sort={m}&split=val&limit=100"), ct));
         return latencies;
+    }
+
+    /// <summary>Pages of <see cref="SampleMetricsQueries"/> alone (no HTTP, no previews): first and next pages.</summary>
+    private static async Task<List<double>> SqlPagesAsync(NpgsqlDataSource dataSource, string datasetId, CancellationToken ct)
+    {
+        var queries = new SampleMetricsQueries(dataSource);
+        var latencies = new List<double>();
+        foreach (var metric in SortMetrics)
+            foreach (var descending in new[] { false, true })
+            {
+                SampleCursor? after = null;
+                for (var page = 0; page < PagesPerSort; page++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    var rows = await queries.PageAsync(new SampleQuery(Guid.Parse(datasetId), metric, descending, null, null,
+                        null, 100, after), ct);
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    if (rows.Count == 0) break;
+                    after = new SampleCursor(rows[^1].Metrics[metric], rows[^1].Id);
+                }
+            }
+        return latencies;
+    }
+
+    private static async Task ExecAllAsync(NpgsqlDataSource dataSource, IEnumerable<string> statements, CancellationToken ct)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.Timeout = 0;
+        foreach (var statement in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<List<double>> LatenciesAsync(PrebiasClient client, IEnumerable<string> paths,
@@ -161,7 +215,7 @@ public static class PipelineBenchmark
         var ids = new List<int>();
         var values = new List<double>();
         await using var command = dataSource.CreateCommand($"""
-            SELECT s.id, m.{Core.SampleMetrics.SampleMetricsStore.Quote(metric)}
+            SELECT s.id, m.{SampleMetricsStore.Quote(metric)}
             FROM samples s LEFT JOIN sample_metrics m ON m.dataset_id = s.dataset_id AND m.sample_id = s.id
             WHERE s.dataset_id = @d AND s.split = 'train' ORDER BY s.id
             """);
