@@ -21,7 +21,8 @@ namespace Prebias.Bench;
 /// </summary>
 public static class PipelineBenchmark
 {
-    private static readonly string[] SortMetrics = ["sentiment", "token_count", "flesch_kincaid_grade", "profanity_rate"];
+    private static readonly string[] SortMetrics =
+        ["sentiment", "token_count", "flesch_kincaid_grade", "profanity_rate"];
     private const int PagesPerSort = 5, QueryRounds = 3, LedgerSteps = 4;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
@@ -44,7 +45,8 @@ public static class PipelineBenchmark
         var tokenizerId = await meter.MeasureAsync("vocabulary training", () => CreateAsync(client, "api/tokenizers",
             new { kind = "train", corpusId, vocabSize = a.GetInt("vocab", 512) }, ct), _ => documents, "documents");
         var datasetId = await meter.MeasureAsync("pretokenization", () => CreateAsync(client, "api/datasets",
-            new { corpusId, tokenizerId, maxSeqLen = 256, valFraction = 0.05, seed = 1337 }, ct), _ => documents, "samples");
+            new { corpusId, tokenizerId, maxSeqLen = 256, valFraction = 0.05, seed = 1337 }, ct),
+            _ => documents, "samples");
         await meter.MeasureAsync("sample metrics (COPY)", async () =>
         {
             var (_, job) = await client.PostAsync($"api/datasets/{datasetId}/metrics", new { }, ct);
@@ -67,12 +69,17 @@ public static class PipelineBenchmark
 
         var runId = await meter.MeasureAsync("run (order + 4 steps)", () => CreateAsync(client, "api/runs", new
         {
-            name = "bench pipeline ledger", datasetId, model = new { preset = "stories260k" }, seed = 1, evaluate = false,
+            name = "bench pipeline ledger", datasetId, model = new { preset = "stories260k" }, seed = 1,
+            evaluate = false,
             ordering = new { method = "shuffle" },
-            training = new { batchSize = 16, maxIters = LedgerSteps, evalInterval = LedgerSteps, evalIters = 1, warmupIters = 1 },
+            training = new
+            {
+                batchSize = 16, maxIters = LedgerSteps, evalInterval = LedgerSteps, evalIters = 1, warmupIters = 1,
+            },
         }, ct));
         var ledger = await meter.MeasureAsync("ledger queries", () => LatenciesAsync(client,
-            Enumerable.Range(0, 25).Select(i => $"api/runs/{runId}/steps/{i % LedgerSteps}/samples"), ct), l => l.Count, "queries");
+            Enumerable.Range(0, 25).Select(i => $"api/runs/{runId}/steps/{i % LedgerSteps}/samples"), ct),
+            l => l.Count, "queries");
         var sorted = await meter.MeasureAsync("sorted sample queries", () => SortedPagesAsync(client, datasetId, ct),
             l => l.Count, "queries");
         var valPages = await meter.MeasureAsync("sorted val-split queries", () => LatenciesAsync(client,
@@ -86,11 +93,15 @@ public static class PipelineBenchmark
             Options = "-c enable_indexscan=off -c enable_indexonlyscan=off -c enable_bitmapscan=off",
         };
         await using var unindexed = NpgsqlDataSource.Create(connection.ConnectionString);
-        var sqlUnindexed = await meter.MeasureAsync("sorted pages, SQL, no index", () => SqlPagesAsync(unindexed, datasetId, ct),
+        var sqlUnindexed = await meter.MeasureAsync("sorted pages, SQL, no index",
+            () => SqlPagesAsync(unindexed, datasetId, ct),
             l => l.Count, "pages");
-        await meter.MeasureAsync("metric summary", () => client.GetAsync($"api/datasets/{datasetId}/metrics/summary", ct));
-        await meter.MeasureAsync("metric histograms", () => client.GetAsync($"api/datasets/{datasetId}/metrics/histograms", ct));
-        var exported = await meter.MeasureAsync("parquet export", () => ExportAsync(a.Require("api"), key, datasetId, ct),
+        await meter.MeasureAsync("metric summary",
+            () => client.GetAsync($"api/datasets/{datasetId}/metrics/summary", ct));
+        await meter.MeasureAsync("metric histograms",
+            () => client.GetAsync($"api/datasets/{datasetId}/metrics/histograms", ct));
+        var exported = await meter.MeasureAsync("parquet export",
+            () => ExportAsync(a.Require("api"), key, datasetId, ct),
             rows => rows, "rows");
         if (exported != documents) Console.WriteLine($"  the export holds {exported:N0} rows, not {documents:N0}");
 
@@ -117,7 +128,8 @@ public static class PipelineBenchmark
     }
 
     /// <summary>First pages and the next pages after each, per metric and direction, and a val-only page.</summary>
-    private static async Task<List<double>> SortedPagesAsync(PrebiasClient client, string datasetId, CancellationToken ct)
+    private static async Task<List<double>> SortedPagesAsync(PrebiasClient client, string datasetId,
+        CancellationToken ct)
     {
         var latencies = new List<double>();
         for (var round = 0; round < QueryRounds; round++)
@@ -139,8 +151,9 @@ public static class PipelineBenchmark
         return latencies;
     }
 
-    /// <summary>Pages of <see cref="SampleMetricsQueries"/> alone (no HTTP, no previews): first and next pages.</summary>
-    private static async Task<List<double>> SqlPagesAsync(NpgsqlDataSource dataSource, string datasetId, CancellationToken ct)
+    /// <summary>Pages of <see cref="SampleMetricsQueries"/> alone (no HTTP, no previews): first, then next.</summary>
+    private static async Task<List<double>> SqlPagesAsync(NpgsqlDataSource dataSource, string datasetId,
+        CancellationToken ct)
     {
         var queries = new SampleMetricsQueries(dataSource);
         var latencies = new List<double>();
@@ -151,8 +164,9 @@ public static class PipelineBenchmark
                 for (var page = 0; page < PagesPerSort; page++)
                 {
                     var clock = Stopwatch.StartNew();
-                    var rows = await queries.PageAsync(new SampleQuery(Guid.Parse(datasetId), metric, descending, null, null,
-                        null, 100, after), ct);
+                    var query = new SampleQuery(Guid.Parse(datasetId), metric, descending, null, null, null, 100,
+                        after);
+                    var rows = await queries.PageAsync(query, ct);
                     latencies.Add(clock.Elapsed.TotalMilliseconds);
                     if (rows.Count == 0) break;
                     after = new SampleCursor(rows[^1].Metrics[metric], rows[^1].Id);
@@ -161,7 +175,8 @@ public static class PipelineBenchmark
         return latencies;
     }
 
-    private static async Task ExecAllAsync(NpgsqlDataSource dataSource, IEnumerable<string> statements, CancellationToken ct)
+    private static async Task ExecAllAsync(NpgsqlDataSource dataSource, IEnumerable<string> statements,
+        CancellationToken ct)
     {
         await using var batch = dataSource.CreateBatch();
         batch.Timeout = 0;
@@ -185,7 +200,10 @@ public static class PipelineBenchmark
     /// <summary>The export streamed to a temporary file; its row count read back from the Parquet footer.</summary>
     private static async Task<long> ExportAsync(string api, string key, string datasetId, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(api.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient
+        {
+            BaseAddress = new Uri(api.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan,
+        };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var path = Path.GetTempFileName();
         try
@@ -208,9 +226,9 @@ public static class PipelineBenchmark
         }
     }
 
-    /// <summary>Train sample ids in id order and one metric's values (NaN where missing), as a run compiles them.</summary>
-    private static async Task<(int[] Ids, double[] Values)> TrainValuesAsync(NpgsqlDataSource dataSource, Guid datasetId,
-        string metric, CancellationToken ct)
+    /// <summary>Train sample ids in id order and one metric's values (NaN where missing), as runs read them.</summary>
+    private static async Task<(int[] Ids, double[] Values)> TrainValuesAsync(NpgsqlDataSource dataSource,
+        Guid datasetId, string metric, CancellationToken ct)
     {
         var ids = new List<int>();
         var values = new List<double>();

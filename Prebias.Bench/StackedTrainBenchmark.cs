@@ -55,7 +55,8 @@ public static class StackedTrainBenchmark
             var loss = stacked.Step(Batch(model.VocabSize, runs, batch, seq, step, 0));
             var stackedStep = clock.Elapsed.TotalSeconds;
             Console.WriteLine(FormattableString.Invariant(
-                $"step {step}: {runs} solo {soloStep * 1000:F0} ms, stacked {stackedStep * 1000:F0} ms (summed loss {loss:F3})"));
+                $"step {step}: {runs} solo {soloStep * 1000:F0} ms, stacked {stackedStep * 1000:F0} ms ")
+                + FormattableString.Invariant($"(summed loss {loss:F3})"));
             if (step < warmup) continue;
             soloSeconds.Add(soloStep);
             stackedSeconds.Add(stackedStep);
@@ -91,7 +92,7 @@ public static class StackedTrainBenchmark
 
     private static string Figure(string name, double value) => ExperimentBenchmark.Figure(name, value);
 
-    /// <summary>llama2.c's Transformer for R runs at once: weights (R, in, out), the embedding tied to the output.</summary>
+    /// <summary>llama2.c's Transformer for R runs at once: weights (R, in, out), embedding tied to output.</summary>
     private sealed class StackedLlama : IDisposable
     {
         private readonly ModelArgs _args;
@@ -114,12 +115,14 @@ public static class StackedTrainBenchmark
             {
                 Ones(), Weight(args.Dim, args.NHeads * hd, 0.02), Weight(args.Dim, args.EffectiveKvHeads * hd, 0.02),
                 Weight(args.Dim, args.EffectiveKvHeads * hd, 0.02), Weight(args.NHeads * hd, args.Dim, residualStd),
-                Ones(), Weight(args.Dim, hidden, 0.02), Weight(args.Dim, hidden, 0.02), Weight(hidden, args.Dim, residualStd),
+                Ones(), Weight(args.Dim, hidden, 0.02), Weight(args.Dim, hidden, 0.02),
+                Weight(hidden, args.Dim, residualStd),
             })];
             (_cos, _sin) = RotaryEmbedding.Precompute(hd, seq);
             var all = new[] { _embedding, _finalNorm }.Concat(_layers.SelectMany(l => l)).ToList();
             _optimizer = optim.AdamW([
-                new AdamW.ParamGroup(all.Where(p => p.shape[1] > 1), new AdamW.Options { weight_decay = options.WeightDecay }),
+                new AdamW.ParamGroup(all.Where(p => p.shape[1] > 1),
+                    new AdamW.Options { weight_decay = options.WeightDecay }),
                 new AdamW.ParamGroup(all.Where(p => p.shape[1] == 1), new AdamW.Options { weight_decay = 0.0 }),
             ], lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2);
         }
@@ -139,7 +142,7 @@ public static class StackedTrainBenchmark
             return loss.item<float>();
         }
 
-        /// <summary>The sum over runs of each run's mean cross-entropy: each run's gradient is its solo gradient.</summary>
+        /// <summary>The sum over runs of each run's mean cross-entropy: each run gets its solo gradient.</summary>
         private Tensor Loss(Tensor inputs, Tensor targets)
         {
             long r = _runs, b = inputs.shape[1], t = inputs.shape[2], hd = _args.HeadDim;

@@ -62,8 +62,10 @@ public sealed class StageMeter(int? apiPid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            var line = File.ReadLines($"/proc/{pid}/status")
+                .FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0
+                : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {
@@ -72,7 +74,7 @@ public sealed class StageMeter(int? apiPid)
     }
 }
 
-/// <summary>One measured stage: wall seconds, the peak RSS of the API and of the benchmark process, and a rate.</summary>
+/// <summary>One measured stage: wall seconds, the peak RSS of the API and of the benchmark, and a rate.</summary>
 public sealed record StageResult(string Name, double Seconds, double ApiPeakMb, double? BenchPeakMb, double? Count,
     string Unit)
 {

@@ -110,7 +110,8 @@ public static class SampleMetricsApi
         CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == id, ct);
-        if (dataset.State != ResourceState.Ready) return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
+        if (dataset.State != ResourceState.Ready)
+            return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
         // Parquet's footer records each row group's file offset, so the writer needs a seekable stream: a temporary
         // file (memory stays one row group), removed when the response has been sent.
         var path = Path.GetTempFileName();

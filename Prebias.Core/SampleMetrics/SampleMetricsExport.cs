@@ -12,7 +12,7 @@ namespace Prebias.Core.SampleMetrics;
 /// </summary>
 public sealed class SampleMetricsExport(NpgsqlDataSource dataSource)
 {
-    /// <summary>Rows per row group: 64k rows of ~30 columns is a few MB to hold, and large enough to compress well.</summary>
+    /// <summary>Rows per row group: 64k rows of ~30 columns is a few MB to hold, and compresses well.</summary>
     public const int DefaultRowGroupRows = 65_536;
 
     public static IReadOnlyList<string> ColumnNames { get; } =
@@ -26,8 +26,8 @@ public sealed class SampleMetricsExport(NpgsqlDataSource dataSource)
         var metrics = MetricRegistry.All;
         var fields = new DataField[]
         {
-            new DataField<int>(ColumnNames[0]), new DataField<int>(ColumnNames[1]), new DataField<string>(ColumnNames[2]),
-            new DataField<int>(ColumnNames[3]),
+            new DataField<int>(ColumnNames[0]), new DataField<int>(ColumnNames[1]),
+            new DataField<string>(ColumnNames[2]), new DataField<int>(ColumnNames[3]),
         }.Concat(metrics.Select(m => new DataField<double?>(m.Name))).ToArray();
         var group = new RowGroupBuffer(rowGroupRows, metrics.Count);
 
@@ -40,7 +40,8 @@ public sealed class SampleMetricsExport(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("d", datasetId);
         command.CommandTimeout = 0;
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, cancellationToken: ct);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output,
+            cancellationToken: ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         long rows = 0;
         while (await reader.ReadAsync(ct))
@@ -59,7 +60,8 @@ public sealed class SampleMetricsExport(NpgsqlDataSource dataSource)
     {
         private readonly int[] _ids = new int[capacity], _documents = new int[capacity], _tokens = new int[capacity];
         private readonly string[] _splits = new string[capacity];
-        private readonly double?[][] _metrics = [.. Enumerable.Range(0, metricCount).Select(_ => new double?[capacity])];
+        private readonly double?[][] _metrics =
+            [.. Enumerable.Range(0, metricCount).Select(_ => new double?[capacity])];
 
         public int Count { get; private set; }
 
@@ -77,10 +79,10 @@ public sealed class SampleMetricsExport(NpgsqlDataSource dataSource)
         public async Task FlushAsync(ParquetWriter writer, DataField[] fields, CancellationToken ct)
         {
             using var group = writer.CreateRowGroup();
-            await group.WriteAsync<int>(fields[0], new ReadOnlyMemory<int>(_ids, 0, Count), cancellationToken: ct);
-            await group.WriteAsync<int>(fields[1], new ReadOnlyMemory<int>(_documents, 0, Count), cancellationToken: ct);
+            await group.WriteAsync<int>(fields[0], _ids.AsMemory(0, Count), cancellationToken: ct);
+            await group.WriteAsync<int>(fields[1], _documents.AsMemory(0, Count), cancellationToken: ct);
             await group.WriteAsync(fields[2], new ArraySegment<string>(_splits, 0, Count));
-            await group.WriteAsync<int>(fields[3], new ReadOnlyMemory<int>(_tokens, 0, Count), cancellationToken: ct);
+            await group.WriteAsync<int>(fields[3], _tokens.AsMemory(0, Count), cancellationToken: ct);
             for (var m = 0; m < _metrics.Length; m++)
                 await group.WriteAsync<double>(fields[4 + m], new ReadOnlyMemory<double?>(_metrics[m], 0, Count),
                     cancellationToken: ct);

@@ -37,8 +37,8 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
         await ExecAllAsync(connection, SampleMetricsSchema.CreateSortIndexesSql(datasetId), ct);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, Guid datasetId, IReadOnlyList<MetricDefinition> metrics,
-        List<string> columns, IAsyncEnumerable<MetricRows> chunks, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, Guid datasetId,
+        IReadOnlyList<MetricDefinition> metrics, List<string> columns, IAsyncEnumerable<MetricRows> chunks, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         await Exec(connection, $"CREATE TEMP TABLE staged_metrics (sample_id integer NOT NULL, {string.Join(", ", columns.Select(c => $"{c} double precision"))}) ON COMMIT DROP", ct);
@@ -116,7 +116,8 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The statements as one batch: one round trip and one implicit transaction.</summary>
-    private static async Task ExecAllAsync(NpgsqlConnection connection, IEnumerable<string> statements, CancellationToken ct)
+    private static async Task ExecAllAsync(NpgsqlConnection connection, IEnumerable<string> statements,
+        CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
         foreach (var sql in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));

@@ -37,7 +37,8 @@ public sealed class SampleMetricsExportTests
             sentiment.AddRange(groupSentiment);
         }
         Assert.Equal(Enumerable.Range(0, 250), ids);
-        Assert.Equal(ids.Select(id => ScratchMetricsDataset.ValueOf(id, column) is var v && double.IsNaN(v) ? null : (double?)v),
-            sentiment);
+        var written = ids.Select(id => ScratchMetricsDataset.ValueOf(id, column))
+            .Select(v => double.IsNaN(v) ? null : (double?)v);
+        Assert.Equal(written, sentiment);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ScratchMetricsDataset : IAsyncDisposable
 
     public static string SplitOf(int id) => id % 5 == 0 ? "val" : "train";
 
-    /// <summary>The value written for metric number <paramref name="metric"/> of sample <paramref name="id"/>.</summary>
+    /// <summary>The value of text metric number <paramref name="metric"/> of sample <paramref name="id"/>.</summary>
     public static double ValueOf(int id, int metric) => id % 11 == 0 ? double.NaN : (id * 7919 + metric) % 13 / 4.0;
 
     public static async Task<ScratchMetricsDataset> CreateAsync(int count)

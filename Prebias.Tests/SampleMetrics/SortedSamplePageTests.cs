@@ -16,11 +16,13 @@ public sealed class SortedSamplePageTests
     public async Task Pages_EqualAnInMemorySort_AndContinueExactly()
     {
         await using var dataset = await ScratchMetricsDataset.CreateAsync(300);
-        foreach (var (descending, split) in new[] { (false, (string?)null), (true, null), (false, "val"), (true, "train") })
+        (bool, string?)[] cases = [(false, null), (true, null), (false, "val"), (true, "train")];
+        foreach (var (descending, split) in cases)
             await AssertPagesAsync(dataset, descending, split);
 
         var indexes = await IndexesAsync(dataset);
-        Assert.All(MetricRegistry.TextMetrics, m => Assert.Contains(SampleMetricsSchema.SortIndexName(dataset.DatasetId, m.Name), indexes));
+        Assert.All(MetricRegistry.TextMetrics,
+            m => Assert.Contains(SampleMetricsSchema.SortIndexName(dataset.DatasetId, m.Name), indexes));
     }
 
     private static async Task AssertPagesAsync(ScratchMetricsDataset dataset, bool descending, string? split)
@@ -40,7 +42,8 @@ public sealed class SortedSamplePageTests
         while (true)
         {
             var page = await queries.PageAsync(
-                new SampleQuery(dataset.DatasetId, Metric, descending, null, null, split, 17, after), CancellationToken.None);
+                new SampleQuery(dataset.DatasetId, Metric, descending, null, null, split, 17, after),
+                CancellationToken.None);
             if (page.Count == 0) break;
             Assert.All(page, r => Assert.Equal(ScratchMetricsDataset.ValueOf(r.Id, column), r.Metrics[Metric]));
             seen.AddRange(page.Select(r => r.Id));
