@@ -37,8 +37,8 @@ public sealed class SampleMetricsExportTests
             sentiment.AddRange(groupSentiment);
         }
         Assert.Equal(Enumerable.Range(0, 250), ids);
-        var written = ids.Select(id => ScratchMetricsDataset.ValueOf(id, column))
+        var expected = ids.Select(id => ScratchMetricsDataset.ValueOf(id, column))
             .Select(v => double.IsNaN(v) ? null : (double?)v);
-        Assert.Equal(written, sentiment);
+        Assert.Equal(expected, sentiment);
     }
 }
