@@ -25,6 +25,10 @@ public static class PipelineBenchmark
         ["sentiment", "token_count", "flesch_kincaid_grade", "profanity_rate"];
     private const int PagesPerSort = 5, QueryRounds = 3, LedgerSteps = 4;
 
+    // Measured for comparison, not steps of the data path: total_seconds leaves them out.
+    private const string IndexRebuild = "sort index build", SqlPeer = "sorted pages, SQL only",
+        UnindexedPeer = "sorted pages, SQL, no index";
+
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         var a = new CommandArgs(args);
@@ -54,7 +58,7 @@ public static class PipelineBenchmark
         }, _ => documents, "samples");
 
         // What the sort indexes add to the metrics COPY: the same drop and bulk build the store runs after it.
-        await meter.MeasureAsync("sort index build", async () =>
+        await meter.MeasureAsync(IndexRebuild, async () =>
         {
             await ExecAllAsync(dataSource, SampleMetricsSchema.DropSortIndexesSql(Guid.Parse(datasetId)), ct);
             await ExecAllAsync(dataSource, SampleMetricsSchema.CreateSortIndexesSql(Guid.Parse(datasetId)), ct);
@@ -86,14 +90,14 @@ public static class PipelineBenchmark
             SortMetrics.Select(m => $"api/datasets/{datasetId}/samples?sort={m}&split=val&limit=100"), ct),
             l => l.Count, "queries");
         // The peer: the same query class with Postgres's index scans off, i.e. the whole metric column sorted per page.
-        var sql = await meter.MeasureAsync("sorted pages, SQL only", () => SqlPagesAsync(dataSource, datasetId, ct),
+        var sql = await meter.MeasureAsync(SqlPeer, () => SqlPagesAsync(dataSource, datasetId, ct),
             l => l.Count, "pages");
         var connection = new NpgsqlConnectionStringBuilder(a.Require("connection"))
         {
             Options = "-c enable_indexscan=off -c enable_indexonlyscan=off -c enable_bitmapscan=off",
         };
         await using var unindexed = NpgsqlDataSource.Create(connection.ConnectionString);
-        var sqlUnindexed = await meter.MeasureAsync("sorted pages, SQL, no index",
+        var sqlUnindexed = await meter.MeasureAsync(UnindexedPeer,
             () => SqlPagesAsync(unindexed, datasetId, ct),
             l => l.Count, "pages");
         await meter.MeasureAsync("metric summary",
@@ -114,7 +118,8 @@ public static class PipelineBenchmark
         Console.WriteLine(Figure("sorted_page_sql_unindexed_p50_ms", Percentile(sqlUnindexed, 0.50)));
         Console.WriteLine(Figure("sort_index_speedup", Percentile(sqlUnindexed, 0.50) / Percentile(sql, 0.50)));
         Console.WriteLine(Figure("disk_mb_per_million_stories", diskBytes / 1e6 / documents * 1e6));
-        Console.WriteLine(Figure("total_seconds", meter.Stages.Sum(s => s.Seconds)));
+        Console.WriteLine(Figure("total_seconds", meter.Stages
+            .Where(s => s.Name is not (IndexRebuild or SqlPeer or UnindexedPeer)).Sum(s => s.Seconds)));
         Console.WriteLine(Figure("peak_rss_mb", meter.Stages.Max(s => s.PeakMb)));
         Console.WriteLine(Figure("sorted_query_p99_ms", Percentile(sorted, 0.99)));
         return exported == documents ? 0 : 1;
