@@ -24,6 +24,8 @@ public static class BenchCommand
         ["generate"] = GenerateBenchmark.RunAsync,
         ["export-hf"] = ExportHfBenchmark.RunAsync,
         ["dynamic"] = DynamicOrderBenchmark.RunAsync,
+        ["pipeline"] = PipelineBenchmark.RunAsync,
+        ["stacked"] = StackedTrainBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

@@ -55,7 +55,7 @@ public static class OrderingBenchmark
         return Task.FromResult(0);
     }
 
-    private static OrderingSpec SpecFor(string method) => method switch
+    internal static OrderingSpec SpecFor(string method) => method switch
     {
         OrderingMethods.Shuffle => new OrderingSpec(),
         OrderingMethods.Threshold or OrderingMethods.SortedThreshold => new OrderingSpec { Method = method, Metric = "sentiment", Min = 0.5 },

@@ -27,6 +27,9 @@ public static class SampleMetricsApi
             .WithSummary("Score every sample with the text metrics (all, or the listed ones) on all cores; replaces earlier values");
         group.MapGet("samples", QuerySamples).WithName("QuerySamples")
             .WithSummary("Samples sorted by a metric (keyset pagination with after=), filtered by min/max and split; ?format=json|csv|parquet");
+        group.MapGet("samples/export", ExportSamples).WithName("ExportSamples").RequireDataset()
+            .WithSummary("Every sample with its metric values as one Parquet file (sample id order, row groups of "
+                + "65,536 rows); the page's columns without the preview");
         group.MapGet("metrics/summary", Summary).WithName("SampleMetricsSummary").RequireDataset()
             .WithSummary("Per metric: count, mean, std, min, 5/25/50/75/95% quantiles, max; ?format=json|csv|parquet");
         return group;
@@ -101,6 +104,34 @@ public static class SampleMetricsApi
         var table = new Table(columns, rows.Select((r, i) => new object?[] { r.Id, r.DocumentIndex, r.Split, r.TokenCount, previews[i] }
             .Concat(names.Select(n => (object?)r.Metrics.GetValueOrDefault(n))).ToArray()).ToList());
         return new TableResult(table, tableFormat!.Value, $"samples-{id:N}");
+    }
+
+    /// <param name="id">Dataset id.</param>
+    /// <param name="db">Database.</param>
+    /// <param name="export">The Parquet export.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<IResult> ExportSamples(Guid id, PrebiasDbContext db, SampleMetricsExport export,
+        CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == id, ct);
+        if (dataset.State != ResourceState.Ready)
+            return Problems.Conflict("Dataset not ready", $"Dataset {id} is {dataset.State}.");
+        // Parquet's footer records each row group's file offset, so the writer needs a seekable stream: a temporary
+        // file (memory stays one row group), removed when the response has been sent.
+        var path = Path.GetTempFileName();
+        var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await export.WriteParquetAsync(id, file, ct);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        return TypedResults.File(file, TableFormats.ParquetMediaType, $"samples-{id:N}.parquet");
     }
 
     /// <param name="id">Dataset id.</param>

@@ -9,16 +9,27 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
     private const string AttributeJoin =
         "LEFT JOIN sample_attributes a ON a.dataset_id = s.dataset_id AND a.sample_id = s.id AND a.name = @attribute";
 
+    private const string SampleDrivenJoin =
+        "samples s LEFT JOIN sample_metrics m ON m.dataset_id = s.dataset_id AND m.sample_id = s.id";
+
+    // Inner: a metric sort keeps only samples with a value, so every row it returns has its sample_metrics row.
+    private const string MetricDrivenJoin =
+        "sample_metrics m JOIN samples s ON s.dataset_id = m.dataset_id AND s.id = m.sample_id";
+
     public async Task<IReadOnlyList<SampleMetricsRow>> PageAsync(SampleQuery q, CancellationToken ct)
     {
         var metrics = MetricRegistry.All;
         // An attribute sorts through a join on its name (a parameter); a metric column is quoted from the registry.
         var sortAttribute = q.Sort is not null && AttributeMetric.TryParse(q.Sort, out var attributeKey) ? attributeKey : null;
         var sortColumn = q.Sort is null ? null : sortAttribute is not null ? "a.value" : "m." + SampleMetricsStore.Quote(q.Sort);
-        var key = sortColumn is null ? "s.id" : $"({sortColumn}, s.id)";
+        // A metric sort reads sample_metrics in the order of its (dataset_id, metric, sample_id) index and joins the
+        // 100 samples it keeps; a page never sorts the dataset's whole column (SampleMetricsSchema.SortIndexSql).
+        var byMetric = sortColumn is not null && sortAttribute is null;
+        var idColumn = byMetric ? "m.sample_id" : "s.id";
+        var key = sortColumn is null ? "s.id" : $"({sortColumn}, {idColumn})";
         var cmp = q.Descending ? "<" : ">";
         var dir = q.Descending ? "DESC" : "ASC";
-        var where = new List<string> { "s.dataset_id = @d" };
+        var where = new List<string> { byMetric ? "m.dataset_id = @d" : "s.dataset_id = @d" };
         if (q.Split is not null) where.Add("s.split = @split");
         if (sortColumn is not null) where.Add($"{sortColumn} IS NOT NULL");
         if (sortColumn is not null && q.Min is not null) where.Add($"{sortColumn} >= @min");
@@ -27,10 +38,10 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
 
         await using var cmd = dataSource.CreateCommand($"""
             SELECT s.id, s.document_index, s.split, s.token_count, {string.Join(", ", metrics.Select(m => "m." + SampleMetricsStore.Quote(m.Name)))}
-            FROM samples s LEFT JOIN sample_metrics m ON m.dataset_id = s.dataset_id AND m.sample_id = s.id
+            FROM {(byMetric ? MetricDrivenJoin : SampleDrivenJoin)}
             {(sortAttribute is null ? "" : AttributeJoin)}
             WHERE {string.Join(" AND ", where)}
-            ORDER BY {(sortColumn is null ? $"s.id {dir}" : $"{sortColumn} {dir}, s.id {dir}")}
+            ORDER BY {(sortColumn is null ? $"s.id {dir}" : $"{sortColumn} {dir}, {idColumn} {dir}")}
             LIMIT @limit
             """);
         cmd.Parameters.AddWithValue("d", q.DatasetId);

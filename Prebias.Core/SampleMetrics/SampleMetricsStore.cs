@@ -30,6 +30,16 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
     {
         var columns = metrics.Select(m => Quote(m.Name)).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // The sort indexes go first, in their own short transaction: DROP INDEX locks the whole table, which must not
+        // last as long as the COPY. Until they are rebuilt, sorted pages of this dataset sort (correct, slower).
+        await ExecAllAsync(connection, SampleMetricsSchema.DropSortIndexesSql(datasetId), ct);
+        await CopyAsync(connection, datasetId, metrics, columns, chunks, ct);
+        await ExecAllAsync(connection, SampleMetricsSchema.CreateSortIndexesSql(datasetId), ct);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Guid datasetId,
+        IReadOnlyList<MetricDefinition> metrics, List<string> columns, IAsyncEnumerable<MetricRows> chunks, CancellationToken ct)
+    {
         await using var tx = await connection.BeginTransactionAsync(ct);
         await Exec(connection, $"CREATE TEMP TABLE staged_metrics (sample_id integer NOT NULL, {string.Join(", ", columns.Select(c => $"{c} double precision"))}) ON COMMIT DROP", ct);
 
@@ -107,6 +117,15 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
         if (!MetricRegistry.TryGet(metricName, out var definition) || definition.Kind == MetricKind.Attribute)
             throw new UnknownMetricException([metricName], MetricRegistry.Names);
         return $"\"{definition.Name}\"";
+    }
+
+    /// <summary>The statements as one batch: one round trip and one implicit transaction.</summary>
+    private static async Task ExecAllAsync(NpgsqlConnection connection, IEnumerable<string> statements,
+        CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        foreach (var sql in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task Exec(NpgsqlConnection connection, string sql, CancellationToken ct)

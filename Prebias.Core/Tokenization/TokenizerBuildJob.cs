@@ -62,6 +62,16 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
         }
     }
 
+    /// <summary>
+    /// Documents (one line each) spm_train learns from. llama2.c trains its vocabulary on a sample (10 of
+    /// TinyStories' 50 shards, about 430k stories); spm_train holds every sentence it keeps, so a larger corpus is
+    /// sampled to this many lines. A smaller corpus is read whole, as before.
+    /// </summary>
+    private const int VocabularySampleDocuments = 500_000;
+
+    private static SentencePieceTrainerOptions TrainerOptions(int? documentCount) =>
+        documentCount > VocabularySampleDocuments ? new() { MaxSentences = VocabularySampleDocuments } : new();
+
     private async Task ProduceModelAsync(TokenizerRecord record, TokenizerSpec spec, CancellationToken ct)
     {
         if (spec.Kind == "train")
@@ -74,7 +84,8 @@ public sealed class TokenizerBuildJob(PrebiasDbContext db, IArtifactStore store,
             // The prefix makes sentencepiece write tokenizer.model and tokenizer.vocab straight into the new folder.
             var texts = reader.ReadAll().Select(d => d.Text);
             await TokenizerFolder.WriteAsync(store, record, target =>
-                new SentencePieceTrainer().TrainAsync(texts, spec.VocabSize, Path.ChangeExtension(target, null), ct));
+                new SentencePieceTrainer(TrainerOptions(corpus.DocumentCount))
+                    .TrainAsync(texts, spec.VocabSize, Path.ChangeExtension(target, null), ct));
         }
         else if (spec.Upload is { } upload)
         {

@@ -1,11 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Prebias.Core.Metrics;
-using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
-using Prebias.Tests.Infrastructure;
-using Prebias.Workers;
 
 namespace Prebias.Tests.SampleMetrics;
 
@@ -14,21 +9,15 @@ public sealed class SampleMetricsSchemaTests
     [Fact]
     public async Task EnsureColumns_AddsEveryRegisteredMetric_WhenAColumnIsMissing()
     {
-        var connectionString = TestPostgres.NewDatabase("schema");
-        using var host = WorkerHost.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Prebias"] = connectionString,
-            ["Prebias:Artifacts:Path"] = Directory.CreateTempSubdirectory("prebias-schema-").FullName,
-        }));
-        await DatabaseStartup.MigrateAsync(host.Services);
-        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var dataset = await ScratchMetricsDataset.CreateAsync(1);
+        var dataSource = dataset.DataSource;
         // As if distinct_2 were a metric added to the catalog after the last migration.
         await using (var drop = dataSource.CreateCommand("ALTER TABLE sample_metrics DROP COLUMN distinct_2"))
             await drop.ExecuteNonQueryAsync();
         Assert.DoesNotContain("distinct_2", await ColumnsAsync(dataSource));
 
-        await SampleMetricsSchema.EnsureColumnsAsync(host.Services);
-        await SampleMetricsSchema.EnsureColumnsAsync(host.Services);
+        await SampleMetricsSchema.EnsureColumnsAsync(dataset.Host.Services);
+        await SampleMetricsSchema.EnsureColumnsAsync(dataset.Host.Services);
 
         var columns = await ColumnsAsync(dataSource);
         Assert.All(MetricRegistry.All, metric => Assert.Contains(metric.Name, columns));
