@@ -7,6 +7,7 @@ using Prebias.Core.Metrics;
 using Prebias.Core.Ordering;
 using Prebias.Core.Persistence;
 using Prebias.Core.Runs;
+using Prebias.Core.Training;
 using Prebias.Core.SampleMetrics;
 using Prebias.Core.Validation;
 

@@ -50,7 +50,7 @@ public sealed class ExperimentFineTunerTests(ApiFixture api)
             {
                 Assert.Equal(datasetId, b.DatasetId);
                 Assert.Equal(8, b.BranchFromStep);
-                Assert.Equal(4, RunConfig.TrainingOf(b).Options.MaxIters);
+                Assert.Equal(4, b.Training.Options.MaxIters);
                 Assert.IsType<FinetuneTransform>(Branching.TransformOf(b));
             });
         }
@@ -129,7 +129,7 @@ public sealed class ExperimentFineTunerTests(ApiFixture api)
         var runs = new[] { "shuffle", ExperimentRuns.BaselinePrefix + "shuffle" }.Select(name => new RunRecord
         {
             Id = Guid.NewGuid(), Name = name, DatasetId = datasetId, Seed = 1, ExperimentId = experiment.Id, State = RunState.Succeeded,
-            Model = config.ModelJson, Training = config.TrainingJson, Ordering = config.OrderingJson, CreatedAt = DateTimeOffset.UtcNow,
+            Model = config.Model, Training = config.Training, Ordering = config.Ordering, CreatedAt = DateTimeOffset.UtcNow,
         }).ToList();
         db.Runs.AddRange(runs);
         foreach (var run in runs)

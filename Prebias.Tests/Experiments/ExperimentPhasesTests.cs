@@ -1,3 +1,5 @@
+using Prebias.Core.Training;
+using Prebias.Core.Modeling;
 using System.Text.Json;
 using Prebias.Core;
 using Prebias.Core.Analysis;
@@ -46,8 +48,8 @@ public sealed class ExperimentPhasesTests
 
     private static RunRecord Run(Guid id, string name, long seed, Guid? parent) => new()
     {
-        Id = id, Name = name, Seed = seed, Model = "{}", Training = "{}", ParentRunId = parent,
-        Ordering = JsonSerializer.Serialize(new OrderingSpec { Seed = seed }, JsonDefaults.Options),
+        Id = id, Name = name, Seed = seed, Model = new ModelArgs(), Training = new ResolvedTraining(new TrainingOptions(), false),
+        ParentRunId = parent, Ordering = new OrderingSpec { Seed = seed },
         BranchTransform = parent is null ? null
             : JsonSerializer.Serialize<BranchTransform>(new FinetuneTransform { DatasetId = Guid.NewGuid(), Steps = 4 }, JsonDefaults.Options),
     };
