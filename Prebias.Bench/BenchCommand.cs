@@ -24,6 +24,7 @@ public static class BenchCommand
         ["generate"] = GenerateBenchmark.RunAsync,
         ["export-hf"] = ExportHfBenchmark.RunAsync,
         ["dynamic"] = DynamicOrderBenchmark.RunAsync,
+        ["mixture"] = MixtureBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
