@@ -65,8 +65,10 @@ public static class EvaluationBenchmark
             Time("attention + layer similarity", () => RepresentationAnalyzer.LayerSimilarity(RepresentationAnalyzer.ProbeAttention(model, tokenizer)));
             var before = total.Elapsed.TotalSeconds;
 
+            // The word-start table is built inside the timing, as the evaluation job builds it per checkpoint.
             var (_, kWord) = Timed("k-word accuracy", () => new KWordAccuracyEvaluator(model,
-                KWordAccuracyEvaluator.WordStarts(tokenizer), evaluation.PerplexityBatchSize).Evaluate(rows, lengths, ct));
+                KWordAccuracyEvaluator.WordStarts(tokenizer), evaluation.PerplexityBatchSize)
+                .Evaluate(rows, lengths, ct));
             var (_, inContext) = Timed("in-context (ICL score + induction heads)",
                 () => InContextEvaluation.Evaluate(model, SequenceStart.Of(tokenizer), rows, lengths));
             var window = stories.Take(options.GetInt("window", 800)).ToList();

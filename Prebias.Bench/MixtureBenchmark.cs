@@ -58,7 +58,7 @@ public static class MixtureBenchmark
                 Console.WriteLine($"mixture: {size:N0} documents, {bytes / 1e6:F1} MB from 2 parts of {documents:N0}");
                 Console.WriteLine(Figure("copy_docs_per_second", size / bestCopy));
                 Console.WriteLine(Figure("mixture_mb_per_second", bytes / 1e6 / bestMix));
-                Console.WriteLine(Figure("mixture_vs_copy", bestCopy / bestMix));
+                Console.WriteLine(Figure("mixture_vs_copy", bestCopy / bestMix, "F2"));
                 Console.WriteLine(Figure("mixture_docs_per_second", size / bestMix));
                 return Task.FromResult(0);
             }
@@ -98,6 +98,6 @@ public static class MixtureBenchmark
         writer.Complete();
     }
 
-    private static string Figure(string name, double value) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name}: {value:F1}");
+    private static string Figure(string name, double value, string format = "F1") =>
+        $"{name}: {value.ToString(format, CultureInfo.InvariantCulture)}";
 }
