@@ -26,6 +26,7 @@ public static class BenchCommand
         ["dynamic"] = DynamicOrderBenchmark.RunAsync,
         ["pipeline"] = PipelineBenchmark.RunAsync,
         ["stacked"] = StackedTrainBenchmark.RunAsync,
+        ["mixture"] = MixtureBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

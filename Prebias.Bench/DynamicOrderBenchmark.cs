@@ -4,7 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Prebias.Core.Corpora.Synthetic;
 using Prebias.Core.Datasets;
-using Prebias.Core.Evaluation.InContext;
+using Prebias.Core.Analysis.Inference;
 using Prebias.Core.Modeling;
 using Prebias.Core.Ordering;
 using Prebias.Core.Runs;
@@ -15,11 +15,13 @@ using static TorchSharp.torch;
 namespace Prebias.Bench;
 
 /// <summary>
-/// <c>bench dynamic [--preset P] [--steps N] [--batch B] [--seq T] [--refresh R] [--pool P] [--samples S] [--threads T]</c>:
-/// trains the same model twice on the same token store, once in a shuffled order and once with the <c>dynamic</c> loss
-/// policy refreshing every R steps (its scoring, drawing and order-file writes all timed), and reports both tokens/s
-/// and the overhead; then the seconds the in-context part adds to one checkpoint's evaluation. Random tokens: the
-/// cost does not depend on the text. Last line: <c>dynamic_overhead_percent: X</c>.
+/// <c>bench dynamic [--preset P] [--steps N] [--batch B] [--seq T] [--refresh R] [--pool P] [--samples S]
+/// [--threads T] [--repeats K]</c>: trains the same model on the same token store in a shuffled order and with the
+/// <c>dynamic</c> loss policy refreshing every R steps (its scoring, drawing and order-file writes all timed),
+/// K times each, interleaved shuffle, dynamic, shuffle, dynamic, ... so that a load swing on a shared machine
+/// falls on both arms. Each pair gives a ratio shuffle tokens/s over dynamic tokens/s; the overhead is the mean
+/// ratio minus one with Student's t 95 % interval over the K pairs. Random tokens: the cost does not depend on the
+/// text. Last line: <c>dynamic_overhead_percent: X</c>.
 /// </summary>
 public static class DynamicOrderBenchmark
 {
@@ -32,10 +34,13 @@ public static class DynamicOrderBenchmark
         var pool = Int(args, "--pool", OrderingSpec.DefaultPoolSize);
         var samples = Int(args, "--samples", 8192);
         var threads = Int(args, "--threads", 2);
+        var repeats = Int(args, "--repeats", 3);
+        if (repeats < 2) throw new ArgumentException("--repeats must be at least 2 (an interval needs two pairs)");
         var modelArgs = ModelPresets.Get(preset);
         modelArgs = modelArgs with { MaxSeqLen = Int(args, "--seq", modelArgs.MaxSeqLen) };
         set_num_threads(threads);
-        Console.WriteLine($"preset {preset}, batch {batch}x{modelArgs.MaxSeqLen}, {steps} steps, refresh every {refresh}, pool {pool}, {threads} threads");
+        Console.WriteLine($"preset {preset}, batch {batch}x{modelArgs.MaxSeqLen}, {steps} steps, " +
+                          $"refresh every {refresh}, pool {pool}, {threads} threads, {repeats} pairs");
 
         var folder = Directory.CreateTempSubdirectory("prebias-bench-dynamic-");
         try
@@ -52,28 +57,35 @@ public static class DynamicOrderBenchmark
             // A short throwaway run first: the first model built in the process pays libtorch's and the JIT's warm-up.
             var warmup = training with { Options = training.Options with { MaxIters = 3 } };
             Train(modelArgs, warmup, tokens, ids, shuffle, refresher: null, ct);
-            var shuffled = Train(modelArgs, training, tokens, ids, shuffle, refresher: null, ct);
             var spec = new OrderingSpec { Method = OrderingMethods.Dynamic, RefreshInterval = refresh, PoolSize = pool };
-            var empty = OrderingCompiler.Compile(spec, ids, [], 1, training.SamplesNeeded);
-            var ledger = new OrderLedger(empty, batch, 1);
             var orders = new FileArtifactStore(Options.Create(new ArtifactStoreOptions { Path = folder.FullName }));
-            var refresher = new DynamicOrderRefresher(spec, training, ledger, empty, orders, "order.bin", tokens,
-                tokenizer: null, runSeed: 1, ids, [], _ => { });
-            var dynamic = Train(modelArgs, training, tokens, ids, empty, (refresher, ledger), ct);
-            var refreshSeconds = refresher.Log.Sum(r => r.Seconds);
+            var ratios = new double[repeats];
+            double shuffleSum = 0, dynamicSum = 0, refreshSum = 0;
+            var refreshes = 0;
+            for (var r = 0; r < repeats; r++)
+            {
+                var shuffled = Train(modelArgs, training, tokens, ids, shuffle, refresher: null, ct);
+                var empty = OrderingCompiler.Compile(spec, ids, [], 1, training.SamplesNeeded);
+                var ledger = new OrderLedger(empty, batch, 1);
+                var refresher = new DynamicOrderRefresher(spec, training, ledger, empty, orders, $"order-{r}.bin",
+                    tokens, tokenizer: null, runSeed: 1, ids, [], _ => { });
+                var dynamic = Train(modelArgs, training, tokens, ids, empty, (refresher, ledger), ct);
+                var refreshSeconds = refresher.Log.Sum(l => l.Seconds);
+                ratios[r] = shuffled / dynamic;
+                (shuffleSum, dynamicSum, refreshSum) = (shuffleSum + shuffled, dynamicSum + dynamic,
+                    refreshSum + refreshSeconds);
+                refreshes = refresher.Log.Count;
+                Print($"pair {r + 1}: shuffle {shuffled:F1} tokens/s, dynamic {dynamic:F1} tokens/s ({
+                    refresher.Log.Count} refreshes, {refreshSeconds:F2} s), ratio {ratios[r]:F3}");
+            }
 
-            var valRows = ids.Take(128).Select(i => (IReadOnlyList<int>)tokens.Read(i)).ToList();
-            var valLengths = ids.Take(128).Select(i => tokens.GetLength(i)).ToList();
-            using var model = new Transformer(modelArgs, seed: 1337);
-            InContextEvaluation.Evaluate(model, 1, valRows, valLengths); // warm-up
-            var inContext = Enumerable.Range(0, 3).Select(_ => InContextEvaluation.Evaluate(model, 1, valRows, valLengths).Seconds).Order().ToList()[1];
-
-            var overhead = (shuffled / dynamic - 1) * 100;
-            Print($"shuffle_tokens_per_second: {shuffled:F1}");
-            Print($"dynamic_tokens_per_second: {dynamic:F1}");
-            Print($"dynamic_refreshes: {refresher.Log.Count} taking {refreshSeconds:F2} s in all");
-            Print($"in_context_seconds_per_checkpoint: {inContext:F3}");
-            Print($"dynamic_overhead_percent: {overhead:F1}");
+            var overhead = PairedTTest.Compute([.. ratios.Select(x => x - 1)]);
+            Print($"shuffle_tokens_per_second: {shuffleSum / repeats:F1}");
+            Print($"dynamic_tokens_per_second: {dynamicSum / repeats:F1}");
+            Print($"dynamic_refreshes: {refreshes} per run taking {refreshSum / repeats:F2} s per run");
+            Print($"dynamic_overhead_ci95_percent: {overhead.Lower * 100:F1} {overhead.Upper * 100:F1}");
+            Print($"dynamic_pairs: {repeats}");
+            Print($"dynamic_overhead_percent: {overhead.Estimate * 100:F1}");
             return Task.FromResult(0);
         }
         finally

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Prebias.Core.Evaluation;
+using Prebias.Core.Evaluation.Association;
+using Prebias.Core.Evaluation.InContext;
 using Prebias.Core.Metrics;
 using Prebias.Core.Modeling;
 using Prebias.Core.Tokenization;
@@ -15,10 +17,13 @@ namespace Prebias.Bench;
 /// [--samples-per-prompt 1] [--tokens 200]</c>: the cost of one checkpoint evaluation on a model of the
 /// preset's shape with a vocabulary trained on the stories: generations (default prompts, greedy + sampled), their
 /// text metrics, the bias probes, per-sample perplexity of <c>--samples</c> stories, embedding PCA and attention /
-/// layer similarity. The model is randomly initialised: an untrained model never stops early, so generation always
-/// runs the full <c>--tokens</c>, the worst case. Also times the val loss + k-word accuracy and the generations
-/// as evaluation ran them before (separate forwards, separate greedy and sampled batches) against now, back to back
-/// (<c>val_loss_speedup</c>, <c>generation_speedup</c>). Last line: <c>evaluation_seconds: X</c>.
+/// layer similarity; then the parts added since, each timed alone: k-word accuracy and the in-context scores (ICL
+/// score and induction heads) on the same stories, and PMI between the gender sets and the sentiment and occupation
+/// sets on the generations and on a ledger window of <c>--window</c> stories (default 800, 50 steps of batch 16).
+/// Also times the val loss + k-word accuracy and the generations as evaluation ran them before (separate forwards,
+/// separate greedy and sampled batches) against now, back to back (<c>val_loss_speedup</c>, <c>generation_speedup</c>).
+/// The model is randomly initialised: an untrained model never stops early, so generation always runs the full
+/// <c>--tokens</c>, the worst case. Last line: <c>evaluation_seconds: X</c> (all parts).
 /// </summary>
 public static class EvaluationBenchmark
 {
@@ -62,8 +67,27 @@ public static class EvaluationBenchmark
             CompareGeneration(model, tokenizer, evaluation);
             Time("embedding pca", () => RepresentationAnalyzer.EmbeddingPca(model, tokenizer));
             Time("attention + layer similarity", () => RepresentationAnalyzer.LayerSimilarity(RepresentationAnalyzer.ProbeAttention(model, tokenizer)));
+            var before = total.Elapsed.TotalSeconds;
+
+            // The word-start table is built inside the timing, as the evaluation job builds it per checkpoint.
+            var (_, kWord) = Timed("k-word accuracy", () => new KWordAccuracyEvaluator(model,
+                KWordAccuracyEvaluator.WordStarts(tokenizer), evaluation.PerplexityBatchSize)
+                .Evaluate(rows, lengths, ct));
+            var (_, inContext) = Timed("in-context (ICL score + induction heads)",
+                () => InContextEvaluation.Evaluate(model, SequenceStart.Of(tokenizer), rows, lengths));
+            var window = stories.Take(options.GetInt("window", 800)).ToList();
+            var (_, pmi) = Timed($"pmi ({generations.Count} generations + a {window.Count}-story window)", () =>
+                AssociationQuery.Rows(0, "generations", [.. generations.Select(g => g.ContinuationText)], PmiPairs,
+                    AssociationSets.Named, seed: 1).Concat(
+                    AssociationQuery.Rows(0, "data", window, PmiPairs, AssociationSets.Named, seed: 1)).ToList());
             var seconds = total.Elapsed.TotalSeconds;
             Console.WriteLine($"generation tokens_per_second: {tokens / Math.Max(generationSeconds, 1e-9):F1}");
+            Console.WriteLine(Figure("base_evaluation_seconds", before));
+            Console.WriteLine(Figure("k_word_accuracy_seconds_per_checkpoint", kWord));
+            Console.WriteLine(Figure("in_context_seconds_per_checkpoint", inContext));
+            Console.WriteLine(Figure("pmi_seconds_per_checkpoint", pmi));
+            Console.WriteLine(Figure("k_word_and_pmi_over_base", (kWord + pmi) / before));
+            Console.WriteLine(Figure("in_context_over_base", inContext / before));
             Console.WriteLine($"evaluation_seconds: {seconds.ToString("F3", CultureInfo.InvariantCulture)}");
             return 0;
         }
@@ -126,6 +150,11 @@ public static class EvaluationBenchmark
         Console.WriteLine(Figure("generation_after_seconds", togetherSeconds));
         Console.WriteLine(Figure("generation_speedup", apartSeconds / Math.Max(togetherSeconds, 1e-9)));
     }
+
+    /// <summary>The dashboard's PMI view: each gender set against the sentiment sets and the occupations.</summary>
+    private static readonly (string A, string B)[] PmiPairs =
+        [.. new[] { "gender_female", "gender_male" }.SelectMany(a =>
+            new[] { "afinn_positive", "afinn_negative", "occupations" }.Select(b => (a, b)))];
 
     private static string Figure(string name, double value) =>
         string.Create(CultureInfo.InvariantCulture, $"{name}: {value:F3}");

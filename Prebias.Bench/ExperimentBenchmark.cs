@@ -84,7 +84,8 @@ public static class ExperimentBenchmark
         else if (!args.Contains("--no-peer"))
         {
             peer = 0;
-            for (var i = 0; i < runIds.Count; i++) peer += RunPeer(preset, steps, 16, 256);
+            // One peer run per run of the experiment, one after the other: llama2.c trains one run per process.
+            for (var i = 0; i < runIds.Count; i++) peer += RunPeer(preset, steps, ct);
             Console.WriteLine(Figure("llama2c_seconds_sum", peer.Value));
         }
         Console.WriteLine(Figure("experiment_wall_seconds", wall));
@@ -129,20 +130,36 @@ public static class ExperimentBenchmark
         return probe.ExitCode == 0;
     }
 
-    /// <summary>llama2.c's train.py loop for the same steps, in a fresh process (start-up included).</summary>
-    private static double RunPeer(string preset, int steps, int batch, int seq)
+    /// <summary>
+    /// llama2.c's train.py loop for the same steps and the demo's settings (batch 16×256, warm-up 15, lr 2e-3 cosine
+    /// to 2e-4, estimate_loss over 8 batches every 50 iterations, checkpoint on a better val loss), in a fresh
+    /// process (start-up included). Its checkpoints go to a throwaway folder.
+    /// </summary>
+    private static double RunPeer(string preset, int steps, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            [PeerScript, "--preset", preset, "--steps", $"{steps}", "--batch", $"{batch}", "--seq", $"{seq}",
-             "--threads", $"{Environment.ProcessorCount}", "--warmup", "0"]) { RedirectStandardOutput = true })!;
-        var last = process.StandardOutput.ReadToEnd()
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"the llama2.c peer exited with {process.ExitCode}");
-        Console.WriteLine($"  llama2.c peer: {clock.Elapsed.TotalSeconds:F1} s ({last})");
-        return clock.Elapsed.TotalSeconds;
+        var outDir = Directory.CreateTempSubdirectory("prebias-bench-llama2c-");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+                [PeerScript, "--preset", preset, "--steps", $"{steps}", "--batch", "16", "--seq", "256",
+                 "--threads", $"{Environment.ProcessorCount}", "--warmup", "0", "--eval-interval", "50",
+                 "--eval-iters", "8", "--warmup-iters", "15", "--learning-rate", "2e-3", "--min-lr", "2e-4",
+                 "--out-dir", outDir.FullName]) { RedirectStandardOutput = true })!;
+            using var cancel = ct.Register(() => process.Kill(entireProcessTree: true));
+            var last = process.StandardOutput.ReadToEnd()
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+            process.WaitForExit();
+            ct.ThrowIfCancellationRequested();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"the llama2.c peer exited with {process.ExitCode}");
+            Console.WriteLine($"  llama2.c peer: {clock.Elapsed.TotalSeconds:F1} s ({last})");
+            return clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            outDir.Delete(recursive: true);
+        }
     }
 
     internal static string Figure(string name, double value) =>

@@ -19,6 +19,13 @@ bench ordering --samples 2000000 --method shuffle
 bench ordering --samples 2000000 --method curriculum
 bench analysis
 bench plots --repeat 10
+bench imports --documents 100000 --repeat 3
+bench mixture --documents 50000 --size 100000 --repeat 3
+bench export-hf --preset stories15m --repeat 3
+# Interleaved shuffle/dynamic pairs: the overhead is a mean ratio with its 95 % interval.
+bench dynamic --steps 100 --batch 8 --seq 64 --refresh 50 --samples 1024 --pool 128 --repeats 3 --threads "$threads"
+# One checkpoint's evaluation, with what k-word accuracy, the in-context scores and PMI add to it.
+bench evaluation --input "$sample" --samples 128 --threads "$threads"
 
 if [ -f .data/postgres/PG_VERSION ]; then
   started=0

@@ -5,6 +5,11 @@ Run with Debian's python3-torch (1.13, libopenblas0-pthread), not a pyenv python
 Prints per-step times and, last, `tokens_per_second: X`. Same architecture as Prebias.Core.Modeling.Transformer
 (RMSNorm, rotary embeddings, GQA, SwiGLU, tied embeddings), AdamW with decay on >=2-D params, grad clip 1.0.
 torch 1.13 has no scaled_dot_product_attention, so attention takes llama2.c's explicit (non-flash) path.
+
+With --eval-interval N (the `bench experiment` peer) the loop is train.py's whole one: the learning rate of
+get_lr (linear warm-up, cosine decay to --min-lr), estimate_loss over --eval-iters batches of a train and a val
+split every N iterations and at the last one, and a torch.save of model + optimizer when the val loss improves
+(train.py's default always_save_checkpoint=False), into --out-dir.
 """
 import argparse
 import math
@@ -121,6 +126,12 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--seq", type=int, default=0, help="tokens per row; 0 = the preset's max_seq_len")
+    p.add_argument("--eval-interval", type=int, default=0, help="0 = no evaluation, no checkpoints")
+    p.add_argument("--eval-iters", type=int, default=8)
+    p.add_argument("--learning-rate", type=float, default=5e-4)
+    p.add_argument("--min-lr", type=float, default=0.0, help="0 = a constant learning rate")
+    p.add_argument("--warmup-iters", type=int, default=0)
+    p.add_argument("--out-dir", default="")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1337)
@@ -131,11 +142,18 @@ def main():
         {"params": [q for q in params.values() if q.dim() >= 2], "weight_decay": 0.1},
         {"params": [q for q in params.values() if q.dim() < 2], "weight_decay": 0.0},
     ]
-    optimizer = torch.optim.AdamW(groups, lr=5e-4, betas=(0.9, 0.95))
+    optimizer = torch.optim.AdamW(groups, lr=args.learning_rate, betas=(0.9, 0.95))
     seq = args.seq if args.seq > 0 else a["max_seq_len"]
     print(f"torch {torch.__version__}, preset {args.preset}, batch {args.batch}x{seq}, {torch.get_num_threads()} threads")
+    total = args.steps + args.warmup
+    best_val = float("inf")
     times = []
-    for step in range(args.steps + args.warmup):
+    for step in range(total):
+        if args.min_lr > 0:
+            for group in optimizer.param_groups:
+                group["lr"] = get_lr(step, args, total)
+        if args.eval_interval > 0 and (step % args.eval_interval == 0 or step == total - 1):
+            best_val = evaluate_and_save(model, optimizer, args, a, seq, step, best_val)
         g = torch.Generator().manual_seed(1000 + step)
         data = torch.randint(a["vocab_size"], (args.batch, seq + 1), generator=g)
         start = time.perf_counter()
@@ -153,6 +171,34 @@ def main():
     print(f"params: {sum(q.numel() for q in params.values())}")
     print(f"step ms: median {per_step * 1000:.1f}, mean {sum(times) / len(times) * 1000:.1f}, best {ordered[0] * 1000:.1f}")
     print(f"tokens_per_second: {args.batch * seq / per_step:.1f}")
+
+
+def get_lr(it, args, total):
+    """train.py's schedule: linear warm-up, then cosine decay from --learning-rate to --min-lr."""
+    if it < args.warmup_iters:
+        return args.learning_rate * it / args.warmup_iters
+    ratio = (it - args.warmup_iters) / max(1, total - args.warmup_iters)
+    return args.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (args.learning_rate - args.min_lr)
+
+
+@torch.no_grad()
+def evaluate_and_save(model, optimizer, args, a, seq, step, best_val):
+    """train.py's estimate_loss on both splits, then its checkpoint when the val loss improved."""
+    model.eval()
+    losses = {}
+    for split, offset in (("train", 10_000_000), ("val", 20_000_000)):
+        total = 0.0
+        for k in range(args.eval_iters):
+            g = torch.Generator().manual_seed(offset + k)
+            data = torch.randint(a["vocab_size"], (args.batch, seq + 1), generator=g)
+            total += model(data[:, :-1], data[:, 1:]).item()
+        losses[split] = total / args.eval_iters
+    model.train()
+    print(f"step {step}: train loss {losses['train']:.4f}, val loss {losses['val']:.4f}")
+    if losses["val"] < best_val and step > 0 and args.out_dir:
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "iter_num": step,
+                    "best_val_loss": losses["val"]}, f"{args.out_dir}/ckpt.pt")
+    return min(best_val, losses["val"])
 
 
 if __name__ == "__main__":
