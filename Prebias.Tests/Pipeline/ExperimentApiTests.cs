@@ -36,7 +36,7 @@ public sealed class ExperimentApiTests(ApiFixture api, ITestOutputHelper output)
         first.Dispose();
         using var second = await api.StartWorkerAsync("gpu", "default");
         experiment = await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
-            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(12), "the experiment to finish");
+            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(6), "the experiment to finish");
         await second.StopAsync();
         Assert.True(experiment.GetProperty("state").GetString() == "Succeeded", experiment.ToString());
         Assert.Equal(1.0, experiment.GetProperty("progress").GetDouble());
