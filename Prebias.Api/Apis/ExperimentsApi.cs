@@ -73,7 +73,8 @@ public static class ExperimentsApi
     {
         var experiment = await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == id, ct);
         // One step axis: the pretraining's (a fine-tune's steps count from 0; its rows are in the comparison).
-        var runs = ExperimentPhases.PretrainRuns(await db.Runs.AsNoTracking().Where(r => r.ExperimentId == id).ToListAsync(ct));
+        var runs = ExperimentPhases.PretrainRuns(
+            await db.Runs.AsNoTracking().Where(r => r.ExperimentId == id).ToListAsync(ct));
         var ids = runs.Select(r => r.Id).ToList();
         var outputs = await db.CheckpointMetrics.AsNoTracking().Where(m => ids.Contains(m.RunId) && m.Output != null).ToListAsync(ct);
         if (outputs.Count == 0) return Problems.Conflict("Not evaluated yet", $"Experiment {id} has no evaluated checkpoints yet.");

@@ -39,9 +39,11 @@ public sealed class BranchTransformSchemaFilter : ISchemaFilter
             Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int64",
             Description = "finetune: optimiser steps of the fine-tune, counted from 0 (warm-up and cosine over them).",
         };
-        target.Properties["optimizer"] = Field("finetune: reset (a fresh AdamW, default) or keep (the parent's moments).",
+        target.Properties["optimizer"] = Field(
+            "finetune: reset (a fresh AdamW, default) or keep (the parent's moments).",
             JsonSchemaType.String);
-        target.Properties["training"] = context.SchemaGenerator.GenerateSchema(typeof(FinetuneTraining), context.SchemaRepository);
+        target.Properties["training"] =
+            context.SchemaGenerator.GenerateSchema(typeof(FinetuneTraining), context.SchemaRepository);
         target.Required = new HashSet<string> { "kind" };
     }
 

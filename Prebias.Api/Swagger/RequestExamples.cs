@@ -87,7 +87,10 @@ public static class RequestExamples
         return new(new
         {
             fromStep = steps[^1],
-            transform = new { kind = "finetune", datasetId, steps = 50, optimizer = "reset", training = new { learningRate = 1e-4 } },
+            transform = new
+            {
+                kind = "finetune", datasetId, steps = 50, optimizer = "reset", training = new { learningRate = 1e-4 },
+            },
         }, Path(run));
     }
 

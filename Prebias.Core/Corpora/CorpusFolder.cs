@@ -22,7 +22,9 @@ public static class CorpusFolder
     public const string Index = "documents.idx";
     public const string Manifest = "corpus.json";
 
-    /// <summary>Suffix of the files being written; <see cref="CorpusWriter.Complete"/> renames them into place.</summary>
+    /// <summary>
+    /// Suffix of the files being written; <see cref="CorpusWriter.Complete"/> renames them into place.
+    /// </summary>
     public const string TempSuffix = ".tmp";
 
     /// <summary>Suffix of the scratch folder holding a URL or TinyStories import's download.</summary>

@@ -26,10 +26,12 @@ public sealed class CorpusReader : IDisposable
     {
         var manifest = Path.Combine(directory, CorpusFolder.Manifest);
         if (!File.Exists(manifest))
-            throw new InvalidDataException($"No completed corpus in '{directory}' ({CorpusFolder.Manifest} is missing).");
+            throw new InvalidDataException(
+                $"No completed corpus in '{directory}' ({CorpusFolder.Manifest} is missing).");
         var summary = JsonSerializer.Deserialize<CorpusSummary>(File.ReadAllBytes(manifest))
             ?? throw new InvalidDataException($"Empty {CorpusFolder.Manifest} in '{directory}'.");
-        var documents = File.OpenHandle(Path.Combine(directory, CorpusFolder.Documents), options: FileOptions.RandomAccess);
+        var documents = File.OpenHandle(Path.Combine(directory, CorpusFolder.Documents),
+            options: FileOptions.RandomAccess);
         var index = File.OpenHandle(Path.Combine(directory, CorpusFolder.Index), options: FileOptions.RandomAccess);
         if (RandomAccess.GetLength(index) != (summary.DocumentCount + 1L) * sizeof(long)
             || RandomAccess.GetLength(documents) != summary.Bytes)

@@ -105,7 +105,8 @@ public sealed class CorpusWriter : IDisposable
     private string PathOf(string name) => Path.Combine(_directory, name);
 
     private FileStream OpenTemp(string name) =>
-        new(PathOf(name) + CorpusFolder.TempSuffix, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        new(PathOf(name) + CorpusFolder.TempSuffix, FileMode.Create, FileAccess.Write, FileShare.None,
+            bufferSize: 1 << 16);
 
     private void MoveIntoPlace(string name) =>
         File.Move(PathOf(name) + CorpusFolder.TempSuffix, PathOf(name), overwrite: true);

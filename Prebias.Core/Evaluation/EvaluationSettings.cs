@@ -9,7 +9,9 @@ public sealed class EvaluationSettings
 {
     public const string Section = "Prebias:Evaluation";
 
-    /// <summary>New tokens per generation at most (also capped by max_seq_len). Default 200, as llama2.c's eval.</summary>
+    /// <summary>
+    /// New tokens per generation at most (also capped by max_seq_len). Default 200, as llama2.c's eval.
+    /// </summary>
     public int MaxNewTokens { get; set; } = new EvaluationOptions().MaxNewTokens;
 
     /// <summary>

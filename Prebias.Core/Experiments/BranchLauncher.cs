@@ -43,13 +43,14 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
     /// Checks a branch request against its parent and resolves it into a run row with id <paramref name="id"/>, not
     /// saved yet; or the answer that refuses it.
     /// </summary>
-    public async Task<(RunRecord? Branch, LaunchResult? Refused)> PrepareAsync(RunRecord parent, BranchSpec spec, Guid id,
-        CancellationToken ct)
+    public async Task<(RunRecord? Branch, LaunchResult? Refused)> PrepareAsync(RunRecord parent, BranchSpec spec,
+        Guid id, CancellationToken ct)
     {
         var fieldErrors = BranchSpecValidator.Validate(spec);
         if (fieldErrors.Count > 0) return (null, new LaunchResult.Invalid(fieldErrors.ToDictionary()));
         if (!await db.Checkpoints.AnyAsync(c => c.RunId == parent.Id && c.Step == spec.FromStep, ct))
-            return (null, new LaunchResult.Conflict("No such checkpoint", $"Run {parent.Id} has no checkpoint at step {spec.FromStep} to branch from."));
+            return (null, new LaunchResult.Conflict("No such checkpoint",
+                $"Run {parent.Id} has no checkpoint at step {spec.FromStep} to branch from."));
 
         var config = parent.Config;
         var errors = new Dictionary<string, string[]>();
@@ -80,10 +81,14 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
         var steps = spec.Steps ?? training.Options.MaxIters;
         var fieldErrors = new FieldErrors();
         if (steps <= spec.FromStep) errors["steps"] = [$"steps ({steps}) must exceed fromStep ({spec.FromStep})."];
-        RunSpecValidator.ValidateOrderPositions("steps", steps, training.Options.BatchSize, training.Options.GradientAccumulationSteps, fieldErrors);
+        RunSpecValidator.ValidateOrderPositions("steps", steps, training.Options.BatchSize,
+            training.Options.GradientAccumulationSteps, fieldErrors);
         foreach (var (field, messages) in fieldErrors.ToDictionary()) errors[field] = messages;
         var ordering = await CheckTransformAsync(spec.Transform, parent, config.Ordering, errors, ct);
-        return config with { Training = training with { Options = training.Options with { MaxIters = steps } }, Ordering = ordering };
+        return config with
+        {
+            Training = training with { Options = training.Options with { MaxIters = steps } }, Ordering = ordering,
+        };
     }
 
     /// <summary>
@@ -107,7 +112,8 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
             "transform", errors, ct);
         return config with
         {
-            Training = new ResolvedTraining(options, LogSpacedCheckpoints: false), Ordering = finetune.ResolvedOrdering(),
+            Training = new ResolvedTraining(options, LogSpacedCheckpoints: false),
+            Ordering = finetune.ResolvedOrdering(),
         };
     }
 
@@ -137,8 +143,8 @@ public sealed class BranchLauncher(PrebiasDbContext db, RunLauncher runs, Experi
                 else return newOrdering;
                 break;
             default:
-                errors["transform.kind"] = [$"Give transform.kind: {SwapGenderTransform.KindName}, {FilterTransform.KindName}, "
-                    + $"{OrderingTransform.KindName} or {FinetuneTransform.KindName}."];
+                errors["transform.kind"] = [$"Give transform.kind: {SwapGenderTransform.KindName}, "
+                    + $"{FilterTransform.KindName}, {OrderingTransform.KindName} or {FinetuneTransform.KindName}."];
                 break;
         }
         return ordering;

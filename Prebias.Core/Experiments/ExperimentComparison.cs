@@ -8,10 +8,10 @@ using Prebias.Core.Runs;
 
 namespace Prebias.Core.Experiments;
 
-/// <summary>An ordering's output metric at a checkpoint across seeds; <c>phase</c>: pretrain or finetune (fine-tune steps
-/// count from 0).</summary>
-public sealed record CurvePoint(string Metric, string Ordering, bool IsBaseline, long Step, int Seeds, double Mean, double Std, double Min, double Max,
-    string Phase = ExperimentPhases.Pretrain);
+/// <summary>An ordering's output metric at a checkpoint across seeds; <c>phase</c>: pretrain or finetune
+/// (fine-tune steps count from 0).</summary>
+public sealed record CurvePoint(string Metric, string Ordering, bool IsBaseline, long Step, int Seeds, double Mean,
+    double Std, double Min, double Max, string Phase = ExperimentPhases.Pretrain);
 
 /// <summary>Mean over seeds of an ordering's divergence from the baseline at a checkpoint.</summary>
 public sealed record DivergencePoint(string Ordering, long Step, double? ValLossGap, double? KlDivergence, double? EmbeddingCka);
@@ -48,10 +48,12 @@ public static class ExperimentComparison
             var phaseOutputs = outputs.Where(o => phaseLabel.ContainsKey(o.RunId)).ToList();
             var phaseCurves = Curves(phaseOutputs, phaseLabel, phase);
             curves.AddRange(phaseCurves);
-            endPoint.AddRange(EndPoints(phaseRuns, phaseOutputs, phaseCurves, tolerance, options ?? OrderEffectOptions.Default, phase));
+            endPoint.AddRange(EndPoints(phaseRuns, phaseOutputs, phaseCurves, tolerance,
+                options ?? OrderEffectOptions.Default, phase));
             bias.AddRange(biasScores.Where(b => phaseLabel.ContainsKey(b.RunId))
                 .GroupBy(b => (Ordering: phaseLabel[b.RunId], b.Step, b.Probe, b.Subject))
-                .Select(g => new BiasPoint(g.Key.Ordering, g.Key.Step, g.Key.Probe, g.Key.Subject, g.Average(b => b.Score), phase))
+                .Select(g => new BiasPoint(g.Key.Ordering, g.Key.Step, g.Key.Probe, g.Key.Subject,
+                    g.Average(b => b.Score), phase))
                 .OrderBy(b => b.Ordering).ThenBy(b => b.Probe).ThenBy(b => b.Subject).ThenBy(b => b.Step));
         }
 
@@ -68,7 +70,8 @@ public static class ExperimentComparison
     /// decided together, so the Holm adjustment spans every metric and ordering of the comparison.
     /// </summary>
     public static List<EndPointComparison> EndPoints(IReadOnlyList<RunRecord> runs, IReadOnlyList<CheckpointMetricRecord> outputs,
-        IReadOnlyList<CurvePoint> curves, double tolerance, OrderEffectOptions options, string phase = ExperimentPhases.Pretrain)
+        IReadOnlyList<CurvePoint> curves, double tolerance, OrderEffectOptions options,
+        string phase = ExperimentPhases.Pretrain)
     {
         var label = runs.ToDictionary(r => r.Id, ExperimentRuns.Label);
         var seeds = runs.ToDictionary(r => r.Id, RunSeeds.Of);
@@ -118,14 +121,15 @@ public static class ExperimentComparison
     }
 
     /// <summary>Mean, SD and range over seeds of each ordering's output metric at each checkpoint.</summary>
-    public static List<CurvePoint> Curves(IReadOnlyList<CheckpointMetricRecord> outputs, IReadOnlyDictionary<Guid, string> label,
-        string phase) =>
+    public static List<CurvePoint> Curves(IReadOnlyList<CheckpointMetricRecord> outputs,
+        IReadOnlyDictionary<Guid, string> label, string phase) =>
         [.. outputs.GroupBy(o => (o.Metric, Ordering: label[o.RunId], o.Step))
             .Select(g =>
             {
                 var v = g.Select(o => o.Output!.Value).ToArray();
                 return new CurvePoint(g.Key.Metric, g.Key.Ordering, IsBaselineLabel(g.Key.Ordering), g.Key.Step,
-                    v.Length, v.Average(), v.Length > 1 ? DescriptiveStatistics.SampleStandardDeviation(v) : 0, v.Min(), v.Max(), phase);
+                    v.Length, v.Average(), v.Length > 1 ? DescriptiveStatistics.SampleStandardDeviation(v) : 0,
+                    v.Min(), v.Max(), phase);
             })
             .OrderBy(c => c.Metric).ThenBy(c => c.Ordering).ThenBy(c => c.Step)];
 

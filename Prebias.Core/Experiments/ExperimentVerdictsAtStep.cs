@@ -16,7 +16,8 @@ public static class ExperimentVerdictsAtStep
         ExperimentRecord experiment, long step, double tolerance, OrderEffectOptions options, CancellationToken ct)
     {
         // Steps of the pretraining: a fine-tune's steps count from 0 and are reported by the comparison.
-        var runs = ExperimentPhases.PretrainRuns(await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experiment.Id).ToListAsync(ct));
+        var runs = ExperimentPhases.PretrainRuns(
+            await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experiment.Id).ToListAsync(ct));
         var ids = runs.Select(r => r.Id).ToList();
         var outputs = await db.CheckpointMetrics.AsNoTracking()
             .Where(m => ids.Contains(m.RunId) && m.Output != null && m.Step <= step).ToListAsync(ct);

@@ -42,6 +42,7 @@ public static class FineTuneDatasetCheck
         if (ordering.Problems() is { Count: > 0 } problems) errors[$"{field}.ordering"] = [.. problems];
         else if (ordering.ResolveMetric() is { } metric
             && !(await metrics.ComputedMetricsAsync(dataset.Id, ct)).Contains(metric.Name))
-            errors[$"{field}.ordering.metric"] = [$"Metric '{metric.Name}' has not been computed for dataset {dataset.Id}."];
+            errors[$"{field}.ordering.metric"] =
+                [$"Metric '{metric.Name}' has not been computed for dataset {dataset.Id}."];
     }
 }

@@ -57,7 +57,8 @@ public sealed class RunLauncher(PrebiasDbContext db, JobScheduler scheduler, Sam
         var run = new RunRecord
         {
             Id = Guid.NewGuid(), Name = spec.Name, DatasetId = dataset.Id, Seed = training.Options.Seed, CreatedAt = DateTimeOffset.UtcNow,
-            Model = config.Model, Training = config.Training, Ordering = config.Ordering, EvaluateCheckpoints = spec.Evaluate,
+            Model = config.Model, Training = config.Training, Ordering = config.Ordering,
+            EvaluateCheckpoints = spec.Evaluate,
         };
         return new PreparedRun(run, dataset.State == ResourceState.Pending ? dataset.JobId : null, errors);
     }

@@ -24,7 +24,9 @@ internal static class DatasetFollowUp
         return (dataset, null);
     }
 
-    /// <summary>Enqueues <paramref name="call"/> on the CPU queue, after the build while the dataset is Pending.</summary>
+    /// <summary>
+    /// Enqueues <paramref name="call"/> on the CPU queue, after the build while the dataset is Pending.
+    /// </summary>
     public static async Task<LaunchResult> EnqueueAsync<TJob>(JobScheduler scheduler, DatasetRecord dataset,
         Expression<Func<TJob, Task>> call, CancellationToken ct)
     {

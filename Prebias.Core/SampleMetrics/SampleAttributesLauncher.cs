@@ -26,7 +26,9 @@ public sealed class SampleAttributesLauncher(PrebiasDbContext db, JobScheduler s
             if (bad.Count > 0)
                 return LaunchResult.Field("attributes",
                     $"not attribute names (lower-case letters, digits, _; at most 60): {string.Join(", ", bad)}");
-            keys = [.. attributes.Select(a => AttributeMetric.TryParse(ToMetricName(a), out var k) ? k : "").Distinct()];
+            keys = [.. attributes
+                .Select(a => AttributeMetric.TryParse(ToMetricName(a), out var k) ? k : "")
+                .Distinct()];
         }
         var (dataset, refusal) = await DatasetFollowUp.FindAsync(db, datasetId, ct);
         if (refusal is not null) return refusal;

@@ -101,7 +101,8 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
                 var count = reader.GetInt64(o);
                 if (count == 0) continue;
                 var q = reader.GetFieldValue<double[]>(o + 4);
-                result.Add(new MetricSummary(metrics[i].Name, count, reader.GetDouble(o + 1), reader.IsDBNull(o + 2) ? null : reader.GetDouble(o + 2),
+                result.Add(new MetricSummary(metrics[i].Name, count, reader.GetDouble(o + 1),
+                    reader.IsDBNull(o + 2) ? null : reader.GetDouble(o + 2),
                     reader.GetDouble(o + 3), q[0], q[1], q[2], q[3], q[4], reader.GetDouble(o + 5)));
             }
         }

@@ -38,7 +38,8 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, Guid datasetId,
-        IReadOnlyList<MetricDefinition> metrics, List<string> columns, IAsyncEnumerable<MetricRows> chunks, CancellationToken ct)
+        IReadOnlyList<MetricDefinition> metrics, List<string> columns, IAsyncEnumerable<MetricRows> chunks,
+        CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         await Exec(connection, $"CREATE TEMP TABLE staged_metrics (sample_id integer NOT NULL, {string.Join(", ", columns.Select(c => $"{c} double precision"))}) ON COMMIT DROP", ct);
@@ -102,7 +103,8 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
         // call and the `using`) could consume the results of whoever had since been given the pooled connection.
         {
             await using var cmd = dataSource.CreateCommand(
-                $"SELECT {string.Join(", ", all.Select(m => $"count({Quote(m.Name)})"))} FROM sample_metrics WHERE dataset_id = @d");
+                $"SELECT {string.Join(", ", all.Select(m => $"count({Quote(m.Name)})"))} "
+                + "FROM sample_metrics WHERE dataset_id = @d");
             cmd.Parameters.AddWithValue("d", datasetId);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);

@@ -30,11 +30,15 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
         var heldOutHappy = Stories(seed: 3, happyShare: 1.0, count: 48);
         var heldOutSad = Stories(seed: 4, happyShare: 0.0, count: 48);
         var vocabulary = Vocabulary([happy, sad, heldOutHappy, heldOutSad]);
-        var args = new ModelArgs { Dim = 32, NLayers = 2, NHeads = 4, NKvHeads = 4, VocabSize = vocabulary.Count + 1, MaxSeqLen = Words, MultipleOf = 8 };
+        var args = new ModelArgs
+        {
+            Dim = 32, NLayers = 2, NHeads = 4, NKvHeads = 4, VocabSize = vocabulary.Count + 1, MaxSeqLen = Words,
+            MultipleOf = 8,
+        };
         var pretrainOptions = new TrainingOptions
         {
-            BatchSize = 16, GradientAccumulationSteps = 1, MaxIters = 100, LearningRate = 1e-2, MinLr = 1e-3, WarmupIters = 10,
-            EvalInterval = 1000, EvalIters = 1, Seed = 7, Threads = 1, Device = "cpu", GradClip = 1.0,
+            BatchSize = 16, GradientAccumulationSteps = 1, MaxIters = 100, LearningRate = 1e-2, MinLr = 1e-3,
+            WarmupIters = 10, EvalInterval = 1000, EvalIters = 1, Seed = 7, Threads = 1, Device = "cpu", GradClip = 1.0,
         };
         var checkpoint = Path.Combine(_root, "pretrained");
         double before;
@@ -47,7 +51,8 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
             before = HappyPreference(trainer, vocabulary, heldOutHappy, heldOutSad);
         }
 
-        var finetuneOptions = FinetuneTraining.Apply(new FinetuneTraining { LearningRate = 5e-3 }, pretrainOptions, steps: 60);
+        var finetuneOptions = FinetuneTraining.Apply(new FinetuneTraining { LearningRate = 5e-3 }, pretrainOptions,
+            steps: 60);
         double after;
         using (var model = new Transformer(args, seed: 99)) // another init: the weights must come from the checkpoint
         using (var trainer = new Trainer(model, finetuneOptions))
@@ -61,19 +66,26 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"happy preference (nats/token): {before:F4} before, {after:F4} after the fine-tune");
-        Assert.True(before > 0.05, $"pretrained on happy stories, the model prefers happy endings by {before:F3} nats/token");
-        Assert.True(after < before - 0.1, $"fine-tuned on sad stories the preference went from {before:F3} to {after:F3}");
+        Assert.True(before > 0.05,
+            $"pretrained on happy stories, the model prefers happy endings by {before:F3} nats/token");
+        Assert.True(after < before - 0.1,
+            $"fine-tuned on sad stories the preference went from {before:F3} to {after:F3}");
         Assert.True(after < 0, $"after the fine-tune the model prefers sad endings: {after:F3}");
     }
 
     [Fact]
     public void FineTuneSchedule_WarmsUpAndDecaysOverTheFineTuneAlone()
     {
-        var parent = new TrainingOptions { MaxIters = 5000, WarmupIters = 1000, LrDecayIters = 4000, LearningRate = 5e-4, MinLr = 5e-5, EvalInterval = 2000 };
+        var parent = new TrainingOptions
+        {
+            MaxIters = 5000, WarmupIters = 1000, LrDecayIters = 4000, LearningRate = 5e-4, MinLr = 5e-5,
+            EvalInterval = 2000,
+        };
         var options = FinetuneTraining.Apply(new FinetuneTraining { LearningRate = 1e-4 }, parent, steps: 200);
         var schedule = new LearningRateSchedule(options);
 
-        Assert.Equal((200L, 20L, 200L, 200L), (options.MaxIters, options.WarmupIters, options.EffectiveLrDecayIters, options.EvalInterval));
+        Assert.Equal((200L, 20L, 200L, 200L),
+            (options.MaxIters, options.WarmupIters, options.EffectiveLrDecayIters, options.EvalInterval));
         Assert.Equal(0, schedule.Get(0));
         Assert.Equal(1e-4, schedule.Get(20), 12);
         Assert.Equal(parent.MinLr, schedule.Get(200), 12);
@@ -83,8 +95,15 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void StartFrom_KeepsTheParentsMoments_OnlyWhenAsked()
     {
-        var args = new ModelArgs { Dim = 16, NLayers = 1, NHeads = 2, NKvHeads = 2, VocabSize = 40, MaxSeqLen = 16, MultipleOf = 8 };
-        var options = new TrainingOptions { BatchSize = 4, GradientAccumulationSteps = 1, MaxIters = 4, LearningRate = 1e-2, WarmupIters = 0, Threads = 1, Seed = 3 };
+        var args = new ModelArgs
+        {
+            Dim = 16, NLayers = 1, NHeads = 2, NKvHeads = 2, VocabSize = 40, MaxSeqLen = 16, MultipleOf = 8,
+        };
+        var options = new TrainingOptions
+        {
+            BatchSize = 4, GradientAccumulationSteps = 1, MaxIters = 4, LearningRate = 1e-2, WarmupIters = 0,
+            Threads = 1, Seed = 3,
+        };
         var batches = new Training.SeededBatchProvider(4, 16, 40);
         var checkpoint = Path.Combine(_root, "parent");
         using (var model = new Transformer(args, seed: 1))
@@ -109,7 +128,9 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
         Assert.NotEqual(FirstStep(false), FirstStep(true));
     }
 
-    /// <summary>The last <see cref="Words"/> lowercase words of each story: its ending, the sentence the dial sets.</summary>
+    /// <summary>
+    /// The last <see cref="Words"/> lowercase words of each story: its ending, the sentence the dial sets.
+    /// </summary>
     private static List<string[]> Stories(ulong seed, double happyShare, int count)
     {
         var generator = new SyntheticStoryGenerator(new SyntheticCorpusOptions
@@ -130,10 +151,14 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
             .Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i + 1);
 
     private static long[][] Rows(List<string[]> stories, Dictionary<string, int> vocabulary) =>
-        [.. stories.Where(s => s.Length == Words).Select(s => s.Select(w => (long)vocabulary[w]).Prepend(0L).ToArray())];
+        [.. stories.Where(s => s.Length == Words)
+            .Select(s => s.Select(w => (long)vocabulary[w]).Prepend(0L).ToArray())];
 
-    /// <summary>Mean loss on sad endings minus mean loss on happy endings: positive when happy text is likelier.</summary>
-    private static double HappyPreference(Trainer trainer, Dictionary<string, int> vocabulary, List<string[]> happy, List<string[]> sad)
+    /// <summary>
+    /// Mean loss on sad endings minus mean loss on happy endings: positive when happy text is likelier.
+    /// </summary>
+    private static double HappyPreference(Trainer trainer, Dictionary<string, int> vocabulary, List<string[]> happy,
+        List<string[]> sad)
     {
         double Loss(List<string[]> stories)
         {
@@ -147,7 +172,8 @@ public sealed class FineTuneTests(ITestOutputHelper output) : IDisposable
     private sealed class RowBatches(long[][] rows, int batchSize) : IBatchProvider
     {
         public TokenBatch GetTrainBatch(long iteration, int microStep) =>
-            Batch([.. Enumerable.Range(0, batchSize).Select(i => rows[(int)((iteration * batchSize + i) % rows.Length)])]);
+            Batch([.. Enumerable.Range(0, batchSize)
+                .Select(i => rows[(int)((iteration * batchSize + i) % rows.Length)])]);
 
         public TokenBatch GetEvalBatch(EvalSplit split, int index) => Batch(rows[..batchSize]);
 

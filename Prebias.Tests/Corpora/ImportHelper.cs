@@ -32,7 +32,8 @@ internal static class ImportHelper
         File.WriteAllBytes(path, content);
         var error = Assert.Throws<CorpusImportException>(() =>
             CorpusFileImporter.ImportToDirectory(path, temp.File("corpus"), options));
-        Assert.False(File.Exists(Path.Combine(temp.File("corpus"), CorpusFolder.Manifest)), "a failed import left a corpus");
+        Assert.False(File.Exists(Path.Combine(temp.File("corpus"), CorpusFolder.Manifest)),
+            "a failed import left a corpus");
         Assert.Empty(Directory.GetFiles(temp.File("corpus"))); // nothing half-written left behind
         return error;
     }

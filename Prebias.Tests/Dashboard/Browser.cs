@@ -55,7 +55,8 @@ public sealed partial class Browser : IAsyncDisposable
         {
             if (_browser is { IsConnected: true }) return _browser;
             _playwright ??= await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Arguments });
+            _browser = await _playwright.Chromium.LaunchAsync(
+                new() { ExecutablePath = ChromiumPath, Headless = true, Args = Arguments });
             return _browser;
         }
         finally

@@ -15,7 +15,10 @@ public class EndPointComparisonTests
     {
         Id = Guid.NewGuid(), Name = name, Seed = init, Model = new ModelArgs(),
         Training = new ResolvedTraining(new TrainingOptions(), LogSpacedCheckpoints: false),
-        Ordering = new OrderingSpec { Method = method, Metric = method == "shuffle" ? null : "sentiment", Seed = order },
+        Ordering = new OrderingSpec
+        {
+            Method = method, Metric = method == "shuffle" ? null : "sentiment", Seed = order,
+        },
     };
 
     [Fact]

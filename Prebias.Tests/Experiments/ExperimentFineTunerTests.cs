@@ -87,7 +87,8 @@ public sealed class ExperimentFineTunerTests(ApiFixture api)
             var db = scope.ServiceProvider.GetRequiredService<PrebiasDbContext>();
             var parent = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == parents[0]);
             var (_, refused) = await scope.ServiceProvider.GetRequiredService<BranchLauncher>().PrepareAsync(parent,
-                new BranchSpec { FromStep = 8, Transform = new FinetuneTransform { DatasetId = other, Steps = 4 } }, Guid.NewGuid(), default);
+                new BranchSpec { FromStep = 8, Transform = new FinetuneTransform { DatasetId = other, Steps = 4 } },
+                Guid.NewGuid(), default);
             Assert.Contains("transform.datasetId", Assert.IsType<LaunchResult.Invalid>(refused).Errors.Keys);
         }
         finally
@@ -99,42 +100,59 @@ public sealed class ExperimentFineTunerTests(ApiFixture api)
     private async Task DeliverMonitorAsync(Guid experimentId)
     {
         using var scope = api.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<ExperimentMonitorJob>().RunAsync(experimentId, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ExperimentMonitorJob>()
+            .RunAsync(experimentId, CancellationToken.None);
     }
 
     private async Task<List<RunRecord>> FineTunesAsync(IReadOnlyList<Guid> parents)
     {
         using var scope = api.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PrebiasDbContext>();
-        return await db.Runs.AsNoTracking().Where(r => r.ParentRunId != null && parents.Contains(r.ParentRunId.Value)).ToListAsync();
+        return await db.Runs.AsNoTracking()
+            .Where(r => r.ParentRunId != null && parents.Contains(r.ParentRunId.Value))
+            .ToListAsync();
     }
 
     /// <summary>An experiment of two runs (an ordering and the baseline) whose rows say they trained 8 steps.</summary>
-    private async Task<(Guid Experiment, List<Guid> Runs)> TrainedExperimentAsync(Guid datasetId, FinetuneTransform? finetune)
+    private async Task<(Guid Experiment, List<Guid> Runs)> TrainedExperimentAsync(Guid datasetId,
+        FinetuneTransform? finetune)
     {
         using var scope = api.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PrebiasDbContext>();
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == datasetId);
         var vocab = (await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId)).VocabSize!.Value;
-        var spec = new DurabilitySpec { DatasetId = datasetId, Orderings = [new OrderingSpec()], Seeds = [1], Finetune = finetune };
+        var spec = new DurabilitySpec
+        {
+            DatasetId = datasetId, Orderings = [new OrderingSpec()], Seeds = [1], Finetune = finetune,
+        };
         var experiment = new ExperimentRecord
         {
             Id = Guid.NewGuid(), DatasetId = datasetId, State = RunState.Running, CreatedAt = DateTimeOffset.UtcNow,
             Spec = JsonSerializer.Serialize(spec, JsonDefaults.Options),
         };
         db.Experiments.Add(experiment);
-        var model = new ModelArgs { Dim = 16, NLayers = 1, NHeads = 2, NKvHeads = 2, VocabSize = vocab, MaxSeqLen = dataset.MaxSeqLen };
-        var training = new ResolvedTraining(new TrainingOptions { BatchSize = 2, GradientAccumulationSteps = 1, MaxIters = 8, EvalInterval = 8, Seed = 1 }, false);
+        var model = new ModelArgs
+        {
+            Dim = 16, NLayers = 1, NHeads = 2, NKvHeads = 2, VocabSize = vocab, MaxSeqLen = dataset.MaxSeqLen,
+        };
+        var training = new ResolvedTraining(new TrainingOptions
+        {
+            BatchSize = 2, GradientAccumulationSteps = 1, MaxIters = 8, EvalInterval = 8, Seed = 1,
+        }, false);
         var config = new RunConfig(model, training, new OrderingSpec { Seed = 1 });
         var runs = new[] { "shuffle", ExperimentRuns.BaselinePrefix + "shuffle" }.Select(name => new RunRecord
         {
-            Id = Guid.NewGuid(), Name = name, DatasetId = datasetId, Seed = 1, ExperimentId = experiment.Id, State = RunState.Succeeded,
-            Model = config.Model, Training = config.Training, Ordering = config.Ordering, CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(), Name = name, DatasetId = datasetId, Seed = 1, ExperimentId = experiment.Id,
+            State = RunState.Succeeded, Model = config.Model, Training = config.Training, Ordering = config.Ordering,
+            CreatedAt = DateTimeOffset.UtcNow,
         }).ToList();
         db.Runs.AddRange(runs);
         foreach (var run in runs)
         {
-            db.Checkpoints.Add(new CheckpointRecord { RunId = run.Id, Step = 8, WeightsSha256 = "0", CreatedAt = DateTimeOffset.UtcNow });
+            db.Checkpoints.Add(new CheckpointRecord
+            {
+                RunId = run.Id, Step = 8, WeightsSha256 = "0", CreatedAt = DateTimeOffset.UtcNow,
+            });
             db.Evaluations.Add(new EvaluationRecord { RunId = run.Id, Step = 8, CreatedAt = DateTimeOffset.UtcNow });
         }
         await db.SaveChangesAsync();
@@ -148,8 +166,8 @@ public sealed class ExperimentFineTunerTests(ApiFixture api)
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == datasetId);
         var tokenizer = new TokenizerRecord
         {
-            Id = Guid.NewGuid(), Name = "another", Kind = "train", Source = "{}", State = ResourceState.Ready, VocabSize = 512,
-            CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(), Name = "another", Kind = "train", Source = "{}", State = ResourceState.Ready,
+            VocabSize = 512, CreatedAt = DateTimeOffset.UtcNow,
         };
         var other = new DatasetRecord
         {
@@ -162,17 +180,21 @@ public sealed class ExperimentFineTunerTests(ApiFixture api)
         return other.Id;
     }
 
-    /// <summary>Cancels the experiment (its scheduled monitor then ends at once) and deletes the fine-tunes' jobs.</summary>
+    /// <summary>
+    /// Cancels the experiment (its scheduled monitor then ends at once) and deletes the fine-tunes' jobs.
+    /// </summary>
     private async Task CleanUpAsync(Guid experimentId, IReadOnlyList<Guid> parents)
     {
         using var scope = api.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PrebiasDbContext>();
         var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
-        await db.Experiments.Where(e => e.Id == experimentId).ExecuteUpdateAsync(e => e.SetProperty(x => x.State, RunState.Cancelled));
+        await db.Experiments.Where(e => e.Id == experimentId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.State, RunState.Cancelled));
         foreach (var branch in await FineTunesAsync(parents))
         {
             if (branch.JobId is { } jobId) jobs.Delete(jobId);
-            await db.Runs.Where(r => r.Id == branch.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.State, RunState.Cancelled));
+            await db.Runs.Where(r => r.Id == branch.Id)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, RunState.Cancelled));
         }
     }
 }

@@ -36,7 +36,8 @@ public sealed partial class SwaggerDocumentTests(ApiFixture api)
         Assert.Contains("flesch_kincaid_grade", EnumOf(Property(doc, "OrderingSpec", "metric")));
         Assert.Contains("stories260k", EnumOf(Property(doc, "ModelSpec", "preset")));
         Assert.Equal(["synthetic", "file", "url", "tinystories", "mixture"], EnumOf(Property(doc, "CorpusSourceSpec", "kind")));
-        Assert.Equal(["swap_gender", "filter", "ordering", "finetune"], EnumOf(Property(doc, "BranchTransform", "kind")));
+        Assert.Equal(["swap_gender", "filter", "ordering", "finetune"],
+            EnumOf(Property(doc, "BranchTransform", "kind")));
         Assert.Equal(["reset", "keep"], EnumOf(Property(doc, "FinetuneTransform", "optimizer")));
         Assert.Contains("sentiment", EnumOf(Property(doc, "ComputeMetricsRequest", "metrics")));
         // Any enum in the document is a string enum (C# enums included), never the integers the API would refuse.

@@ -23,7 +23,8 @@ public sealed class RecoveryTests(ApiFixture api)
     {
         using var worker = await api.StartWorkerAsync("default");
         using var client = api.CreateClient();
-        var before = await Poll.UntilAsync(() => LiveServersAsync(client), n => n >= 1, TimeSpan.FromSeconds(60), "a live server");
+        var before = await Poll.UntilAsync(() => LiveServersAsync(client), n => n >= 1, TimeSpan.FromSeconds(60),
+            "a live server");
         // A server also registers the recurring reconciler.
         using (var connection = api.Services.GetRequiredService<JobStorage>().GetConnection())
             Assert.Contains(connection.GetRecurringJobs(), r => r.Id == ResourceReconcilerJob.RecurringId && r.Queue == "default");

@@ -126,7 +126,8 @@ public sealed class ResourceStateTests(ApiFixture api)
 
         // The monitor (default queue, served by the pipeline's worker) sees it and ends instead of polling forever.
         var experiment = await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{experimentId}"),
-            e => e.GetProperty("state").GetString() != "Pending" && e.GetProperty("state").GetString() != "Running", TimeSpan.FromMinutes(2), "the experiment to end");
+            e => e.GetProperty("state").GetString() != "Pending" && e.GetProperty("state").GetString() != "Running",
+            TimeSpan.FromMinutes(2), "the experiment to end");
         Assert.Equal("Failed", experiment.GetProperty("state").GetString());
         Assert.Contains("no longer exists", experiment.GetProperty("error").GetString());
         await Task.Delay(ExperimentMonitorDelay);

@@ -22,7 +22,11 @@ public sealed class BranchApiTests(ApiFixture api)
         var (swapped, swappedJob) = await p.Client.PostWorkAsync($"/api/runs/{parent}/branches", new { fromStep = 4, transform = new { kind = "swap_gender" } });
         // A fine-tune (here on the same dataset, which has the same tokenizer) is a new run from the parent's weights.
         var (finetuned, finetunedJob) = await p.Client.PostWorkAsync($"/api/runs/{parent}/branches",
-            new { fromStep = 8, transform = new { kind = "finetune", datasetId = p.DatasetId, steps = 4, optimizer = "keep" } });
+            new
+            {
+                fromStep = 8,
+                transform = new { kind = "finetune", datasetId = p.DatasetId, steps = 4, optimizer = "keep" },
+            });
         await p.Client.WaitForSuccessAsync(reorderedJob, TimeSpan.FromMinutes(3));
         await p.Client.WaitForSuccessAsync(swappedJob, TimeSpan.FromMinutes(3));
         await p.Client.WaitForSuccessAsync(finetunedJob, TimeSpan.FromMinutes(3));

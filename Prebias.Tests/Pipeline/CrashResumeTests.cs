@@ -27,7 +27,8 @@ public sealed class CrashResumeTests(ApiFixture api)
         using (var process = StartWorkerProcess())
         {
             await Poll.UntilAsync(() => p.Client.GetFromJsonAsync<JsonElement[]>($"/api/runs/{crashedRun}/checkpoints"),
-                c => c!.Any(x => x.GetProperty("step").GetInt64() >= 8), TimeSpan.FromMinutes(3), "a checkpoint at step 8");
+                c => c!.Any(x => x.GetProperty("step").GetInt64() >= 8), TimeSpan.FromMinutes(3),
+                "a checkpoint at step 8");
             process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no state change
             await process.WaitForExitAsync();
         }

@@ -31,12 +31,14 @@ public sealed class ExperimentApiTests(ApiFixture api, ITestOutputHelper output)
         // One worker does part of the work and is shut down; a second one, started later, finishes it.
         var first = await api.StartWorkerAsync("gpu", "default");
         await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
-            e => e.GetProperty("runs").EnumerateArray().Any(r => r.GetProperty("state").GetString() == "Succeeded"), TimeSpan.FromMinutes(4), "a first trained run");
+            e => e.GetProperty("runs").EnumerateArray().Any(r => r.GetProperty("state").GetString() == "Succeeded"),
+            TimeSpan.FromMinutes(4), "a first trained run");
         await first.StopAsync();
         first.Dispose();
         using var second = await api.StartWorkerAsync("gpu", "default");
         experiment = await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
-            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(6), "the experiment to finish");
+            e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(6),
+            "the experiment to finish");
         await second.StopAsync();
         Assert.True(experiment.GetProperty("state").GetString() == "Succeeded", experiment.ToString());
         Assert.Equal(1.0, experiment.GetProperty("progress").GetDouble());
@@ -90,7 +92,8 @@ public sealed class ExperimentApiTests(ApiFixture api, ITestOutputHelper output)
             try
             {
                 await Poll.UntilAsync(() => p.Client.GetJsonAsync($"/api/experiments/{id}"),
-                    e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(4), "the experiment to take the branch in");
+                    e => e.GetProperty("state").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(4),
+                    "the experiment to take the branch in");
             }
             catch (TimeoutException)
             {

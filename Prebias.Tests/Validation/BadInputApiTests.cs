@@ -17,7 +17,8 @@ public sealed class BadInputApiTests(ApiFixture api)
     private static readonly string Run = $$"""{"datasetId":"{{Id}}",""";
     private static readonly string Experiment = $$"""{"datasetId":"{{Id}}","orderings":[{"method":"shuffle"}],""";
 
-    private static string FineTune(string fields) => Experiment + $" \"finetune\":{{\"datasetId\":\"{Id}\",{fields}}}}}";
+    private static string FineTune(string fields) =>
+        Experiment + $" \"finetune\":{{\"datasetId\":\"{Id}\",{fields}}}}}";
 
     public static TheoryData<string, string, string, string> Requests => new()
     {
@@ -45,9 +46,11 @@ public sealed class BadInputApiTests(ApiFixture api)
         { "POST", "/api/experiments/durability", Experiment + """ "equivalenceMargin":0}""", "equivalenceMargin" },
         // A fine-tune of every run: its own fields, checked before any lookup.
         { "POST", "/api/experiments/durability", FineTune("\"steps\":0"), "finetune.steps" },
-        { "POST", "/api/experiments/durability", FineTune("\"steps\":5,\"optimizer\":\"forget\""), "finetune.optimizer" },
+        { "POST", "/api/experiments/durability", FineTune("\"steps\":5,\"optimizer\":\"forget\""),
+            "finetune.optimizer" },
         { "POST", "/api/experiments/durability", Experiment + """ "finetune":{"steps":5}}""", "finetune.datasetId" },
-        { "POST", "/api/experiments/durability", FineTune("\"steps\":5,\"training\":{\"learningRate\":0}"), "finetune.training.learningRate" },
+        { "POST", "/api/experiments/durability", FineTune("\"steps\":5,\"training\":{\"learningRate\":0}"),
+            "finetune.training.learningRate" },
         // ?format= that a table route does not write, and any format on a JSON-only route.
         { "GET", "/api/jobs?format=xlsx", "", "format" },
         // Run-scoped tables answer 404 for an unknown run before they read ?format=; their 400 is checked on a real

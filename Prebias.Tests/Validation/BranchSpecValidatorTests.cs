@@ -44,17 +44,21 @@ public sealed class BranchSpecValidatorTests
             },
         }).ToDictionary();
         Assert.Equal(["transform.datasetId", "transform.optimizer", "transform.ordering.buckets", "transform.steps",
-            "transform.training.batchSize", "transform.training.learningRate", "transform.training.warmupIters"], errors.Keys.Order().ToArray());
+            "transform.training.batchSize", "transform.training.learningRate", "transform.training.warmupIters"],
+            errors.Keys.Order().ToArray());
     }
 
     [Fact]
     public void FineTuneTransform_ReadsBackFromItsJson_WithItsKind()
     {
-        var json = """{"kind":"finetune","datasetId":"6a0c2c5e-2c7e-4a55-9a57-2b1f1f1f1f1f","steps":50,"optimizer":"keep","training":{"learningRate":0.0001}}""";
-        var transform = Assert.IsType<FinetuneTransform>(JsonSerializer.Deserialize<BranchTransform>(json, JsonDefaults.Options));
+        var json = """{"kind":"finetune","datasetId":"6a0c2c5e-2c7e-4a55-9a57-2b1f1f1f1f1f","steps":"""
+            + """50,"optimizer":"keep","training":{"learningRate":0.0001}}""";
+        var transform = Assert.IsType<FinetuneTransform>(
+            JsonSerializer.Deserialize<BranchTransform>(json, JsonDefaults.Options));
         Assert.Equal((50L, true, 1e-4), (transform.Steps, transform.KeepsOptimizer, transform.Training!.LearningRate));
         Assert.Equal(FinetuneTransform.DefaultOrderSeed, transform.ResolvedOrdering().Seed);
-        Assert.Contains("\"kind\":\"finetune\"", JsonSerializer.Serialize<BranchTransform>(transform, JsonDefaults.Options));
+        Assert.Contains("\"kind\":\"finetune\"",
+            JsonSerializer.Serialize<BranchTransform>(transform, JsonDefaults.Options));
     }
 
     [Fact]
