@@ -10,18 +10,12 @@ source scripts/prereqs.sh
 data=${PREBIAS_BENCH_DIR:-$(mktemp -d /tmp/prebias-bench-experiment-XXXX)}
 port=${PREBIAS_PORT:-5180}
 pg_port=${PREBIAS_PG_PORT:-54429}
-pg_dir=$data/postgres
-mkdir -p "$pg_dir" "$data/imports"
-chmod 755 "$data"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
 # A PREBIAS_BENCH_DIR from an earlier run is reused (bench experiment --experiment ID reads its experiment back).
-fresh=0
-[ -f "$pg_dir/PG_VERSION" ] || { prebias_pg initdb -D "$pg_dir" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null; fresh=1; }
-prebias_pg pg_ctl -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
+fresh=$(prebias_bench_pg_start "$data" "$pg_port")
 api_pid=""
 cleanup() {
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
-  prebias_pg pg_ctl -D "$pg_dir" -m fast -w stop >/dev/null 2>&1 || true
+  prebias_bench_pg_stop "$data"
 }
 trap cleanup EXIT
 if [ "$fresh" -eq 1 ]; then

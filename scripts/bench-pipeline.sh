@@ -12,16 +12,11 @@ data=${PREBIAS_BENCH_DIR:-$(mktemp -d /tmp/prebias-bench-pipeline-XXXX)}
 keep=${PREBIAS_BENCH_DIR:+1}
 port=${PREBIAS_PORT:-5181}
 pg_port=${PREBIAS_PG_PORT:-54431}
-pg_dir=$data/postgres
-mkdir -p "$pg_dir" "$data/imports"
-chmod 755 "$data"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
-prebias_pg initdb -D "$pg_dir" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
-prebias_pg pg_ctl -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
+prebias_bench_pg_start "$data" "$pg_port" >/dev/null
 api_pid=""
 cleanup() {
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
-  prebias_pg pg_ctl -D "$pg_dir" -m fast -w stop >/dev/null 2>&1 || true
+  prebias_bench_pg_stop "$data"
   [ -n "$keep" ] || rm -rf "$data"
 }
 trap cleanup EXIT

@@ -43,3 +43,17 @@ prebias_pg() {
   local tool=$1; shift
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$(prebias_pg_bindir)/$tool" "$@"; else "$(prebias_pg_bindir)/$tool" "$@"; fi
 }
+
+# The benchmarks' throwaway cluster in DIR/postgres on loopback PORT: created on first use (a kept bench folder is
+# reused), then started. Prints 1 when it was created. Stop it with prebias_bench_pg_stop DIR.
+prebias_bench_pg_start() {
+  local data=$1 port=$2 pg_dir=$1/postgres fresh=0
+  mkdir -p "$pg_dir" "$data/imports"
+  chmod 755 "$data"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
+  [ -f "$pg_dir/PG_VERSION" ] || { prebias_pg initdb -D "$pg_dir" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null; fresh=1; }
+  prebias_pg pg_ctl -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
+  echo "$fresh"
+}
+
+prebias_bench_pg_stop() { prebias_pg pg_ctl -D "$1/postgres" -m fast -w stop >/dev/null 2>&1 || true; }
