@@ -17,8 +17,8 @@ namespace Prebias.Bench;
 /// JSONL, Parquet (row groups of 50,000; once text only, once with a boolean column kept as an attribute),
 /// <c>.jsonl.gz</c> and <c>.jsonl.zst</c>, imports each R times (default 3, interleaved, best kept) and prints
 /// documents/s and MB/s per format, MB being the bytes on disk, with the Parquet/JSONL ratio (the peer is the JSONL
-/// import in the same run). Rows come from <c>--input</c> (e.g. /work/shared/data's TinyStories sample) or N
-/// synthetic stories (default 200,000).
+/// import in the same run). Rows come from <c>--input</c> (e.g. /work/shared/data's TinyStories sample, cycled to N
+/// rows) or N synthetic stories (default 200,000).
 /// </summary>
 public static class ImportFormatsBenchmark
 {
@@ -92,9 +92,14 @@ public static class ImportFormatsBenchmark
         return rates;
     }
 
-    private static List<string> ReadTexts(string input, string field, int limit) =>
-        [.. File.ReadLines(input).Where(l => l.Length > 0).Take(limit)
+    /// <summary>The input's texts, cycled until there are <paramref name="count"/> (a sample of a few hundred stories
+    /// imports in milliseconds, too short to time).</summary>
+    private static List<string> ReadTexts(string input, string field, int count)
+    {
+        List<string> texts = [.. File.ReadLines(input).Where(l => l.Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty(field).GetString() ?? "")];
+        return [.. Enumerable.Range(0, count).Select(i => texts[i % texts.Count])];
+    }
 
     private static List<string> Synthetic(string work, int documents, CancellationToken ct)
     {
@@ -118,7 +123,14 @@ public static class ImportFormatsBenchmark
         var even = new DataField<bool>("even");
         await using var file = File.Create(path);
         var schema = withAttribute ? new ParquetSchema(text, even) : new ParquetSchema(text);
-        await using var writer = await ParquetWriter.CreateAsync(schema, file);
+        // Snappy pages and no dictionary for the text, as Hugging Face shards of unique stories end up (pyarrow gives
+        // up on a dictionary past 1 MB); a cycled --input would otherwise get a dictionary of its repeats.
+        var options = new ParquetOptions
+        {
+            CompressionMethod = CompressionMethod.Snappy,
+            DictionaryEncodingThreshold = 0,
+        };
+        await using var writer = await ParquetWriter.CreateAsync(schema, file, options);
         for (var start = 0; start < texts.Count; start += RowGroup)
         {
             var rows = texts.Skip(start).Take(RowGroup).ToArray();
