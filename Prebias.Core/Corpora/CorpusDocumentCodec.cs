@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -14,18 +15,36 @@ internal static class CorpusDocumentCodec
         SkipValidation = false,
     };
 
-    /// <summary>Writes the document as one JSON object (no newline). Attributes are written in ordinal key order
-    /// so the bytes do not depend on dictionary iteration order.</summary>
-    public static void Write(Utf8JsonWriter json, string text, IReadOnlyDictionary<string, string>? attributes)
+    /// <summary>Writes the document as one JSON object (no newline). Attributes come sorted by key (ordinal), so
+    /// the bytes do not depend on dictionary iteration order.</summary>
+    public static void Write(Utf8JsonWriter json, ReadOnlySpan<char> text,
+        ReadOnlySpan<KeyValuePair<string, string>> sortedAttributes)
     {
         json.WriteStartObject();
-        json.WriteString("text", text);
-        if (attributes is { Count: > 0 })
+        json.WriteString("text"u8, text);
+        WriteAttributes(json, sortedAttributes);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The same line from valid UTF-8 text: the escaping works on code points, so the bytes are the same.</summary>
+    public static void WriteUtf8(Utf8JsonWriter json, ReadOnlySpan<byte> text,
+        ReadOnlySpan<KeyValuePair<string, string>> sortedAttributes)
+    {
+        json.WriteStartObject();
+        json.WriteString("text"u8, text);
+        WriteAttributes(json, sortedAttributes);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter json, ReadOnlySpan<KeyValuePair<string, string>> sorted)
+    {
+        if (sorted.IsEmpty) return;
+        json.WriteStartObject("attributes"u8);
+        for (var i = 0; i < sorted.Length; i++)
         {
-            json.WriteStartObject("attributes");
-            foreach (var key in attributes.Keys.Order(StringComparer.Ordinal))
-                json.WriteString(key, attributes[key]);
-            json.WriteEndObject();
+            Debug.Assert(i == 0 || string.CompareOrdinal(sorted[i - 1].Key, sorted[i].Key) < 0,
+                "attribute keys must be unique and sorted");
+            json.WriteString(sorted[i].Key, sorted[i].Value);
         }
         json.WriteEndObject();
     }

@@ -18,6 +18,7 @@ public sealed class CorpusWriter : IDisposable
     private readonly FileStream _index;
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly ArrayBufferWriter<byte> _line = new(4096);
+    private readonly Utf8JsonWriter _json;
     private readonly byte[] _offset = new byte[sizeof(long)];
     private bool _completed;
     private bool _disposed;
@@ -27,6 +28,7 @@ public sealed class CorpusWriter : IDisposable
         _directory = directory;
         _documents = OpenTemp(CorpusFolder.Documents);
         _index = OpenTemp(CorpusFolder.Index);
+        _json = CorpusDocumentCodec.CreateWriter(_line);
     }
 
     /// <summary>Starts a corpus in <paramref name="directory"/> (created if missing; a previous corpus there is replaced on Complete).</summary>
@@ -45,13 +47,42 @@ public sealed class CorpusWriter : IDisposable
     /// <summary>Appends one document and returns its index.</summary>
     public int Write(string text, IReadOnlyDictionary<string, string>? attributes = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (attributes is not { Count: > 0 }) return Write(text.AsSpan(), []);
+        var sorted = attributes.ToArray();
+        sorted.AsSpan().Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return Write(text.AsSpan(), sorted);
+    }
+
+    /// <summary>Appends one document and returns its index; importers hand over text and attributes without a
+    /// string or a dictionary per document.</summary>
+    /// <param name="sortedAttributes">Keys unique and in ordinal order (the order the line stores them in).</param>
+    public int Write(ReadOnlySpan<char> text, ReadOnlySpan<KeyValuePair<string, string>> sortedAttributes)
+    {
+        CorpusDocumentCodec.Write(StartLine(), text, sortedAttributes);
+        return EndLine();
+    }
+
+    /// <summary><see cref="Write(ReadOnlySpan{char}, ReadOnlySpan{KeyValuePair{string, string}})"/> for valid UTF-8
+    /// text (Parquet's), written without decoding it.</summary>
+    public int WriteUtf8(ReadOnlySpan<byte> text, ReadOnlySpan<KeyValuePair<string, string>> sortedAttributes)
+    {
+        CorpusDocumentCodec.WriteUtf8(StartLine(), text, sortedAttributes);
+        return EndLine();
+    }
+
+    private Utf8JsonWriter StartLine()
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_completed) throw new InvalidOperationException("The corpus is already complete.");
-        ArgumentNullException.ThrowIfNull(text);
-
         _line.ResetWrittenCount();
-        using (var json = CorpusDocumentCodec.CreateWriter(_line))
-            CorpusDocumentCodec.Write(json, text, attributes);
+        _json.Reset(_line); // one JSON writer for every line, not one per document
+        return _json;
+    }
+
+    private int EndLine()
+    {
+        _json.Flush();
         _line.GetSpan(1)[0] = (byte)'\n';
         _line.Advance(1);
 
@@ -90,6 +121,7 @@ public sealed class CorpusWriter : IDisposable
         _disposed = true;
         _documents.Dispose();
         _index.Dispose();
+        _json.Dispose();
         _sha256.Dispose();
         if (_completed) return;
         File.Delete(PathOf(CorpusFolder.Documents) + CorpusFolder.TempSuffix);

@@ -14,7 +14,7 @@ internal static class JsonLinesDocumentReader
         while (lines.TryReadLine(out var memory, out var tooLong))
         {
             ct.ThrowIfCancellationRequested();
-            var location = $"line {lines.LineNumber}";
+            var location = new DocumentLocation("line", lines.LineNumber);
             if (tooLong)
             {
                 sink.Reject(BadDocumentReason.TooLong, location, sink.TooLongMessage(sink.MaxRawBytes));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 
@@ -8,7 +7,8 @@ namespace Prebias.Core.Corpora.Import;
 /// Parquet (Hugging Face shards such as TinyStories' <c>data/train-00000-of-00004.parquet</c>): one document per
 /// row from the string column <see cref="CorpusImportOptions.TextColumn"/>; every other top-level scalar column is
 /// kept as a document attribute (invariant text, booleans as <c>true</c>/<c>false</c>). Nested and repeated
-/// columns are left out. One row group is held at a time, so memory stays flat whatever the file size.
+/// columns are left out. The next row group is decoded while the current one is written, so at most two row groups
+/// are in memory and memory stays flat whatever the file size.
 /// </summary>
 internal static class ParquetDocumentReader
 {
@@ -32,31 +32,56 @@ internal static class ParquetDocumentReader
             ?? throw new CorpusImportException(BadDocumentReason.MissingTextField, "",
                 $"no string column \"{sink.Options.TextColumn}\"; columns: " +
                 string.Join(", ", reader.Schema.Fields.Select(Describe)) + " (set textColumn)");
-        var attributeFields = flat.Where(f => f.Name != textField.Name && ParquetScalars.IsSupported(f.ClrType)).ToList();
+        // Sorted once by name, so each row's attributes go to the writer in its order without a dictionary per row.
+        var attributeFields = flat.Where(f => f.Name != textField.Name && ParquetScalars.IsSupported(f.ClrType))
+            .DistinctBy(f => f.Name).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var names = attributeFields.Select(f => f.Name).ToArray();
+        var pairs = new KeyValuePair<string, string>[names.Length];
+        var textBytes = ParquetScalars.AsUtf8Bytes(textField);
 
-        long row = 0;
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        Task<ParquetRowGroup>? next = reader.RowGroupCount == 0 ? null
+            : ParquetRowGroup.ReadAsync(reader, 0, 0, textBytes, attributeFields, ct);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            using var group = reader.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
-            var texts = await ParquetScalars.ReadAsTextAsync(group, textField, count, ct);
-            var columns = new List<string?[]>(attributeFields.Count);
-            foreach (var field in attributeFields) columns.Add(await ParquetScalars.ReadAsTextAsync(group, field, count, ct));
-
-            for (var i = 0; i < count; i++, row++)
+            while (next is not null)
             {
-                var location = $"row {row.ToString(CultureInfo.InvariantCulture)}";
-                if (texts[i] is not { } text)
-                {
-                    sink.Reject(BadDocumentReason.MissingTextField, location, $"\"{textField.Name}\" is null");
-                    continue;
-                }
-                Dictionary<string, string>? attributes = null;
-                for (var c = 0; c < columns.Count; c++)
-                    if (columns[c][i] is { } value) (attributes ??= new(StringComparer.Ordinal))[attributeFields[c].Name] = value;
-                sink.Accept(text, location, row, attributes);
+                var group = await next;
+                var index = group.Index + 1;
+                var firstRow = group.FirstRow + group.Count;
+                // The next row group decodes on the pool while this one is written: on a second core that hides
+                // Parquet.Net's decoding, and at most two row groups are in memory, so memory stays flat.
+                next = index == reader.RowGroupCount ? null
+                    : Task.Run(() => ParquetRowGroup.ReadAsync(reader, index, firstRow, textBytes, attributeFields, ct),
+                        ct);
+                Write(group, textField.Name, names, pairs, sink);
             }
+        }
+        finally
+        {
+            // A bad row (policy Fail) or a cancellation ends the loop while the next group decodes: wait for it, so
+            // the stream is not closed under it. Its own outcome is moot then; the first error is the one reported.
+            if (next is not null)
+                try { await next; }
+                catch (Exception) { /* see above */ }
+        }
+    }
+
+    private static void Write(ParquetRowGroup group, string textColumn, string[] names,
+        KeyValuePair<string, string>[] pairs, ImportSink sink)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            var row = group.FirstRow + i;
+            if (group.IsTextNull(i))
+            {
+                sink.Reject(BadDocumentReason.MissingTextField, new DocumentLocation("row", row),
+                    $"\"{textColumn}\" is null");
+                continue;
+            }
+            var count = 0;
+            for (var c = 0; c < names.Length; c++)
+                if (group.Attributes[c][i] is { } value) pairs[count++] = new(names[c], value);
+            sink.AcceptUtf8(group.Texts[i].Span, new DocumentLocation("row", row), row, pairs.AsSpan(0, count));
         }
     }
 

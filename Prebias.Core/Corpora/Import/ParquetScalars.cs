@@ -22,6 +22,40 @@ internal static class ParquetScalars
     // Parquet.Net 6 reports UTF-8 string columns read from a file as ReadOnlyMemory<char>; both read as strings.
     private static bool IsString(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
+    /// <summary>The text column read as UTF-8 bytes (a string column included: same name and nullability, its own
+    /// schema). Parquet.Net 6 gives each value an array of its own either way; bytes are half the size of chars (a
+    /// row group's values outlive many gen0 collections, so the GC copies them) and skip decoding to UTF-16 only for
+    /// the corpus writer to encode it back.</summary>
+    public static DataField AsUtf8Bytes(DataField text)
+    {
+        if (text.ClrType == typeof(byte[])) return text;
+        var bytes = new DataField<byte[]>(text.Name, text.IsNullable);
+        _ = new ParquetSchema(bytes); // attaches the field, which reading needs
+        return bytes;
+    }
+
+    /// <summary>Reads a text column from <see cref="AsUtf8Bytes"/>; the second array marks null rows (null when
+    /// the column cannot hold nulls).</summary>
+    public static async Task<(ReadOnlyMemory<byte>[] Texts, bool[]? Nulls)> ReadUtf8Async(ParquetRowGroupReader group,
+        DataField bytesField, int count, CancellationToken ct)
+    {
+        var texts = new ReadOnlyMemory<byte>[count];
+        if (bytesField.MaxDefinitionLevel == 0)
+        {
+            await group.ReadRawAsync(bytesField, texts.AsMemory(), null, null, ct);
+            return (texts, null);
+        }
+        // A nullable column: the values come packed (nulls left out), the definition levels say which rows they fill.
+        var packed = new ReadOnlyMemory<byte>[count];
+        var levels = new int[count];
+        await group.ReadRawAsync(bytesField, packed.AsMemory(), levels.AsMemory(), null, ct);
+        var isNull = new bool[count];
+        for (int i = 0, next = 0; i < count; i++)
+            if (levels[i] < bytesField.MaxDefinitionLevel) isNull[i] = true;
+            else texts[i] = packed[next++];
+        return (texts, isNull);
+    }
+
     public static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count,
         CancellationToken ct)
     {

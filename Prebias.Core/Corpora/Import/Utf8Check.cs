@@ -20,6 +20,19 @@ internal static class Utf8Check
         return -1;
     }
 
+    /// <summary>Trims what <see cref="string.Trim()"/> trims (every whitespace char is in the BMP, so runes and
+    /// chars agree) from valid UTF-8.</summary>
+    public static ReadOnlySpan<byte> TrimWhiteSpace(ReadOnlySpan<byte> text)
+    {
+        while (Rune.DecodeFromUtf8(text, out var rune, out var length) == System.Buffers.OperationStatus.Done
+               && Rune.IsWhiteSpace(rune))
+            text = text[length..];
+        while (Rune.DecodeLastFromUtf8(text, out var rune, out var length) == System.Buffers.OperationStatus.Done
+               && Rune.IsWhiteSpace(rune))
+            text = text[..^length];
+        return text;
+    }
+
     public static string Describe(long byteOffset, ReadOnlySpan<byte> bytes, int invalidAt) =>
         $"invalid UTF-8 (byte 0x{bytes[invalidAt]:X2} at byte offset {byteOffset})";
 }
