@@ -33,22 +33,10 @@ public static class ImportFormatsBenchmark
         Directory.CreateDirectory(work);
         try
         {
-            var texts = Arg("--input") is { } input ? ReadTexts(input, Arg("--field") ?? "story", documents) : Synthetic(work, documents, ct);
-            Console.WriteLine($"rows: {texts.Count} documents, {texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t)) / 1e6:F1} MB of text");
-            var jsonl = Path.Combine(work, "rows.jsonl");
-            await WriteJsonLinesAsync(jsonl, texts);
-            var parquet = Path.Combine(work, "rows.parquet");
-            await WriteParquetAsync(parquet, texts, withAttribute: true);
-            var textOnly = Path.Combine(work, "text-only.parquet");
-            await WriteParquetAsync(textOnly, texts, withAttribute: false);
-            var gzip = jsonl + ".gz";
-            using (var from = File.OpenRead(jsonl)) using (var to = new GZipStream(File.Create(gzip), CompressionLevel.Optimal)) from.CopyTo(to);
-            var zstd = jsonl + ".zst";
-            // ZstdSharp leaves the inner stream open: the file is closed here, after the frame's end is written.
-            using (var from = File.OpenRead(jsonl))
-            using (var file = File.Create(zstd))
-            using (var to = new CompressionStream(file, 3))
-                from.CopyTo(to);
+            // The rows live only while the files are written: every collection inside a timed import would walk them.
+            var input = Arg("--input");
+            var (jsonl, parquet, textOnly, gzip, zstd) = await WriteFilesAsync(work, () => input is null
+                ? Synthetic(work, documents, ct) : ReadTexts(input, Arg("--field") ?? "story", documents));
 
             var options = new CorpusImportOptions { TextField = "text", TextColumn = "text" };
             var rates = Measure([("jsonl", jsonl), ("parquet", parquet), ("parquet_text_only", textOnly),
@@ -64,8 +52,31 @@ public static class ImportFormatsBenchmark
         }
     }
 
+    private static async Task<(string Jsonl, string Parquet, string TextOnly, string Gzip, string Zstd)> WriteFilesAsync(
+        string work, Func<List<string>> rows)
+    {
+        var texts = rows();
+        Console.WriteLine($"rows: {texts.Count} documents, {texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t)) / 1e6:F1} MB of text");
+        var jsonl = Path.Combine(work, "rows.jsonl");
+        await WriteJsonLinesAsync(jsonl, texts);
+        var parquet = Path.Combine(work, "rows.parquet");
+        await WriteParquetAsync(parquet, texts, withAttribute: true);
+        var textOnly = Path.Combine(work, "text-only.parquet");
+        await WriteParquetAsync(textOnly, texts, withAttribute: false);
+        var gzip = jsonl + ".gz";
+        using (var from = File.OpenRead(jsonl)) using (var to = new GZipStream(File.Create(gzip), CompressionLevel.Optimal)) from.CopyTo(to);
+        var zstd = jsonl + ".zst";
+        // ZstdSharp leaves the inner stream open: the file is closed here, after the frame's end is written.
+        using (var from = File.OpenRead(jsonl))
+        using (var file = File.Create(zstd))
+        using (var to = new CompressionStream(file, 3))
+            from.CopyTo(to);
+        return (jsonl, parquet, textOnly, gzip, zstd);
+    }
+
     /// <summary>Best of <paramref name="repeat"/> imports of each file, interleaved (round r imports every format once,
-    /// so load that comes and goes hits all of them alike); prints and returns documents/s per label.</summary>
+    /// so load that comes and goes hits all of them alike); prints and returns documents/s per label. Each time
+    /// includes a full collection of the garbage that import left, so no format pays for the one before it.</summary>
     private static Dictionary<string, double> Measure(IReadOnlyList<(string Label, string Path)> files,
         CorpusImportOptions options, int repeat, string work, CancellationToken ct)
     {
@@ -77,6 +88,8 @@ public static class ImportFormatsBenchmark
                 var target = Path.Combine(work, $"{label}-{r}");
                 var clock = Stopwatch.StartNew();
                 imported[label] = CorpusFileImporter.ImportToDirectory(path, target, options, ct).Imported;
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
                 best[label] = Math.Min(best[label], clock.Elapsed.TotalSeconds);
                 Directory.Delete(target, recursive: true);
             }
