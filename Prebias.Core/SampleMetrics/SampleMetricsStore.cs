@@ -66,6 +66,7 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
             upsert.CommandTimeout = 0;
             await upsert.ExecuteNonQueryAsync(ct);
         }
+        await SampleMetricSummaryStore.InvalidateAsync(connection, tx, datasetId, ct);
         await tx.CommitAsync(ct);
     }
 
