@@ -24,7 +24,7 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
 {
     private static readonly string?[] Splits = [null, "train", "val"];
 
-    /// <summary>The stored summary of the samples of <paramref name="split"/> (all when null), else the live one.</summary>
+    /// <summary>The stored summary of <paramref name="split"/>'s samples (all when null), else the live one.</summary>
     public async Task<IReadOnlyList<MetricSummary>> SummaryAsync(Guid datasetId, string? split, CancellationToken ct)
     {
         var stored = await ReadAsync<SplitSummaries>(datasetId, "summaries", ct);
@@ -63,7 +63,8 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
 
         // Inserted at the version read above when no write ever made the row (datasets older than this table).
         await using var write = dataSource.CreateCommand("""
-            INSERT INTO sample_metric_summaries (dataset_id, version, summaries, histograms, histogram_bins, computed_at)
+            INSERT INTO sample_metric_summaries
+                (dataset_id, version, summaries, histograms, histogram_bins, computed_at)
             VALUES (@d, @version, @summaries, @histograms, @bins, now())
             ON CONFLICT (dataset_id) DO UPDATE SET summaries = EXCLUDED.summaries, histograms = EXCLUDED.histograms,
                 histogram_bins = EXCLUDED.histogram_bins, computed_at = EXCLUDED.computed_at
@@ -94,7 +95,7 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>One stored column, or null when none is stored. The column name is one of this class's constants.</summary>
+    /// <summary>One stored column, or null when none is stored. <paramref name="column"/> is a literal here.</summary>
     private async Task<T?> ReadAsync<T>(Guid datasetId, string column, CancellationToken ct) where T : class
     {
         await using var cmd = dataSource.CreateCommand(
