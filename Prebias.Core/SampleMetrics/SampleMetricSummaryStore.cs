@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Prebias.Core.Metrics;
 
 namespace Prebias.Core.SampleMetrics;
 
@@ -23,6 +24,9 @@ namespace Prebias.Core.SampleMetrics;
 public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, SampleMetricsQueries live)
 {
     private static readonly string?[] Splits = [null, "train", "val"];
+
+    /// <summary>The registry the answers are for: answers stored under another release's are not read.</summary>
+    private static readonly string Metrics = string.Join(",", MetricRegistry.Names);
 
     /// <summary>The stored summary of <paramref name="split"/>'s samples (all when null), else the live one.</summary>
     public async Task<IReadOnlyList<MetricSummary>> SummaryAsync(Guid datasetId, string? split, CancellationToken ct)
@@ -57,17 +61,17 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
         }
         var summaries = new List<MetricSummary>[Splits.Length];
         for (var i = 0; i < Splits.Length; i++)
-            summaries[i] = [.. await live.SummaryAsync(datasetId, Splits[i], ct)];
+            summaries[i] = (await live.SummaryAsync(datasetId, Splits[i], ct)).ToList();
         var histograms = await SampleMetricHistograms.ComputeAsync(dataSource, datasetId,
             SampleMetricHistograms.DefaultBins, ct);
 
         // Inserted at the version read above when no write ever made the row (datasets older than this table).
         await using var write = dataSource.CreateCommand("""
             INSERT INTO sample_metric_summaries
-                (dataset_id, version, summaries, histograms, histogram_bins, computed_at)
-            VALUES (@d, @version, @summaries, @histograms, @bins, now())
+                (dataset_id, version, summaries, histograms, histogram_bins, metrics, computed_at)
+            VALUES (@d, @version, @summaries, @histograms, @bins, @metrics, now())
             ON CONFLICT (dataset_id) DO UPDATE SET summaries = EXCLUDED.summaries, histograms = EXCLUDED.histograms,
-                histogram_bins = EXCLUDED.histogram_bins, computed_at = EXCLUDED.computed_at
+                histogram_bins = EXCLUDED.histogram_bins, metrics = EXCLUDED.metrics, computed_at = now()
             WHERE sample_metric_summaries.version = @version
             """);
         write.Parameters.AddWithValue("d", datasetId);
@@ -76,6 +80,7 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
             Serialize(new SplitSummaries(summaries[0], summaries[1], summaries[2])));
         write.Parameters.AddWithValue("histograms", NpgsqlDbType.Jsonb, Serialize(histograms));
         write.Parameters.AddWithValue("bins", SampleMetricHistograms.DefaultBins);
+        write.Parameters.AddWithValue("metrics", Metrics);
         return await write.ExecuteNonQueryAsync(ct) == 1;
     }
 
@@ -89,18 +94,25 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO sample_metric_summaries (dataset_id, version) VALUES (@d, 1)
             ON CONFLICT (dataset_id) DO UPDATE SET version = sample_metric_summaries.version + 1,
-                summaries = NULL, histograms = NULL, histogram_bins = NULL, computed_at = NULL
+                summaries = NULL, histograms = NULL, histogram_bins = NULL, metrics = NULL, computed_at = NULL
             """, connection, tx);
         cmd.Parameters.AddWithValue("d", datasetId);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>One stored column, or null when none is stored. <paramref name="column"/> is a literal here.</summary>
+    /// <summary>
+    /// One stored column, or null when none is stored for this registry and bin count (a release that changes
+    /// either answers live until the next job). <paramref name="column"/> is a literal of this class.
+    /// </summary>
     private async Task<T?> ReadAsync<T>(Guid datasetId, string column, CancellationToken ct) where T : class
     {
-        await using var cmd = dataSource.CreateCommand(
-            $"SELECT {column} FROM sample_metric_summaries WHERE dataset_id = @d AND {column} IS NOT NULL");
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {column} FROM sample_metric_summaries
+            WHERE dataset_id = @d AND {column} IS NOT NULL AND metrics = @metrics AND histogram_bins = @bins
+            """);
         cmd.Parameters.AddWithValue("d", datasetId);
+        cmd.Parameters.AddWithValue("metrics", Metrics);
+        cmd.Parameters.AddWithValue("bins", SampleMetricHistograms.DefaultBins);
         return await cmd.ExecuteScalarAsync(ct) is string json
             ? JsonSerializer.Deserialize<T>(json, JsonDefaults.Options)
             : null;

@@ -10,7 +10,8 @@ namespace Prebias.Core.Persistence.Migrations
     /// histograms, written once after each job that changes the dataset's metric values, so the summary and histogram
     /// routes stop scanning millions of values per request. Written by SampleMetricSummaryStore; managed in SQL like
     /// sample_metrics: no EF entity, so the model snapshot is unchanged. <c>version</c> counts the writes to the
-    /// dataset's values: a summary computed before a later write is refused (see the store).
+    /// dataset's values: a summary computed before a later write is refused (see the store); <c>metrics</c> names
+    /// the registry's metrics it was computed for, so a release that changes them answers live until the next job.
     /// </summary>
     [DbContext(typeof(PrebiasDbContext))]
     [Migration("20261202070000_SampleMetricSummaries")]
@@ -26,6 +27,7 @@ namespace Prebias.Core.Persistence.Migrations
                     summaries jsonb,
                     histograms jsonb,
                     histogram_bins integer,
+                    metrics text,
                     computed_at timestamptz
                 )
                 """);
