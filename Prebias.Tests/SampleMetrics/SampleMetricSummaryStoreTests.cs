@@ -43,7 +43,8 @@ public sealed class SampleMetricSummaryStoreTests
         // Values removed behind the stores' backs: the stored answers stay, so they come from the table; other
         // bin counts are computed live and see no values.
         await ExecAsync(dataset, "DELETE FROM sample_metrics WHERE dataset_id = @d");
-        Assert.Equal(["attr.level"], (await live.SummaryAsync(dataset.DatasetId, null, ct)).Select(s => s.Metric));
+        var left = await live.SummaryAsync(dataset.DatasetId, null, ct);
+        Assert.Equal(new[] { "attr.level" }, left.Select(s => s.Metric));
         foreach (var split in Splits)
             Assert.Equal(expected[split ?? "all"], await store.SummaryAsync(dataset.DatasetId, split, ct));
         Assert.Equal(histograms, Json(await store.HistogramsAsync(dataset.DatasetId,
@@ -59,19 +60,19 @@ public sealed class SampleMetricSummaryStoreTests
         var ct = CancellationToken.None;
         Assert.True(await store.RefreshAsync(dataset.DatasetId, ct));
         Assert.True(await store.RefreshAsync(dataset.DatasetId, ct)); // a re-delivered job
-        Assert.Equal((1, 1), await RowsAsync(dataset));
+        Assert.Equal((1L, 1L), await RowsAsync(dataset));
 
         // A repeated metrics job's write: sentiment becomes 1 everywhere.
         var sentiment = MetricRegistry.Get("sentiment");
         await dataset.Host.Services.GetRequiredService<SampleMetricsStore>().ReplaceAsync(dataset.DatasetId,
             [sentiment], [.. Enumerable.Range(0, dataset.Count)], Enumerable.Repeat(1.0, dataset.Count).ToArray(), ct);
-        Assert.Equal((1, 0), await RowsAsync(dataset));
+        Assert.Equal((1L, 0L), await RowsAsync(dataset));
         var fresh = await store.SummaryAsync(dataset.DatasetId, null, ct);
         Assert.Equal(await live.SummaryAsync(dataset.DatasetId, null, ct), fresh);
         Assert.Equal(1.0, fresh.Single(s => s.Metric == "sentiment").Mean);
 
         Assert.True(await store.RefreshAsync(dataset.DatasetId, ct));
-        Assert.Equal((1, 1), await RowsAsync(dataset));
+        Assert.Equal((1L, 1L), await RowsAsync(dataset));
         Assert.Equal(fresh, await store.SummaryAsync(dataset.DatasetId, null, ct));
     }
 
