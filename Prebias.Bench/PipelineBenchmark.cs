@@ -15,8 +15,9 @@ namespace Prebias.Bench;
 /// [--vocab 512]</c>: a synthetic corpus of N documents through the whole data path with the real jobs of a running
 /// API (<c>scripts/bench-pipeline.sh</c> starts one on a throwaway Postgres): corpus generation, vocabulary training,
 /// pretokenization, sample metrics (COPY), order compile for every method, a run's ledger, sorted sample pages,
-/// metric summary and histograms, the Parquet export of every sample. Per stage: seconds, peak RSS, rate. Last
-/// lines: <c>total_seconds</c>, <c>peak_rss_mb</c> (largest over the stages), <c>sorted_query_p99_ms</c> and
+/// metric summary and histograms (stored by the metrics job; peers: the live queries, and the job's refresh timed
+/// alone), the Parquet export of every sample. Per stage: seconds, peak RSS, rate. Last lines:
+/// <c>total_seconds</c>, <c>peak_rss_mb</c> (largest over the stages), <c>sorted_query_p99_ms</c> and
 /// <c>disk_mb_per_million_stories</c>.
 /// </summary>
 public static class PipelineBenchmark
