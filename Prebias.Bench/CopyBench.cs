@@ -23,7 +23,7 @@ public static class CopyBench
         var connection = a.Get("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Prebias")
             ?? "Host=127.0.0.1;Port=54329;Username=postgres;Database=prebias";
         await using var dataSource = NpgsqlDataSource.Create(connection);
-        var store = new SampleMetricsStore(dataSource);
+        var store = new SampleMetricsStore(dataSource, new SampleAttributeStore(dataSource));
         var metrics = MetricRegistry.TextMetrics;
 
         var random = new Random(1);

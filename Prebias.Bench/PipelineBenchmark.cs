@@ -15,8 +15,9 @@ namespace Prebias.Bench;
 /// [--vocab 512]</c>: a synthetic corpus of N documents through the whole data path with the real jobs of a running
 /// API (<c>scripts/bench-pipeline.sh</c> starts one on a throwaway Postgres): corpus generation, vocabulary training,
 /// pretokenization, sample metrics (COPY), order compile for every method, a run's ledger, sorted sample pages,
-/// metric summary and histograms, the Parquet export of every sample. Per stage: seconds, peak RSS, rate. Last
-/// lines: <c>total_seconds</c>, <c>peak_rss_mb</c> (largest over the stages), <c>sorted_query_p99_ms</c> and
+/// metric summary and histograms (stored by the metrics job; peers: the live queries, and the job's refresh timed
+/// alone), the Parquet export of every sample. Per stage: seconds, peak RSS, rate. Last lines:
+/// <c>total_seconds</c>, <c>peak_rss_mb</c> (largest over the stages), <c>sorted_query_p99_ms</c> and
 /// <c>disk_mb_per_million_stories</c>.
 /// </summary>
 public static class PipelineBenchmark
@@ -27,7 +28,9 @@ public static class PipelineBenchmark
 
     // Measured for comparison, not steps of the data path: total_seconds leaves them out.
     private const string IndexRebuild = "sort index build", SqlPeer = "sorted pages, SQL only",
-        UnindexedPeer = "sorted pages, SQL, no index";
+        UnindexedPeer = "sorted pages, SQL, no index", StoredVsLive = "stored vs live summaries",
+        SummaryRefresh = "summary refresh (in the metrics job; again alone)";
+    private const int SummaryRounds = 3;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
@@ -104,6 +107,14 @@ public static class PipelineBenchmark
             () => client.GetAsync($"api/datasets/{datasetId}/metrics/summary", ct));
         await meter.MeasureAsync("metric histograms",
             () => client.GetAsync($"api/datasets/{datasetId}/metrics/histograms", ct));
+        // The live queries run without the 30 s command timeout, so they are measured where the route would fail.
+        await using var untimed = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(a.Require("connection")) { CommandTimeout = 0 }.ConnectionString);
+        var (stored, live) = await meter.MeasureAsync(StoredVsLive,
+            () => StoredVsLiveAsync(client, untimed, Guid.Parse(datasetId), ct));
+        var summaries = new SampleMetricSummaryStore(untimed,
+            new SampleMetricsQueries(untimed, new SampleAttributeStore(untimed)));
+        await meter.MeasureAsync(SummaryRefresh, () => summaries.RefreshAsync(Guid.Parse(datasetId), ct));
         var exported = await meter.MeasureAsync("parquet export",
             () => ExportAsync(a.Require("api"), key, datasetId, ct),
             rows => rows, "rows");
@@ -117,9 +128,19 @@ public static class PipelineBenchmark
         Console.WriteLine(Figure("sorted_page_sql_p50_ms", Percentile(sql, 0.50)));
         Console.WriteLine(Figure("sorted_page_sql_unindexed_p50_ms", Percentile(sqlUnindexed, 0.50)));
         Console.WriteLine(Figure("sort_index_speedup", Percentile(sqlUnindexed, 0.50) / Percentile(sql, 0.50)));
+        foreach (var (route, i) in new[] { ("summary", 0), ("histograms", 1) })
+        {
+            var (fromTable, fromScan) = (Median(stored[i]), Median(live[i]));
+            Console.WriteLine(Figure($"{route}_stored_ms", fromTable));
+            Console.WriteLine(Figure($"{route}_live_ms", fromScan));
+            Console.WriteLine(Figure($"{route}_stored_speedup", fromScan / fromTable));
+        }
+        Console.WriteLine(Figure("summary_refresh_seconds",
+            meter.Stages.Single(s => s.Name == SummaryRefresh).Seconds));
         Console.WriteLine(Figure("disk_mb_per_million_stories", diskBytes / 1e6 / documents * 1e6));
         Console.WriteLine(Figure("total_seconds", meter.Stages
-            .Where(s => s.Name is not (IndexRebuild or SqlPeer or UnindexedPeer)).Sum(s => s.Seconds)));
+            .Where(s => s.Name is not (IndexRebuild or SqlPeer or UnindexedPeer or StoredVsLive or SummaryRefresh))
+            .Sum(s => s.Seconds)));
         Console.WriteLine(Figure("peak_rss_mb", meter.Stages.Max(s => s.PeakMb)));
         Console.WriteLine(Figure("sorted_query_p99_ms", Percentile(sorted, 0.99)));
         return exported == documents ? 0 : 1;
@@ -160,7 +181,7 @@ public static class PipelineBenchmark
     private static async Task<List<double>> SqlPagesAsync(NpgsqlDataSource dataSource, string datasetId,
         CancellationToken ct)
     {
-        var queries = new SampleMetricsQueries(dataSource);
+        var queries = new SampleMetricsQueries(dataSource, new SampleAttributeStore(dataSource));
         var latencies = new List<double>();
         foreach (var metric in SortMetrics)
             foreach (var descending in new[] { false, true })
@@ -179,6 +200,35 @@ public static class PipelineBenchmark
             }
         return latencies;
     }
+
+    /// <summary>
+    /// Milliseconds of the summary and histogram routes (stored rows, over HTTP) against the live queries they ran
+    /// before (SQL only, here), interleaved for <see cref="SummaryRounds"/> rounds: [0] summary, [1] histograms.
+    /// </summary>
+    private static async Task<(List<double>[] Stored, List<double>[] Live)> StoredVsLiveAsync(PrebiasClient client,
+        NpgsqlDataSource dataSource, Guid datasetId, CancellationToken ct)
+    {
+        var queries = new SampleMetricsQueries(dataSource, new SampleAttributeStore(dataSource));
+        List<double>[] stored = [[], []], live = [[], []];
+        for (var round = 0; round < SummaryRounds; round++)
+        {
+            stored[0].AddRange(await LatenciesAsync(client, [$"api/datasets/{datasetId}/metrics/summary"], ct));
+            live[0].Add(await MillisecondsAsync(() => queries.SummaryAsync(datasetId, null, ct)));
+            stored[1].AddRange(await LatenciesAsync(client, [$"api/datasets/{datasetId}/metrics/histograms"], ct));
+            live[1].Add(await MillisecondsAsync(() => SampleMetricHistograms.ComputeAsync(dataSource, datasetId,
+                SampleMetricHistograms.DefaultBins, ct)));
+        }
+        return (stored, live);
+    }
+
+    private static async Task<double> MillisecondsAsync<T>(Func<Task<T>> query)
+    {
+        var clock = Stopwatch.StartNew();
+        await query();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
 
     private static async Task ExecAllAsync(NpgsqlDataSource dataSource, IEnumerable<string> statements,
         CancellationToken ct)

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Prebias.Core.Persistence;
 using Prebias.Core.SampleMetrics;
 
 namespace Prebias.Api.Apis;
 
 /// <summary>
-/// <c>GET /api/datasets/{id}/metrics/histograms</c>: each metric's distribution, train and val on shared bins.
+/// <c>GET /api/datasets/{id}/metrics/histograms</c>: each metric's distribution, train and val on shared bins; the
+/// default bins are stored per dataset after its metrics job, other counts are computed per request.
 /// </summary>
 public static class SampleHistogramsApi
 {
@@ -19,10 +19,10 @@ public static class SampleHistogramsApi
     /// <param name="id">Dataset id.</param>
     /// <param name="bins">Number of bins, 1..200 (default 30).</param>
     /// <param name="db">Database.</param>
-    /// <param name="dataSource">Postgres.</param>
+    /// <param name="summaries">Stored histograms (default bins), else live ones.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IResult> Histograms(Guid id, int? bins, PrebiasDbContext db, NpgsqlDataSource dataSource,
-        CancellationToken ct)
+    public static async Task<IResult> Histograms(Guid id, int? bins, PrebiasDbContext db,
+        SampleMetricSummaryStore summaries, CancellationToken ct)
     {
         if (bins is < 1 or > SampleMetricHistograms.MaxBins)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -31,6 +31,6 @@ public static class SampleHistogramsApi
             });
         if (!await db.Datasets.AnyAsync(d => d.Id == id, ct))
             return Problems.NotFound("Dataset not found", $"No dataset '{id}'.");
-        return TypedResults.Ok(await SampleMetricHistograms.ComputeAsync(dataSource, id, bins ?? 30, ct));
+        return TypedResults.Ok(await summaries.HistogramsAsync(id, bins ?? SampleMetricHistograms.DefaultBins, ct));
     }
 }

@@ -138,14 +138,14 @@ public static class SampleMetricsApi
     /// <param name="split">Only train or val samples.</param>
     /// <param name="format">json (default), csv or parquet.</param>
     /// <param name="http">The request.</param>
-    /// <param name="queries">Sample metric queries.</param>
+    /// <param name="summaries">Stored summaries, else live ones.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<IResult> Summary(Guid id, string? split, string? format, HttpRequest http,
-        SampleMetricsQueries queries, CancellationToken ct)
+        SampleMetricSummaryStore summaries, CancellationToken ct)
     {
         if (split is not (null or "train" or "val")) return Problems.BadRequest("Bad split", "split must be train or val.");
         if (TableFormats.Resolve(format, http) is not { } tableFormat) return TableFormats.Invalid(format);
-        var summary = await queries.SummaryAsync(id, split, ct);
+        var summary = await summaries.SummaryAsync(id, split, ct);
         if (tableFormat == TableFormat.Json) return TypedResults.Ok(summary);
         return new TableResult(Table.FromRecords(summary), tableFormat, $"metrics-summary-{id:N}");
     }

@@ -14,7 +14,7 @@ namespace Prebias.Core.Cards;
 /// ids with their parents, the synthetic generator's ground-truth dials, metric summaries with 95% confidence
 /// intervals of their means, and the licences of the lexicons the metrics use. Null when the resource is unknown.
 /// </summary>
-public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMetricsQueries metrics)
+public sealed class DataCards(PrebiasDbContext db, ContentIdIndex ids, SampleMetricSummaryStore metrics)
 {
     public async Task<Card?> CorpusAsync(Guid id, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Prebias.Core.SampleMetrics;
 
 namespace Prebias.Core.Datasets;
 
@@ -33,6 +34,8 @@ public sealed class SampleTable(NpgsqlDataSource dataSource)
             }
             await importer.CompleteAsync(ct);
         }
+        // The splits feed the stored metric summaries; a rebuilt dataset's are recomputed, not trusted.
+        await SampleMetricSummaryStore.InvalidateAsync(connection, tx, datasetId, ct);
         await tx.CommitAsync(ct);
     }
 }

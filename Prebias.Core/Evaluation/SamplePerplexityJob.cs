@@ -18,7 +18,8 @@ namespace Prebias.Core.Evaluation;
 /// is replaced in one transaction.
 /// </summary>
 [ProducesResource(ResourceKind.Run, OwnsState = false)]
-public sealed class SamplePerplexityJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, SampleMetricsStore metrics)
+public sealed class SamplePerplexityJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, SampleMetricsStore metrics,
+    SampleMetricSummaryStore summaries)
 {
     private const int Chunk = 512;
 
@@ -45,6 +46,8 @@ public sealed class SamplePerplexityJob(PrebiasDbContext db, IArtifactStore stor
             progress.Report(0.95 * (start + chunk.Count) / ids.Count, $"perplexity of {start + chunk.Count:N0} of {ids.Count:N0} samples");
         }
         await metrics.ReplaceAsync(dataset.Id, [MetricRegistry.Get("perplexity")], ids, values, ct);
+        progress.Report(0.97, "summarising the dataset's metrics, perplexity included");
+        await summaries.RefreshAsync(dataset.Id, ct);
         progress.Report(1, $"perplexity under checkpoint {step} for {ids.Count:N0} samples");
     }
 }

@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SampleTable>();
         services.AddSingleton<SampleMetricsStore>();
         services.AddSingleton<SampleMetricsQueries>();
+        services.AddSingleton<SampleMetricSummaryStore>();
         services.AddSingleton<SampleMetricsExport>();
         services.AddSingleton<SampleAttributeStore>();
         services.AddScoped<SampleAttributesJob>();

@@ -14,7 +14,8 @@ namespace Prebias.Core.Runs;
 /// Compiles a run's ordering once (train sample ids and, for metric orderings, their values from sample_metrics)
 /// and stores it as <c>order.bin</c> with its hash; later calls and resumed jobs load the same file.
 /// </summary>
-public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, IArtifactStore store)
+public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, IArtifactStore store,
+    SampleAttributeStore attributeStore)
 {
     public async Task<CompiledOrder> GetOrCompileAsync(RunRecord run, OrderingSpec spec, long samplesNeeded, CancellationToken ct)
     {
@@ -68,7 +69,7 @@ public sealed class RunOrders(PrebiasDbContext db, NpgsqlDataSource dataSource, 
     {
         if (AttributeMetric.TryParse(metric, out var attribute))
         {
-            var attributes = await new SampleAttributeStore(dataSource).ValuesAsync(datasetId, attribute, ct);
+            var attributes = await attributeStore.ValuesAsync(datasetId, attribute, ct);
             return Array.ConvertAll(ids, id => attributes.TryGetValue(id, out var v) ? v : double.NaN);
         }
         var byId = new Dictionary<int, double>(ids.Length);

@@ -36,6 +36,7 @@ public sealed class SampleAttributeStore(NpgsqlDataSource dataSource)
             }
             await importer.CompleteAsync(ct);
         }
+        await SampleMetricSummaryStore.InvalidateAsync(connection, tx, datasetId, ct);
         await tx.CommitAsync(ct);
     }
 

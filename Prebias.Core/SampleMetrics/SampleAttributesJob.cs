@@ -13,20 +13,18 @@ namespace Prebias.Core.SampleMetrics;
 /// <summary>
 /// Copies the numeric and boolean document attributes of a dataset's corpus (TinyStories-V2 features, a synthetic
 /// corpus's dials, Parquet columns) into <c>sample_attributes</c>, where orderings, filters, summaries and
-/// saturation tables read them as <c>attr.&lt;name&gt;</c>. Reentrant: each run replaces the dataset's values.
+/// saturation tables read them as <c>attr.&lt;name&gt;</c>, then stores the dataset's metric summary again.
+/// Reentrant: each run replaces the dataset's values and summary.
 /// </summary>
 [ProducesResource(ResourceKind.Dataset, OwnsState = false)]
 public sealed class SampleAttributesJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress,
-    SampleAttributeStore attributes)
+    SampleAttributeStore attributes, SampleMetricSummaryStore summaries)
 {
     [Queue(JobQueues.Cpu)]
     [AutomaticRetry(Attempts = 1, ExceptOn = [typeof(JobFailedException)])]
     public async Task RunAsync(Guid datasetId, string[]? only, CancellationToken ct)
     {
-        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == datasetId, ct);
-        if (dataset.State != ResourceState.Ready)
-            throw new JobFailedException($"Dataset {datasetId} is {dataset.State}; attributes need a Ready dataset.");
-        var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
+        var (_, corpus) = await ReadyDataset.LoadAsync(db, datasetId, "attributes", ct);
         var samples = await db.Samples.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.DocumentIndex }).ToListAsync(ct);
         var wanted = only is { Length: > 0 } ? only.Select(n => AttributeMetric.NameOf(n)).ToHashSet() : null;
@@ -53,6 +51,9 @@ public sealed class SampleAttributesJob(PrebiasDbContext db, IArtifactStore stor
         }
 
         await attributes.ReplaceAsync(datasetId, Rows(), ct);
+        // The summary lists attr.* next to the metric columns, so it is stored again.
+        progress.Report(0.96, "summarising the metrics and attributes");
+        await summaries.RefreshAsync(datasetId, ct);
         progress.Report(1, copied.Count == 0
             ? "the corpus has no numeric or boolean attributes"
             : $"{samples.Count:N0} samples, attributes {string.Join(", ", copied.Order(StringComparer.Ordinal))}");

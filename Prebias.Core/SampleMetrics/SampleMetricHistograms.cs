@@ -17,6 +17,9 @@ public static class SampleMetricHistograms
 {
     public const int MaxBins = 200;
 
+    /// <summary>The route's default and the dashboard's count; the one <see cref="SampleMetricSummaryStore"/> keeps.</summary>
+    public const int DefaultBins = 30;
+
     public static async Task<IReadOnlyList<MetricHistogram>> ComputeAsync(NpgsqlDataSource dataSource, Guid datasetId,
         int bins, CancellationToken ct)
     {

@@ -14,11 +14,12 @@ namespace Prebias.Core.SampleMetrics;
 
 /// <summary>
 /// Scores every sample of a dataset with the text metrics on all cores and streams them into <c>sample_metrics</c>
-/// (binary COPY, one transaction per run). Reentrant: a retry or a repeat replaces the same columns.
+/// (binary COPY, one transaction per run), then stores the dataset's metric summary and histograms
+/// (<see cref="SampleMetricSummaryStore"/>). Reentrant: a retry or a repeat replaces the same columns and summary.
 /// </summary>
 [ProducesResource(ResourceKind.Dataset, OwnsState = false)]
 public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, JobProgress progress, TokenizerCache tokenizers,
-    SampleMetricsStore metricsStore)
+    SampleMetricsStore metricsStore, SampleMetricSummaryStore summaries)
 {
     /// <summary>Texts scored per parallel batch: large enough to keep every core busy, small enough for steady progress and memory.</summary>
     private const int BatchSize = 8192;
@@ -27,10 +28,7 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
     [AutomaticRetry(Attempts = 1, ExceptOn = [typeof(JobFailedException)])]
     public async Task RunAsync(Guid datasetId, string[]? metrics, CancellationToken ct)
     {
-        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == datasetId, ct);
-        if (dataset.State != ResourceState.Ready)
-            throw new JobFailedException($"Dataset {datasetId} is {dataset.State}; metrics need a Ready dataset.");
-        var corpus = await db.Corpora.AsNoTracking().SingleAsync(c => c.Id == dataset.CorpusId, ct);
+        var (dataset, corpus) = await ReadyDataset.LoadAsync(db, datasetId, "metrics", ct);
         var tokenizer = tokenizers.Get(await db.Tokenizers.AsNoTracking().SingleAsync(t => t.Id == dataset.TokenizerId, ct));
         var definitions = MetricRegistry.Resolve(metrics, MetricKind.Text);
         // oov_rate and ngram_perplexity score against the train split's 3-gram model, built on the first request only.
@@ -61,6 +59,8 @@ public sealed class SampleMetricsJob(PrebiasDbContext db, IArtifactStore store, 
         }
 
         await metricsStore.ReplaceAsync(datasetId, scorer.Columns, Chunks(), ct);
+        progress.Report(0.96, "summarising the metrics (stored for the summary and histogram routes)");
+        await summaries.RefreshAsync(datasetId, ct);
         progress.Report(1, $"{samples.Count:N0} samples scored with {scorer.ColumnCount} metrics");
     }
 }

@@ -4,7 +4,7 @@ using Prebias.Core.Metrics;
 namespace Prebias.Core.SampleMetrics;
 
 /// <summary>Reads <c>sample_metrics</c>: keyset-paginated sorted samples, per-metric summaries, means over sample sets.</summary>
-public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
+public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource, SampleAttributeStore attributes)
 {
     private const string AttributeJoin =
         "LEFT JOIN sample_attributes a ON a.dataset_id = s.dataset_id AND a.sample_id = s.id AND a.name = @attribute";
@@ -66,9 +66,8 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
         }
         await reader.DisposeAsync();
         // A page's attributes join its metrics (attr.*), so a sort by an attribute shows and pages by its value.
-        var attributes = await new SampleAttributeStore(dataSource)
-            .OfSamplesAsync(q.DatasetId, [.. rows.Select(r => r.Id)], ct);
-        return attributes.Count == 0 ? rows : rows.ConvertAll(row => attributes.TryGetValue(row.Id, out var own)
+        var pageAttributes = await attributes.OfSamplesAsync(q.DatasetId, [.. rows.Select(r => r.Id)], ct);
+        return pageAttributes.Count == 0 ? rows : rows.ConvertAll(row => pageAttributes.TryGetValue(row.Id, out var own)
             ? row with { Metrics = row.Metrics.Concat(own.Select(a => KeyValuePair.Create(a.Key, (double?)a.Value)))
                 .ToDictionary() }
             : row);
@@ -106,7 +105,7 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
                     reader.GetDouble(o + 3), q[0], q[1], q[2], q[3], q[4], reader.GetDouble(o + 5)));
             }
         }
-        result.AddRange(await new SampleAttributeStore(dataSource).SummaryAsync(datasetId, split, ct));
+        result.AddRange(await attributes.SummaryAsync(datasetId, split, ct));
         return result;
     }
 
@@ -134,7 +133,7 @@ public sealed class SampleMetricsQueries(NpgsqlDataSource dataSource)
                 .ToDictionary(p => p.Name, p => p.Value);
         }
         // Attribute means join the same dictionary, so saturation tables show attr.* next to the text metrics.
-        foreach (var (name, mean) in await new SampleAttributeStore(dataSource).MeansAsync(datasetId, sampleIds, ct))
+        foreach (var (name, mean) in await attributes.MeansAsync(datasetId, sampleIds, ct))
             means[name] = mean;
         return means;
     }

@@ -9,7 +9,7 @@ namespace Prebias.Core.SampleMetrics;
 /// NULL where a metric is undefined (NaN) or not computed. Column names come from <see cref="MetricRegistry"/>
 /// definitions only, never from requests.
 /// </summary>
-public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
+public sealed class SampleMetricsStore(NpgsqlDataSource dataSource, SampleAttributeStore attributes)
 {
     /// <summary>
     /// Replaces the given metric columns of a dataset in one transaction: binary COPY into a temporary table, then
@@ -66,6 +66,7 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
             upsert.CommandTimeout = 0;
             await upsert.ExecuteNonQueryAsync(ct);
         }
+        await SampleMetricSummaryStore.InvalidateAsync(connection, tx, datasetId, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -110,7 +111,7 @@ public sealed class SampleMetricsStore(NpgsqlDataSource dataSource)
             await reader.ReadAsync(ct);
             columns = [.. all.Where((_, i) => reader.GetInt64(i) > 0).Select(m => m.Name)];
         }
-        return [.. columns, .. await new SampleAttributeStore(dataSource).NamesAsync(datasetId, ct)];
+        return [.. columns, .. await attributes.NamesAsync(datasetId, ct)];
     }
 
     /// <summary>A registry name as a SQL identifier. Names are snake_case ASCII by construction; checked anyway.</summary>

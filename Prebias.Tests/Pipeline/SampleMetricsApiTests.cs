@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Prebias.Core.SampleMetrics;
 using Prebias.Tests.Infrastructure;
 
 namespace Prebias.Tests.Pipeline;
@@ -125,13 +126,29 @@ public sealed class SampleMetricsApiTests(ApiFixture api)
         await p.Client.WaitForSuccessAsync(job);
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT count(*), count(DISTINCT sample_id), count(mtld) FROM sample_metrics WHERE dataset_id = @d", connection);
+        // The summary row too: the job stored the summary again, still one row for the dataset.
+        await using var cmd = new NpgsqlCommand("""
+            SELECT count(*), count(DISTINCT sample_id), count(mtld),
+                   (SELECT count(*) FROM sample_metric_summaries WHERE dataset_id = @d),
+                   (SELECT count(summaries) FROM sample_metric_summaries WHERE dataset_id = @d)
+            FROM sample_metrics WHERE dataset_id = @d
+            """, connection);
         cmd.Parameters.AddWithValue("d", Guid.Parse(p.DatasetId));
-        await using var reader = await cmd.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        Assert.Equal(PipelineFixture.Documents, reader.GetInt64(0));
-        Assert.Equal(PipelineFixture.Documents, reader.GetInt64(1));
-        Assert.True(reader.GetInt64(2) > 0); // columns not recomputed keep their values
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Assert.Equal(PipelineFixture.Documents, reader.GetInt64(0));
+            Assert.Equal(PipelineFixture.Documents, reader.GetInt64(1));
+            Assert.True(reader.GetInt64(2) > 0); // columns not recomputed keep their values
+            Assert.Equal((1L, 1L), (reader.GetInt64(3), reader.GetInt64(4)));
+        }
+        // What the route serves from the stored row is what the live query computes from the new values.
+        await using var dataSource = NpgsqlDataSource.Create(api.ConnectionString);
+        var live = await new SampleMetricsQueries(dataSource, new SampleAttributeStore(dataSource))
+            .SummaryAsync(Guid.Parse(p.DatasetId), "train", CancellationToken.None);
+        var served = await p.Client.GetFromJsonAsync<List<MetricSummary>>(
+            $"/api/datasets/{p.DatasetId}/metrics/summary?split=train");
+        Assert.Equal(live, served);
     }
 
     [Theory]

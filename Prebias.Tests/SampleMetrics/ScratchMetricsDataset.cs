@@ -64,7 +64,7 @@ internal sealed class ScratchMetricsDataset : IAsyncDisposable
         var values = new double[count * metrics.Count];
         for (var id = 0; id < count; id++)
             for (var m = 0; m < metrics.Count; m++) values[id * metrics.Count + m] = ValueOf(id, m);
-        await new SampleMetricsStore(dataset.DataSource).ReplaceAsync(dataset.DatasetId, metrics,
+        await host.Services.GetRequiredService<SampleMetricsStore>().ReplaceAsync(dataset.DatasetId, metrics,
             [.. Enumerable.Range(0, count)], values, CancellationToken.None);
         return dataset;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Prebias.Core.Metrics;
 using Prebias.Core.SampleMetrics;
 
@@ -35,7 +36,7 @@ public sealed class SortedSamplePageTests
         var expected = (descending
             ? rows.OrderByDescending(r => r.Value).ThenByDescending(r => r.Id)
             : rows.OrderBy(r => r.Value).ThenBy(r => r.Id)).Select(r => r.Id).ToList();
-        var queries = new SampleMetricsQueries(dataset.DataSource);
+        var queries = dataset.Host.Services.GetRequiredService<SampleMetricsQueries>();
 
         var seen = new List<int>();
         SampleCursor? after = null;
