@@ -6,10 +6,12 @@ namespace Prebias.Core.Modeling;
 
 /// <summary>
 /// A weight matrix W (rows, cols) for batch-1 matrix-vector products, repacked from row-major into blocks of
-/// <see cref="BlockRows"/> rows interleaved by column: block b holds W[8b..8b+7, j] contiguously for j = 0..cols-1.
-/// Then y[8b..8b+7] = Σ_j x[j] · block_b[j] costs one broadcast and one fused multiply-add per column and no
-/// horizontal sum; a row-major dot product pays a horizontal sum per row, which for stories260k's 64-wide rows cost
-/// as much as the products. Rows are zero-padded to a multiple of 8; each row sums over j in order, as run.c's loop.
+/// <see cref="BlockRows"/> rows, four blocks (32 rows) per pass interleaved by column: a pass stores W[32p..32p+31, j]
+/// contiguously for j = 0..cols-1. Then y[32p..32p+31] = Σ_j x[j] · pass_p[j] costs one broadcast and four fused
+/// multiply-adds per column and no horizontal sum (a row-major dot product pays one per row, which for stories260k's
+/// 64-wide rows cost as much as the products), and the whole matrix is read as one sequential stream (stories15m's
+/// 37 MB classifier is bound by memory: four streams, one per block, ran 20 % slower). The last 1-3 blocks form
+/// passes of 2 and 1. Rows are zero-padded to a multiple of 8; each row sums over j in order, as run.c's loop.
 /// </summary>
 internal sealed class PackedMatrix
 {
@@ -28,8 +30,22 @@ internal sealed class PackedMatrix
         (Rows, Cols, Blocks) = (rows, cols, (rows + BlockRows - 1) / BlockRows);
         _packed = new float[Blocks * cols * BlockRows];
         for (var r = 0; r < rows; r++)
-            for (var j = 0; j < cols; j++)
-                _packed[(r / BlockRows * cols + j) * BlockRows + r % BlockRows] = rowMajor[r * cols + j];
+        {
+            var (start, stride) = Locate(r);
+            for (var j = 0; j < cols; j++) _packed[start + j * stride] = rowMajor[r * cols + j];
+        }
+    }
+
+    // Where row r's column 0 lies and the step to its next column: its pass starts at block first (passes of 4
+    // blocks, then one of 2 and one of 1 for the remainder), holds `count` blocks, and r is block k of it.
+    private (int Start, int Stride) Locate(int row)
+    {
+        var block = row / BlockRows;
+        var whole = Blocks / BlocksPerPass * BlocksPerPass;
+        var (first, count) = block < whole ? (block / BlocksPerPass * BlocksPerPass, BlocksPerPass)
+            : Blocks - whole >= 2 && block < whole + 2 ? (whole, 2)
+            : (Blocks - 1, 1);
+        return (first * Cols * BlockRows + (block - first) * BlockRows + row % BlockRows, count * BlockRows);
     }
 
     public int Rows { get; }
@@ -43,22 +59,24 @@ internal sealed class PackedMatrix
     public void CopyRow(int row, Span<float> destination)
     {
         if ((uint)row >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(row));
-        var start = row / BlockRows * Cols * BlockRows + row % BlockRows;
-        for (var j = 0; j < Cols; j++) destination[j] = _packed[start + j * BlockRows];
+        var (start, stride) = Locate(row);
+        for (var j = 0; j < Cols; j++) destination[j] = _packed[start + j * stride];
     }
 
     /// <summary>
     /// The blocks [<paramref name="firstBlock"/>, <paramref name="endBlock"/>) of y = W x: rows 8·firstBlock up to
-    /// 8·endBlock of <paramref name="y"/> (padding rows get 0). Threads may fill disjoint block ranges of one y.
+    /// 8·endBlock of <paramref name="y"/> (padding rows get 0). Threads may fill disjoint block ranges of one y; a
+    /// range starts at a multiple of 4 blocks and ends at one or at the last block (<see cref="BlocksOf"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<float> x, Span<float> y, int firstBlock, int endBlock)
     {
         if (x.Length < Cols || y.Length < PaddedRows) throw new ArgumentException("x or y is too short");
-        if (firstBlock < 0 || firstBlock > endBlock || endBlock > Blocks)
+        if (firstBlock < 0 || firstBlock > endBlock || endBlock > Blocks || firstBlock % BlocksPerPass != 0
+            || (endBlock % BlocksPerPass != 0 && endBlock != Blocks))
             throw new ArgumentOutOfRangeException(nameof(endBlock));
         var cols = Cols;
-        var stride = (nuint)(cols * BlockRows);
+        var stride = (nuint)(cols * BlockRows); // floats per block
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_packed);
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var ry = ref MemoryMarshal.GetReference(y);
@@ -70,11 +88,11 @@ internal sealed class PackedMatrix
             for (var j = 0; j < cols; j++)
             {
                 var xj = Vector256.Create(Unsafe.Add(ref rx, j));
-                var at = (nuint)j * BlockRows;
+                var at = (nuint)j * (BlocksPerPass * BlockRows);
                 a0 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at), xj, a0);
-                a1 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + stride), xj, a1);
-                a2 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + 2 * stride), xj, a2);
-                a3 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + 3 * stride), xj, a3);
+                a1 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + BlockRows), xj, a1);
+                a2 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + 2 * BlockRows), xj, a2);
+                a3 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + 3 * BlockRows), xj, a3);
             }
             var output = (nuint)b * BlockRows;
             a0.StoreUnsafe(ref ry, output);
@@ -89,8 +107,9 @@ internal sealed class PackedMatrix
             for (var j = 0; j < cols; j++)
             {
                 var xj = Vector256.Create(Unsafe.Add(ref rx, j));
-                a0 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)j * BlockRows), xj, a0);
-                a1 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)j * BlockRows + stride), xj, a1);
+                var at = (nuint)j * (2 * BlockRows);
+                a0 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at), xj, a0);
+                a1 = DecoderKernels.MultiplyAdd(Vector256.LoadUnsafe(ref block, at + BlockRows), xj, a1);
             }
             a0.StoreUnsafe(ref ry, (nuint)b * BlockRows);
             a1.StoreUnsafe(ref ry, (nuint)b * BlockRows + BlockRows);
