@@ -84,7 +84,8 @@ internal sealed class PackedMatrix
         for (; b + BlocksPerPass <= endBlock; b += BlocksPerPass)
         {
             ref var block = ref Unsafe.Add(ref weights, (nuint)b * stride);
-            Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero, a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
+            Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero;
+            Vector256<float> a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
             for (var j = 0; j < cols; j++)
             {
                 var xj = Vector256.Create(Unsafe.Add(ref rx, j));
@@ -127,7 +128,7 @@ internal sealed class PackedMatrix
         }
     }
 
-    /// <summary>The blocks of worker <paramref name="worker"/> of <paramref name="workers"/>, cut at whole passes.</summary>
+    /// <summary>The blocks of one worker of <paramref name="workers"/>, cut at whole passes.</summary>
     public (int First, int End) BlocksOf(int worker, int workers)
     {
         var passes = (Blocks + BlocksPerPass - 1) / BlocksPerPass;

@@ -95,7 +95,7 @@ public sealed class SingleSequenceDecoder
     /// <summary>
     /// Greedy continuation of <paramref name="prompt"/> (BOS first, as run.c feeds it): up to
     /// <paramref name="maxNewTokens"/> ids (capped by max_seq_len), ending before the first id in
-    /// <paramref name="stopIds"/> (run.c stops at BOS; pass EOS too). The prompt is fed one token per position, as run.c.
+    /// <paramref name="stopIds"/> (run.c stops at BOS; pass EOS too). The prompt is fed one token per position.
     /// </summary>
     public int[] Generate(
         IReadOnlyList<int> prompt, int maxNewTokens, IReadOnlyCollection<int> stopIds, CancellationToken ct = default)

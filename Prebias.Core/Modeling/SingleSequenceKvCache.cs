@@ -68,7 +68,8 @@ internal sealed class SingleSequenceKvCache
         var v = 0;
         for (; v + 4 <= vectors; v += 4)
         {
-            Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero, a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
+            Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero;
+            Vector256<float> a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
             for (var i = 0; i < _headSize; i++)
             {
                 var qi = Vector256.Create(q[i]);
@@ -137,8 +138,9 @@ internal sealed class SingleSequenceKvCache
             for (; t + 1 < count; t += 2)
             {
                 var at = (nuint)t * kvDim + (nuint)i;
-                even = DecoderKernels.MultiplyAdd(Vector256.Create(weights[t]), Vector256.LoadUnsafe(ref values, at), even);
-                odd = DecoderKernels.MultiplyAdd(Vector256.Create(weights[t + 1]), Vector256.LoadUnsafe(ref values, at + kvDim), odd);
+                var (vt, vnext) = (Vector256.LoadUnsafe(ref values, at), Vector256.LoadUnsafe(ref values, at + kvDim));
+                even = DecoderKernels.MultiplyAdd(Vector256.Create(weights[t]), vt, even);
+                odd = DecoderKernels.MultiplyAdd(Vector256.Create(weights[t + 1]), vnext, odd);
             }
             if (t < count)
             {
