@@ -15,8 +15,9 @@ namespace Prebias.Bench;
 /// With --compare-runc the model and tokenizer are exported to llama2.c's model.bin / tokenizer.bin and run.c's greedy
 /// output and tok/s are compared with ours (see bench/peers/README.md). The batch-1 CPU decoder
 /// (<see cref="SingleSequenceDecoder"/>) is timed on the same prompts and threads and checked against TorchSharp's
-/// batch-1 ids: <c>fast batch-1 tokens_per_second</c>, and with run.c <c>fast vs runc ratio</c>. Last line: <c>tokens_per_second: X</c>
-/// (new tokens across the batch per second).
+/// batch-1 ids: <c>fast batch-1 tokens_per_second</c>; with run.c, <see cref="DecodeComparison"/> times both on the first
+/// prompt over the same positions, interleaved, and prints <c>decode_vs_runc_&lt;threads&gt;t</c>. Last line:
+/// <c>tokens_per_second: X</c> (new tokens across the batch per second).
 /// </summary>
 public static class GenerateBenchmark
 {
@@ -70,16 +71,14 @@ public static class GenerateBenchmark
             Console.WriteLine($"sample: {prompts[0].Text}{tokenizer.Decode(single[0]).ReplaceLineEndings(" ")}");
 
         var fast = FastDecoderRates(model, ids, single, options, ct);
-        var runcRate = double.NaN;
-        if (options.CompareRunc is { } runc)
-            runcRate = await RuncComparison.RunAsync(runc, model, tokenizer, prompts, single, options, outDir, ct);
         Console.WriteLine(Invariant(
             $"batch-1 tokens_per_second: median {Median(singleRates):F1}, best {singleRates.Max():F1} (over {singleRates.Count} prompts)"));
         Console.WriteLine(Invariant($"fast batch-1 tokens_per_second: {fast:F1}"));
-        if (!double.IsNaN(runcRate))
+        if (options.CompareRunc is { } runc)
         {
-            Console.WriteLine(Invariant($"runc batch-1 tokens_per_second: {runcRate:F1}"));
-            Console.WriteLine(Invariant($"fast vs runc ratio: {fast / runcRate:F2}"));
+            var (_, modelBin, tokenizerBin, printer) =
+                await RuncComparison.RunAsync(runc, model, tokenizer, prompts, single, options, outDir, ct);
+            await DecodeComparison.RunAsync(runc, model, prompts[0], modelBin, tokenizerBin, printer, options, ct);
         }
         Console.WriteLine(Invariant($"batched ({ids.Count}) per-batch ms: median {median * 1000:F0}, best {seconds.Min() * 1000:F0}"));
         Console.WriteLine(Invariant($"tokens_per_second: {batchedRate:F1}"));

@@ -108,7 +108,5 @@ internal sealed record GenerateBenchmarkOptions
         if ((TrainVocab is not null || TrainSteps > 0) && Data is null) throw new ArgumentException("--train-vocab and --train-steps need --data <jsonl>");
         if (TrainVocab is not null && Tokenizer is not null) throw new ArgumentException("give either --tokenizer or --train-vocab");
         if (TrainSteps > 0 && Tokenizer is null && TrainVocab is null) throw new ArgumentException("--train-steps needs --tokenizer or --train-vocab");
-        if (CompareRunc is not null && Tokenizer is null && TrainVocab is null && !BosOnly)
-            throw new ArgumentException("--compare-runc needs a tokenizer (run.c reads tokenizer.bin), or --bos-only with a run.c that prints its ids");
     }
 }

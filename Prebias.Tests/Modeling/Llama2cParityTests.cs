@@ -109,22 +109,35 @@ public class Llama2cParityTests
         Assert.Equal(model.Args.MaxSeqLen - 1, capped.Length);
     }
 
-    [Fact]
-    public void SingleSequenceDecoder_MatchesTorchSharpLogits_WhenMatVecsAreSplitOverThreads()
+    [Theory]
+    [InlineData(128, 4, 2, 300, 32, 2)] // head 32, hidden 384: whole vectors; vocab 300 ends in a partial row block
+    [InlineData(40, 4, 2, 37, 4, 2)]    // head 10, kv_dim 20, hidden 108: scalar head tails, partial row blocks
+    [InlineData(40, 4, 4, 37, 4, 1)]
+    public void SingleSequenceDecoder_MatchesTorchSharpLogits_OverLongContexts_WhenStagesAreSplitOverThreads(
+        int dim, int heads, int kvHeads, int vocab, int multipleOf, int threads)
     {
-        // dim 128, hidden 384: the FFN and classifier products are above the threshold that splits rows over threads.
-        var args = new ModelArgs { Dim = 128, NLayers = 2, NHeads = 4, NKvHeads = 2, VocabSize = 300, MaxSeqLen = 16, MultipleOf = 32 };
+        // 40 positions: the attention kernel's 4-vector (32-position) passes and its tails; threshold 0 splits every
+        // stage (products by row blocks, attention by heads) over the threads.
+        var args = new ModelArgs
+        {
+            Dim = dim, NLayers = 2, NHeads = heads, NKvHeads = kvHeads, VocabSize = vocab, MaxSeqLen = 48,
+            MultipleOf = multipleOf,
+        };
         using var model = new Transformer(args, seed: 5);
         model.eval();
-        var decoder = new SingleSequenceDecoder(model, threads: 2);
+        var decoder = new SingleSequenceDecoder(model, threads, parallelWorkThreshold: 0);
+        var sequence = Enumerable.Range(0, 40).Select(i => (i * 7 + 3) % vocab).ToArray();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var expected = model.Forward(tensor(Sequence.Select(t => (long)t).ToArray()).view(1, -1)).Logits[0].data<float>().ToArray();
-        for (var pos = 0; pos < Sequence.Length; pos++)
+        var input = tensor(sequence.Select(t => (long)t).ToArray()).view(1, -1);
+        var expected = model.Forward(input).Logits[0].data<float>().ToArray(); // (T, vocab)
+        for (var pos = 0; pos < sequence.Length; pos++)
         {
-            var ours = decoder.Forward(Sequence[pos], pos).ToArray();
-            for (var id = 0; id < args.VocabSize; id++)
-                Assert.True(Math.Abs(expected[pos * args.VocabSize + id] - ours[id]) < 1e-4, $"pos {pos}, id {id}");
+            var ours = decoder.Forward(sequence[pos], pos).ToArray();
+            Assert.Equal(vocab, ours.Length);
+            for (var id = 0; id < vocab; id++)
+                Assert.True(Math.Abs(expected[pos * vocab + id] - ours[id]) < 1e-4,
+                    $"pos {pos}, id {id}: torch {expected[pos * vocab + id]}, ours {ours[id]}");
         }
     }
 

@@ -40,6 +40,37 @@ public sealed class Llama2cTokenizerExporterTests(SentencePieceFixture fixture) 
     }
 
     [Fact]
+    public void Export_PadsWithFillerPieces_UpToTheModelsVocabulary()
+    {
+        var tokenizer = fixture.Load();
+        using var stream = new MemoryStream();
+        Llama2cTokenizerExporter.Export(tokenizer, vocabSize: 600, stream);
+        var (maxLength, entries) = Parse(stream.ToArray());
+
+        Assert.Equal(600, entries.Count); // run.c reads exactly vocab_size pieces
+        Assert.Equal(entries.Max(e => e.Bytes.Length), maxLength);
+        using var unpadded = new MemoryStream();
+        Llama2cTokenizerExporter.Export(tokenizer, unpadded);
+        Assert.Equal(Parse(unpadded.ToArray()).Entries.Select(e => (e.Score, Encoding.UTF8.GetString(e.Bytes))),
+            entries.Take(512).Select(e => (e.Score, Encoding.UTF8.GetString(e.Bytes))));
+        Assert.Equal("<fill512>", Encoding.UTF8.GetString(entries[512].Bytes));
+        Assert.True(entries[512].Score < entries.Take(512).Min(e => e.Score)); // never preferred by run.c's merges
+        Assert.Throws<ArgumentException>(() => Llama2cTokenizerExporter.Export(tokenizer, 100, new MemoryStream()));
+    }
+
+    [Fact]
+    public void Export_WritesLlama2cByteLayout_WhenThereIsNoTokenizer()
+    {
+        using var stream = new MemoryStream();
+        Llama2cTokenizerExporter.Export(null, vocabSize: 32000, stream);
+        var (_, entries) = Parse(stream.ToArray());
+        Assert.Equal(32000, entries.Count);
+        Assert.Equal("\n<s>\n", Encoding.UTF8.GetString(entries[1].Bytes));
+        Assert.Equal("<0x41>", Encoding.UTF8.GetString(entries[3 + 0x41].Bytes));
+        Assert.Equal("<fill31999>", Encoding.UTF8.GetString(entries[31999].Bytes));
+    }
+
+    [Fact]
     public void Export_WritesRawBytesAndMinusIdScores_WhenGpt2()
     {
         using var stream = new MemoryStream();
