@@ -1,14 +1,13 @@
 using Npgsql;
 using NpgsqlTypes;
-using Prebias.Core.SampleMetrics;
 
 namespace Prebias.Core.Datasets;
 
 /// <summary>
 /// Writes a dataset's rows of the <c>samples</c> table with binary COPY, replacing any earlier rows of that dataset
-/// in the same transaction (a retried dataset job never duplicates samples).
+/// in the same transaction (a retried dataset job never duplicates samples), and clearing what was computed from them.
 /// </summary>
-public sealed class SampleTable(NpgsqlDataSource dataSource)
+public sealed class SampleTable(NpgsqlDataSource dataSource, IEnumerable<ISampleRowsDependent> dependents)
 {
     public async Task ReplaceAsync(Guid datasetId, IReadOnlyList<PretokenizedSample> samples, CancellationToken ct)
     {
@@ -35,7 +34,7 @@ public sealed class SampleTable(NpgsqlDataSource dataSource)
             await importer.CompleteAsync(ct);
         }
         // The splits feed the stored metric summaries; a rebuilt dataset's are recomputed, not trusted.
-        await SampleMetricSummaryStore.InvalidateAsync(connection, tx, datasetId, ct);
+        foreach (var dependent in dependents) await dependent.InvalidateAsync(connection, tx, datasetId, ct);
         await tx.CommitAsync(ct);
     }
 }

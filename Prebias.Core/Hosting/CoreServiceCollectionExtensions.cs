@@ -70,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SampleMetricsStore>();
         services.AddSingleton<SampleMetricsQueries>();
         services.AddSingleton<SampleMetricSummaryStore>();
+        services.AddSingleton<ISampleRowsDependent>(sp => sp.GetRequiredService<SampleMetricSummaryStore>());
         services.AddSingleton<SampleMetricsExport>();
         services.AddSingleton<SampleAttributeStore>();
         services.AddScoped<SampleAttributesJob>();

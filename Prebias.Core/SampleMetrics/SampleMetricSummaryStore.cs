@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Prebias.Core.Datasets;
 using Prebias.Core.Metrics;
 
 namespace Prebias.Core.SampleMetrics;
@@ -22,6 +23,7 @@ namespace Prebias.Core.SampleMetrics;
 /// live queries: the same answer, at the live cost.
 /// </remarks>
 public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, SampleMetricsQueries live)
+    : ISampleRowsDependent
 {
     private static readonly string?[] Splits = [null, "train", "val"];
 
@@ -99,6 +101,9 @@ public sealed class SampleMetricSummaryStore(NpgsqlDataSource dataSource, Sample
         cmd.Parameters.AddWithValue("d", datasetId);
         await cmd.ExecuteNonQueryAsync(ct);
     }
+
+    Task ISampleRowsDependent.InvalidateAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid datasetId,
+        CancellationToken ct) => InvalidateAsync(connection, tx, datasetId, ct);
 
     /// <summary>
     /// One stored column, or null when none is stored for this registry and bin count (a release that changes

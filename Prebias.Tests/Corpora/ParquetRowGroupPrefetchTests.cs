@@ -69,6 +69,27 @@ public sealed class ParquetRowGroupPrefetchTests : IDisposable
         Assert.False(stream.ReadAfterDispose, "the background decode read the file after it was closed");
     }
 
+    [Fact]
+    public async Task Import_RejectsInvalidUtf8Text_NamingTheRow_LikeTheOtherFormats()
+    {
+        // A BYTE_ARRAY text column without a string annotation: its bytes reach the corpus writer unchanged, so
+        // invalid UTF-8 must be caught here (Parquet.Net itself would decode it with replacement characters).
+        var text = new DataField<byte[]>("text");
+        await using (var file = File.Create(_root.File("bytes.parquet")))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(text), file))
+        using (var group = writer.CreateRowGroup())
+            await group.WriteAsync(text, new[] { "Good."u8.ToArray(), [0x42, 0xC3, 0x28], "Also good."u8.ToArray() });
+
+        using var input = File.OpenRead(_root.File("bytes.parquet"));
+        var report = CorpusFileImporter.ImportToDirectory(input, "bytes.parquet", _work.File("corpus"),
+            new CorpusImportOptions { Policy = BadDocumentPolicy.Skip });
+
+        Assert.Equal(2, report.Imported);
+        var example = Assert.Single(report.Examples);
+        Assert.Equal(BadDocumentReason.InvalidUtf8, example.Reason);
+        Assert.Equal("row 1", example.Location);
+    }
+
     private static void WriteNullableTexts(string path, string?[][] groups)
     {
         var text = new DataField<string>("text", true);

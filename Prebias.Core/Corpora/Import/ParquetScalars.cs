@@ -16,8 +16,10 @@ internal static class ParquetScalars
 
     public static bool IsSupported(Type type) => Supported.Contains(type);
 
-    /// <summary>A column that can hold document text: strings, or UTF-8 bytes (BYTE_ARRAY without a string annotation).</summary>
-    public static bool IsText(Type type) => IsString(type) || type == typeof(byte[]);
+    /// <summary>A column that can hold document text: strings, or UTF-8 bytes (BYTE_ARRAY without a string annotation,
+    /// which Parquet.Net 6 reports from a file as ReadOnlyMemory&lt;byte&gt;).</summary>
+    public static bool IsText(Type type) =>
+        IsString(type) || type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>);
 
     // Parquet.Net 6 reports UTF-8 string columns read from a file as ReadOnlyMemory<char>; both read as strings.
     private static bool IsString(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
