@@ -7,8 +7,10 @@ namespace Prebias.Core.Corpora.Import;
 /// Parquet (Hugging Face shards such as TinyStories' <c>data/train-00000-of-00004.parquet</c>): one document per
 /// row from the string column <see cref="CorpusImportOptions.TextColumn"/>; every other top-level scalar column is
 /// kept as a document attribute (invariant text, booleans as <c>true</c>/<c>false</c>). Nested and repeated
-/// columns are left out. The next row group is decoded while the current one is written, so at most two row groups
-/// are in memory and memory stays flat whatever the file size.
+/// columns are left out. The text column's pages are read directly where they can be
+/// (<see cref="ParquetPages.ParquetTextChunkReader"/>), without an array per value. The next row group is decoded
+/// while the current one is written, so at most two row groups are in memory and memory stays flat whatever the
+/// file size.
 /// </summary>
 internal static class ParquetDocumentReader
 {
@@ -40,7 +42,7 @@ internal static class ParquetDocumentReader
         var textBytes = ParquetScalars.AsUtf8Bytes(textField);
 
         Task<ParquetRowGroup>? next = reader.RowGroupCount == 0 ? null
-            : ParquetRowGroup.ReadAsync(reader, 0, 0, textBytes, attributeFields, ct);
+            : ParquetRowGroup.ReadAsync(reader, seekable, 0, 0, textBytes, attributeFields, ct);
         try
         {
             while (next is not null)
@@ -51,8 +53,8 @@ internal static class ParquetDocumentReader
                 // The next row group decodes on the pool while this one is written: on a second core that hides
                 // Parquet.Net's decoding, and at most two row groups are in memory, so memory stays flat.
                 next = index == reader.RowGroupCount ? null
-                    : Task.Run(() => ParquetRowGroup.ReadAsync(reader, index, firstRow, textBytes, attributeFields, ct),
-                        ct);
+                    : Task.Run(() => ParquetRowGroup.ReadAsync(reader, seekable, index, firstRow, textBytes,
+                        attributeFields, ct), ct);
                 Write(group, textField.Name, names, pairs, sink);
             }
         }

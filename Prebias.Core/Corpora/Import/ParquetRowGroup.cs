@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using Prebias.Core.Corpora.Import.ParquetPages;
 
 namespace Prebias.Core.Corpora.Import;
 
@@ -36,13 +37,17 @@ internal sealed class ParquetRowGroup
     public bool IsTextNull(int row) => _nullTexts?[row] ?? false;
 
     /// <param name="textBytes">The text column as bytes (<see cref="ParquetScalars.AsUtf8Bytes"/>).</param>
-    public static async Task<ParquetRowGroup> ReadAsync(ParquetReader reader, int index, long firstRow,
+    /// <param name="file">The file <paramref name="reader"/> reads: the text column's pages are read from it directly
+    /// (<see cref="ParquetTextChunkReader"/>) where they can be. Only one row group reads it at a time.</param>
+    public static async Task<ParquetRowGroup> ReadAsync(ParquetReader reader, Stream file, int index, long firstRow,
         DataField textBytes, IReadOnlyList<DataField> attributeFields, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         using var group = reader.OpenRowGroupReader(index);
         var count = checked((int)group.RowCount);
-        var (texts, nulls) = await ParquetScalars.ReadUtf8Async(group, textBytes, count, ct);
+        var (texts, nulls) = ParquetTextChunkReader.TryRead(file, group.GetMetadata(textBytes), count,
+                textBytes.MaxDefinitionLevel)
+            ?? await ParquetScalars.ReadUtf8Async(group, textBytes, count, ct);
         var attributes = new string?[attributeFields.Count][];
         for (var c = 0; c < attributeFields.Count; c++)
             attributes[c] = await ParquetScalars.ReadAsTextAsync(group, attributeFields[c], count, ct);

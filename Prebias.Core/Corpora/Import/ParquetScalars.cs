@@ -36,7 +36,8 @@ internal static class ParquetScalars
         return bytes;
     }
 
-    /// <summary>Reads a text column from <see cref="AsUtf8Bytes"/>; the second array marks null rows (null when
+    /// <summary>Reads a text column from <see cref="AsUtf8Bytes"/> with Parquet.Net, for the chunks that
+    /// <see cref="ParquetPages.ParquetTextChunkReader"/> leaves to it; the second array marks null rows (null when
     /// the column cannot hold nulls).</summary>
     public static async Task<(ReadOnlyMemory<byte>[] Texts, bool[]? Nulls)> ReadUtf8Async(ParquetRowGroupReader group,
         DataField bytesField, int count, CancellationToken ct)
