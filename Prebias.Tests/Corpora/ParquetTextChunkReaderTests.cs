@@ -139,7 +139,7 @@ public sealed class ParquetTextChunkReaderTests : IDisposable
         MetaData = new ColumnMetaData
         {
             Type = Parquet.Meta.Type.BYTE_ARRAY, Codec = CompressionCodec.UNCOMPRESSED, NumValues = rows,
-            DataPageOffset = 0, TotalCompressedSize = chunk.Length,
+            DataPageOffset = 0, TotalCompressedSize = chunk.Length, TotalUncompressedSize = chunk.Length,
         },
     };
 

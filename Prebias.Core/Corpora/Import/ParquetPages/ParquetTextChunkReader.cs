@@ -54,6 +54,10 @@ internal static class ParquetTextChunkReader
         while (row < rows)
         {
             var header = ParquetPageHeader.Read(chunk, ref offset);
+            // Sizes and counts come from the file: check them before they size an allocation.
+            if (header.CompressedSize < 0 || header.UncompressedSize < 0
+                || header.UncompressedSize > meta.TotalUncompressedSize)
+                throw new InvalidDataException("a page's sizes do not fit its column chunk");
             var body = chunk.AsMemory(offset, header.CompressedSize);
             offset += header.CompressedSize;
             switch (header.Type)
@@ -61,6 +65,8 @@ internal static class ParquetTextChunkReader
                 case ParquetPageType.DictionaryPage:
                     if (header.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
                         throw new NotCoveredException();
+                    if (header.ValueCount < 0 || header.ValueCount > header.UncompressedSize / 4)
+                        throw new InvalidDataException("a dictionary holds more values than its page can");
                     dictionary = new ReadOnlyMemory<byte>[header.ValueCount];
                     ReadPlain(Decompress(meta.Codec, body, header.UncompressedSize), dictionary);
                     break;
