@@ -16,8 +16,8 @@ namespace Prebias.Bench;
 /// <c>bench imports [--input file.jsonl] [--field story] [--documents N] [--repeat R]</c>: writes the same rows as
 /// JSONL, Parquet (row groups of 50,000; once text only, once with a boolean column kept as an attribute),
 /// <c>.jsonl.gz</c> and <c>.jsonl.zst</c>, imports each R times (default 3, interleaved, best kept) and prints
-/// documents/s and MB/s per format, MB being the bytes on disk, with the Parquet/JSONL ratio (the peer is the JSONL
-/// import in the same run). Rows come from <c>--input</c> (e.g. /work/shared/data's TinyStories sample, cycled to N
+/// documents/s, MB/s (MB being the bytes on disk) and the managed MB one import allocates per format, with the
+/// Parquet/JSONL ratio (the peer is the JSONL import in the same run). Rows come from <c>--input</c> (e.g. /work/shared/data's TinyStories sample, cycled to N
 /// rows) or N synthetic stories (default 200,000).
 /// </summary>
 public static class ImportFormatsBenchmark
@@ -82,12 +82,15 @@ public static class ImportFormatsBenchmark
     {
         var best = files.ToDictionary(f => f.Label, _ => double.MaxValue);
         var imported = new Dictionary<string, int>();
+        var allocated = new Dictionary<string, long>();
         for (var r = 0; r < repeat; r++)
             foreach (var (label, path) in files)
             {
                 var target = Path.Combine(work, $"{label}-{r}");
+                var before = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
                 imported[label] = CorpusFileImporter.ImportToDirectory(path, target, options, ct).Imported;
+                allocated[label] = GC.GetTotalAllocatedBytes(precise: true) - before;
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 best[label] = Math.Min(best[label], clock.Elapsed.TotalSeconds);
@@ -101,6 +104,7 @@ public static class ImportFormatsBenchmark
             Console.WriteLine($"{label}_docs_per_second: {rates[label]:F0}");
             Console.WriteLine($"{label}_mb_per_second: {bytes / 1e6 / best[label]:F1}");
             Console.WriteLine($"{label}_file_mb: {bytes / 1e6:F1}");
+            Console.WriteLine($"{label}_allocated_mb: {allocated[label] / 1e6:F1}");
         }
         return rates;
     }
