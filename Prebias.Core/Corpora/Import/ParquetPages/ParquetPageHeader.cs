@@ -59,23 +59,3 @@ internal sealed record ParquetPageHeader(
             repLength, isCompressed);
     }
 }
-
-/// <summary>parquet.thrift's <c>PageType</c>.</summary>
-internal enum ParquetPageType
-{
-    Unknown = -1,
-    DataPage = 0,
-    IndexPage = 1,
-    DictionaryPage = 2,
-    DataPageV2 = 3,
-}
-
-/// <summary>parquet.thrift's <c>Encoding</c>, the values this reader tells apart.</summary>
-internal enum ParquetEncoding
-{
-    Unknown = -1,
-    Plain = 0,
-    PlainDictionary = 2,
-    Rle = 3,
-    RleDictionary = 8,
-}
