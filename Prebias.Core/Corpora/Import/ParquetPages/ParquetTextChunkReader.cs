@@ -29,7 +29,8 @@ internal static class ParquetTextChunkReader
             return Read(file, meta, rows, maxDefinitionLevel);
         }
         catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentException
-                                      or OverflowException or NotCoveredException or ZstdException)
+                                      or OverflowException or EndOfStreamException or NotCoveredException
+                                      or ZstdException)
         {
             return null;
         }
@@ -43,6 +44,8 @@ internal static class ParquetTextChunkReader
     {
         var start = meta.DictionaryPageOffset is > 0 and var d && d < meta.DataPageOffset ? d
             : meta.DataPageOffset;
+        if (start < 0 || meta.TotalCompressedSize < 0 || meta.TotalCompressedSize > file.Length - start)
+            throw new InvalidDataException("the column chunk lies outside the file");
         var chunk = new byte[checked((int)meta.TotalCompressedSize)];
         file.Seek(start, SeekOrigin.Begin);
         file.ReadExactly(chunk);
