@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Parquet.Meta;
 using ZstdSharp;
 
@@ -166,7 +167,7 @@ internal static class ParquetTextChunkReader
         var written = codec switch
         {
             CompressionCodec.SNAPPY => Snappier.Snappy.Decompress(body.Span, output),
-            CompressionCodec.ZSTD => new Decompressor().Unwrap(body.Span, output),
+            CompressionCodec.ZSTD => Unzstd(body, output),
             CompressionCodec.GZIP => Gunzip(body, output),
             _ => throw new NotCoveredException(),
         };
@@ -174,9 +175,19 @@ internal static class ParquetTextChunkReader
         return output;
     }
 
+    private static int Unzstd(ReadOnlyMemory<byte> body, byte[] output)
+    {
+        using var zstd = new Decompressor(); // holds native-sized buffers: freed now, not by the finalizer
+        return zstd.Unwrap(body.Span, output);
+    }
+
     private static int Gunzip(ReadOnlyMemory<byte> body, byte[] output)
     {
-        using var gzip = new GZipStream(new MemoryStream(body.ToArray()), CompressionMode.Decompress);
+        // The body is a slice of the chunk's array: the stream reads it in place rather than from a copy.
+        var input = MemoryMarshal.TryGetArray(body, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(body.ToArray());
+        using var gzip = new GZipStream(input, CompressionMode.Decompress);
         gzip.ReadExactly(output);
         return output.Length;
     }

@@ -15,7 +15,7 @@ internal static class RleBitPackedHybrid
         int at = 0, filled = 0;
         while (filled < output.Length)
         {
-            var header = ReadVarint(data, ref at);
+            var header = Varint.Read(data, ref at);
             // The low bit tells the run's kind: 1 for eight-value groups bit-packed, 0 for one value repeated.
             if ((header & 1) == 1)
             {
@@ -53,18 +53,5 @@ internal static class RleBitPackedHybrid
             for (var b = 0; b < 5 && first + b < packed.Length; b++) word |= (long)packed[first + b] << (8 * b);
             output[i] = (int)((word >> (int)(bit & 7)) & mask);
         }
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int at)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            if (at >= data.Length) throw new InvalidDataException("levels or indices end before their count");
-            var b = data[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return value;
-        }
-        throw new InvalidDataException("a varint is longer than 10 bytes");
     }
 }

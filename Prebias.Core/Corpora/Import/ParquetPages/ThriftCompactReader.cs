@@ -88,14 +88,10 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data, int offset)
 
     private ulong ReadVarint()
     {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            var b = _data[Offset++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return value;
-        }
-        throw new InvalidDataException("a Thrift varint is longer than 10 bytes");
+        var at = Offset;
+        var value = Varint.Read(_data, ref at);
+        Offset = at;
+        return value;
     }
 
     private static long Zigzag(ulong n) => (long)(n >> 1) ^ -(long)(n & 1);
